@@ -1,0 +1,5 @@
+"""``python -m microcred.cli``."""
+
+from microcred.cli.app import app
+
+app()

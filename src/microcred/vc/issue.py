@@ -1,0 +1,71 @@
+"""Issuance: compose → sign → verify what was signed → deliver.
+
+A credential that fails its own verification is never returned: signing with the wrong key,
+a DID document that does not authorise the key, a context the verifier would refuse — all
+surface here, at the issuer, instead of at the learner's future employer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any, Literal
+
+from microcred.vc.contexts import DocumentLoader, pinned_loader
+from microcred.vc.errors import VcError
+from microcred.vc.keys import Ed25519KeyPair
+from microcred.vc.proofs import EDDSA_JCS_2022, EDDSA_RDFC_2022, create_proof, sign_jwt
+from microcred.vc.verify import VerificationReport, verify_credential
+
+Format = Literal["di-rdfc", "di-jcs", "jwt"]
+FORMATS: tuple[Format, ...] = ("di-rdfc", "di-jcs", "jwt")
+_SUITES = {"di-rdfc": EDDSA_RDFC_2022, "di-jcs": EDDSA_JCS_2022}
+
+
+class IssuanceError(VcError):
+    """The freshly signed credential did not pass verification; ``report`` says why."""
+
+    code = "issuance_self_check_failed"
+
+    def __init__(self, report: VerificationReport) -> None:
+        reasons = "; ".join(f"{c.code}: {c.message('en')}" for c in report.failures)
+        super().__init__(f"the signed credential does not verify: {reasons}")
+        self.report = report
+
+
+def issue_credential(
+    credential: Mapping[str, Any],
+    *,
+    key: Ed25519KeyPair,
+    verification_method: str,
+    now: datetime,
+    format: Format = "di-rdfc",  # noqa: A002 - the CLI's and the API's word
+    documents: Mapping[str, Any] | None = None,
+    document_loader: DocumentLoader | None = None,
+) -> dict[str, Any] | str:
+    """Sign ``credential`` and return it (a dict, or a compact JWT for ``"jwt"``).
+
+    ``documents`` must hold whatever the self-check needs to resolve offline (the issuer's
+    did:web document); status is not self-checked, since a fresh list may not be published.
+    """
+    loader = document_loader or pinned_loader()
+    secured: dict[str, Any] | str
+    if format == "jwt":
+        secured = sign_jwt(credential, key=key, verification_method=verification_method)
+    elif format in _SUITES:
+        secured = create_proof(
+            credential,
+            key=key,
+            verification_method=verification_method,
+            created=now,
+            document_loader=loader,
+            cryptosuite=_SUITES[format],
+        )
+    else:
+        raise ValueError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
+    report = verify_credential(
+        secured, now=now, documents=documents, document_loader=loader, check_status=False
+    )
+    if not report.verified:
+        raise IssuanceError(report)
+    return secured

@@ -1,0 +1,40 @@
+"""What every rule of one verification run may read: the input, the injected world, memos."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, MutableMapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from microcred.vc.contexts import DocumentLoader
+from microcred.vc.did import DidResolver, Fetcher
+from microcred.vc.proofs.jose import JwtParts
+
+
+@dataclass
+class Run:
+    """One verification run. Built by the pipeline; rules read it and may fill memos."""
+
+    credential: dict[str, Any]
+    jwt: JwtParts | None
+    now: datetime
+    max_clock_skew: timedelta
+    document_loader: DocumentLoader
+    resolver: DidResolver
+    documents: Mapping[str, Any]
+    fetcher: Fetcher | None
+    status_cache: MutableMapping[str, Any] | None
+    check_status: bool = True
+    #: RDFC-1.0 canonical N-Quads of the unsecured credential, once computed.
+    canonical_document: bytes | None = None
+    jsonld_error: str | None = field(default=None)
+
+    @property
+    def issuer_id(self) -> str | None:
+        issuer = self.credential.get("issuer")
+        if isinstance(issuer, str):
+            return issuer
+        if isinstance(issuer, Mapping) and isinstance(issuer.get("id"), str):
+            return str(issuer["id"])
+        return None

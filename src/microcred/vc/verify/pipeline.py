@@ -1,0 +1,125 @@
+"""One pipeline for every credential, every format, every caller.
+
+Order matters only for cost and clarity: cheap structural rules first, then JSON-LD (whose
+canonical form the proof reuses), then the proof chain, dates, status and trust. Every rule
+that can run does run, so the report lists all that is wrong, not just the first thing.
+Nothing here raises for a bad credential; :class:`TypeError` is for misuse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, MutableMapping
+from datetime import datetime, timedelta
+from functools import partial
+from typing import Any, Literal
+
+from microcred.vc.contexts import DocumentLoader, pinned_loader
+from microcred.vc.did import DidResolver, Fetcher
+from microcred.vc.verify.context import Run
+from microcred.vc.verify.parse import Parsed, parse_input
+from microcred.vc.verify.report import Check, CheckStatus, VerificationReport
+from microcred.vc.verify.rules_document import (
+    check_contexts,
+    check_jsonld,
+    check_schema,
+    check_valid_from,
+    check_valid_until,
+)
+from microcred.vc.verify.rules_proof import check_proofs
+from microcred.vc.verify.rules_status import check_status as check_status_rule
+from microcred.vc.verify.trust import TrustList, check_trust
+
+DEFAULT_SKEW = timedelta(minutes=5)
+Scope = Literal["credential", "proof"]
+
+
+def verify_credential(
+    data: bytes | str | Mapping[str, Any],
+    *,
+    now: datetime,
+    documents: Mapping[str, Any] | None = None,
+    fetcher: Fetcher | None = None,
+    trust_list: TrustList | None = None,
+    max_clock_skew: timedelta = DEFAULT_SKEW,
+    document_loader: DocumentLoader | None = None,
+    resolver: DidResolver | None = None,
+    status_cache: MutableMapping[str, Any] | None = None,
+    scope: Scope = "credential",
+    check_status: bool = True,
+) -> VerificationReport:
+    """Verify a credential (JSON text/bytes, a parsed object, or a compact vc+jwt).
+
+    ``documents`` maps DIDs and URLs (did:web DIDs, controller documents, status list
+    credentials) to their documents and is consulted before ``fetcher``; without a fetcher
+    nothing is ever fetched. ``scope="proof"`` checks only the structure, the JSON-LD and
+    the proofs with their keys' ``assertionMethod`` authorisation (not the issuer binding,
+    dates, status or trust), as the W3C cryptosuite test vectors expect.
+    ``check_status=False`` skips the status rule (used for status lists themselves, so a
+    hostile list cannot send the verifier round in circles).
+    """
+    if now.tzinfo is None:
+        raise TypeError("'now' must be a timezone-aware datetime")
+    parsed = parse_input(data)
+    if isinstance(parsed, Check):
+        return VerificationReport(checks=(parsed,))
+    docs = documents or {}
+    run = _run(parsed, now, docs, fetcher, max_clock_skew, document_loader, resolver, status_cache)
+    run.check_status = check_status
+    checks = [Check("structure", "json_wellformed", CheckStatus.PASSED)]
+    checks.append(contexts := check_contexts(run))
+    if contexts.passed:
+        checks.append(check_jsonld(run))
+    if scope == "credential":
+        checks.append(check_schema(run))
+    checks.extend(check_proofs(run, bind_issuer=scope == "credential"))
+    if scope == "credential":
+        checks.extend(_credential_rules(run, trust_list))
+    return VerificationReport(checks=tuple(checks), credential=parsed.credential)
+
+
+def _run(
+    parsed: Parsed,
+    now: datetime,
+    documents: Mapping[str, Any],
+    fetcher: Fetcher | None,
+    skew: timedelta,
+    loader: DocumentLoader | None,
+    resolver: DidResolver | None,
+    status_cache: MutableMapping[str, Any] | None,
+) -> Run:
+    return Run(
+        credential=parsed.credential,
+        jwt=parsed.jwt,
+        now=now,
+        max_clock_skew=skew,
+        document_loader=loader or pinned_loader(),
+        resolver=resolver or DidResolver(documents=documents, fetcher=fetcher),
+        documents=documents,
+        fetcher=fetcher,
+        status_cache=status_cache,
+    )
+
+
+def _credential_rules(run: Run, trust_list: TrustList | None) -> list[Check]:
+    checks = [check_valid_from(run), check_valid_until(run)]
+    verify_list = partial(
+        _verify_status_list,
+        now=run.now,
+        documents=run.documents,
+        fetcher=run.fetcher,
+        max_clock_skew=run.max_clock_skew,
+        document_loader=run.document_loader,
+        resolver=run.resolver,
+    )
+    if run.check_status:
+        checks.extend(check_status_rule(run, verify_list))
+    if trust_list is not None:
+        checks.append(check_trust(run, trust_list))
+    return checks
+
+
+def _verify_status_list(document: Any, **options: Any) -> VerificationReport:
+    """A status list credential is verified like any credential, minus its own status."""
+    if not isinstance(document, (Mapping, str, bytes)):
+        return VerificationReport(checks=(Check("structure", "json_not_object", CheckStatus.FAILED),))
+    return verify_credential(document, scope="credential", check_status=False, **options)

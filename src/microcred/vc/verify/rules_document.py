@@ -1,0 +1,118 @@
+"""Rules about the document itself: contexts, JSON-LD well-formedness, schema, dates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from microcred.vc.canon import canonicalize_jsonld
+from microcred.vc.contexts import PINNED_CONTEXT_URLS, VC_V2
+from microcred.vc.dates import format_datetime, parse_datetime
+from microcred.vc.errors import VcError
+from microcred.vc.openbadges import validate_credential
+from microcred.vc.proofs.dataintegrity import unsecured
+from microcred.vc.verify.context import Run
+from microcred.vc.verify.messages import CATALOGUE
+from microcred.vc.verify.report import Check, CheckStatus
+
+VC_V1 = "https://www.w3.org/2018/credentials/v1"
+_OB_TYPES = frozenset(
+    {"OpenBadgeCredential", "AchievementCredential", "EndorsementCredential", "ClrCredential"}
+)
+
+
+def _passed(check: str, code: str, **params: str) -> Check:
+    return Check(check, code, CheckStatus.PASSED, params)
+
+
+def _failed(check: str, code: str, **params: str) -> Check:
+    return Check(check, code, CheckStatus.FAILED, params)
+
+
+def _nested_contexts(value: Any, top: bool = True) -> Iterator[str]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "@context" and not top:
+                yield "@context"
+            yield from _nested_contexts(item, top=False)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _nested_contexts(item, top=False)
+
+
+def check_contexts(run: Run) -> Check:
+    """Only pinned contexts, by URL, at the top, VC context first: no remote, no injection."""
+    context = run.credential.get("@context")
+    if context is None:
+        return _failed("contexts", "context_missing")
+    entries = context if isinstance(context, list) else [context]
+    if not entries or entries[0] not in (VC_V2, VC_V1):
+        return _failed("contexts", "context_order_invalid", expected=VC_V2)
+    for entry in entries:
+        if not isinstance(entry, str):
+            return _failed("contexts", "context_inline_forbidden")
+        if entry not in PINNED_CONTEXT_URLS:
+            return _failed("contexts", "context_not_pinned", url=entry)
+    if any(True for _ in _nested_contexts(run.credential)):
+        return _failed("contexts", "context_inline_forbidden")
+    return _passed("contexts", "contexts_known")
+
+
+def check_jsonld(run: Run) -> Check:
+    """Expand in safe mode and canonicalise; the canonical form is memoised for the proof."""
+    try:
+        nquads = canonicalize_jsonld(unsecured(run.credential), document_loader=run.document_loader)
+    except VcError as exc:
+        run.jsonld_error = str(exc)
+        code = exc.code if exc.code in CATALOGUE else "jsonld_invalid"
+        return _failed("jsonld", code, detail=str(exc), url=str(exc))
+    run.canonical_document = nquads.encode("utf-8")
+    return _passed("jsonld", "jsonld_valid")
+
+
+def check_schema(run: Run) -> Check:
+    """JSON Schema for the Open Badges / CLR types; other VCs have no schema of ours."""
+    types = run.credential.get("type")
+    type_set = set(types) if isinstance(types, list) else {types}
+    if not type_set & _OB_TYPES:
+        return Check("schema", "schema_not_applicable", CheckStatus.SKIPPED)
+    issues = validate_credential(run.credential)
+    if issues:
+        detail = "; ".join(f"{i.path or '/'}: {i.message}" for i in issues[:5])
+        return _failed("schema", "schema_invalid", detail=detail)
+    return _passed("schema", "schema_valid")
+
+
+def _date(run: Run, *names: str) -> tuple[str, Any] | None:
+    for name in names:
+        if name in run.credential:
+            return name, run.credential[name]
+    return None
+
+
+def check_valid_from(run: Run) -> Check:
+    found = _date(run, "validFrom", "issuanceDate")
+    if found is None:
+        return Check("valid_from", "valid_from_absent", CheckStatus.SKIPPED)
+    name, raw = found
+    try:
+        moment = parse_datetime(raw)
+    except ValueError as exc:
+        return _failed("valid_from", "date_invalid", field=name, detail=str(exc))
+    if moment - run.max_clock_skew > run.now:
+        return _failed("valid_from", "not_yet_valid", date=format_datetime(moment))
+    return _passed("valid_from", "valid_from_ok", date=format_datetime(moment))
+
+
+def check_valid_until(run: Run) -> Check:
+    found = _date(run, "validUntil", "expirationDate")
+    if found is None:
+        return _passed("valid_until", "no_expiry")
+    name, raw = found
+    try:
+        moment = parse_datetime(raw)
+    except ValueError as exc:
+        return _failed("valid_until", "date_invalid", field=name, detail=str(exc))
+    if moment + run.max_clock_skew < run.now:
+        return _failed("valid_until", "expired", date=format_datetime(moment))
+    return _passed("valid_until", "valid_until_ok", date=format_datetime(moment))
