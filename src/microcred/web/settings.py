@@ -1,10 +1,119 @@
-"""Minimal settings; replaced by the web platform's full settings."""
+"""Django settings for Microcred, read from the environment.
 
+| variable | meaning | default |
+|---|---|---|
+| ``MICROCRED_DEBUG`` | development mode (tracebacks, a key kept in ``var/``) | off |
+| ``MICROCRED_SECRET_KEY`` | the signing key; required unless in development mode | — |
+| ``MICROCRED_ALLOWED_HOSTS`` | comma-separated host names this site answers to | localhost |
+| ``MICROCRED_CSRF_TRUSTED_ORIGINS`` | comma-separated origins, e.g. ``https://mc.example`` | none |
+| ``MICROCRED_HTTPS`` | behind HTTPS: secure cookies, redirect to HTTPS, HSTS | off |
+| ``MICROCRED_DATABASE`` | ``sqlite`` or ``postgres`` (then ``PGHOST``, ``PGDATABASE``…) | sqlite |
+| ``MICROCRED_VAR_DIR`` | where the SQLite file, the dev key and static files live | ``./var`` |
+
+A missing key outside development does not fail here (so importing settings, e.g. for
+tests or ``manage.py help``, always works); the ``microcred.web.E001`` check refuses to
+start instead, from ``manage.py`` and from the WSGI/ASGI entry points alike.
+"""
+
+from __future__ import annotations
+
+import os
 from pathlib import Path
 
+from django.utils.translation import gettext_lazy as _
+
+from microcred.web import env
+
+_ENV = os.environ
 BASE_DIR = Path(__file__).resolve().parent
-SECRET_KEY = "dev-only-not-secret"  # noqa: S105
-DEBUG = True
-INSTALLED_APPS: list[str] = ["django.contrib.contenttypes", "django.contrib.auth"]
-DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+VAR_DIR = Path(_ENV.get("MICROCRED_VAR_DIR", "var")).resolve()
+
+DEBUG = env.env_bool(_ENV, "MICROCRED_DEBUG", default=False)
+_KEY = env.secret_key(_ENV, debug=DEBUG, var_dir=VAR_DIR)
+SECRET_KEY = _KEY.value
+MICROCRED_SECRET_KEY_SOURCE = _KEY.source
+
+ALLOWED_HOSTS = env.env_list(
+    _ENV, "MICROCRED_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"]
+)
+CSRF_TRUSTED_ORIGINS = env.env_list(_ENV, "MICROCRED_CSRF_TRUSTED_ORIGINS", default=[])
+
+INSTALLED_APPS = [
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "microcred.web.apps.WebConfig",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "microcred.web.middleware.ContentSecurityPolicyMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "microcred.web.urls"
+WSGI_APPLICATION = "microcred.web.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+            ],
+        },
+    }
+]
+
+DATABASES = env.databases(_ENV, var_dir=VAR_DIR)
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Languages: English by default, Turkish under /tr/ or when the browser prefers it.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", _("English")), ("tr", _("Turkish"))]
+USE_I18N = True
 USE_TZ = True
+TIME_ZONE = "UTC"
+
+# Static files: collected into var/static and served by WhiteNoise with hashed names.
+STATIC_URL = "static/"
+STATIC_ROOT = VAR_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
+
+# Uploads: the verify page reads credentials in memory and never stores them.
+MICROCRED_VERIFY_MAX_BYTES = 256 * 1024
+
+# Security headers. X-Content-Type-Options, X-Frame-Options: DENY and
+# Cross-Origin-Opener-Policy come from Django's defaults; the CSP from our middleware.
+SECURE_REFERRER_POLICY = "same-origin"
+CSRF_FAILURE_VIEW = "microcred.web.views.csrf_failure"
+MICROCRED_CSP = (
+    "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+    "base-uri 'none'; frame-ancestors 'none'"
+)
+if env.env_bool(_ENV, "MICROCRED_HTTPS", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = False
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "INFO" if DEBUG else "WARNING"},
+}

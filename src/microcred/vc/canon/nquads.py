@@ -122,7 +122,7 @@ _IRI_FORBIDDEN = frozenset(map(chr, range(0x21))) | frozenset('<>"{}|^`\\')
 _ECHAR = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
 
 
-class _BadLine(ValueError):
+class _LineError(ValueError):
     """Internal: a reason, turned into a CanonicalizationError with the line number."""
 
 
@@ -136,7 +136,7 @@ def _unescape(text: str) -> str:
             return _ECHAR[short]
         code = int(match.group(1) or match.group(2), 16)
         if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
-            raise _BadLine(f"escape {match.group(0)!r} is not a Unicode scalar value")
+            raise _LineError(f"escape {match.group(0)!r} is not a Unicode scalar value")
         return chr(code)
 
     return _ESCAPE.sub(decode, text)
@@ -145,9 +145,9 @@ def _unescape(text: str) -> str:
 def _iri(raw: str) -> str:
     iri = _unescape(raw)
     if "\\" in raw and not _IRI_FORBIDDEN.isdisjoint(iri):
-        raise _BadLine(f"IRI <{raw}> escapes a character an IRI may not contain")
+        raise _LineError(f"IRI <{raw}> escapes a character an IRI may not contain")
     if _SCHEME.match(iri) is None:
-        raise _BadLine(f"IRI <{raw}> is not absolute")
+        raise _LineError(f"IRI <{raw}> is not absolute")
     return "<" + iri + ">"
 
 
@@ -156,7 +156,7 @@ def _literal(raw: str, datatype: str | None, language: str | None) -> str:
     if datatype is not None:
         dt = _iri(datatype)[1:-1]
         if dt == RDF_LANG_STRING:
-            raise _BadLine("rdf:langString literal without a language tag")
+            raise _LineError("rdf:langString literal without a language tag")
         return format_literal(lexical, dt)
     return format_literal(lexical, None, language)
 
@@ -166,7 +166,7 @@ def _parse_line(line: str) -> Quad | None:
     if match is None:
         if _EMPTY.fullmatch(line) is not None:
             return None
-        raise _BadLine("not an N-Quads statement")
+        raise _LineError("not an N-Quads statement")
     g = match.groups()
     subject = _iri(g[0]) if g[0] is not None else g[1]
     predicate = _iri(g[2])
@@ -190,7 +190,7 @@ def parse_nquads(text: str) -> list[Quad]:
     for number, line in enumerate(_LINE_BREAK.split(text), start=1):
         try:
             quad = _parse_line(line)
-        except _BadLine as exc:
+        except _LineError as exc:
             raise CanonicalizationError(
                 f"N-Quads line {number}: {exc}: {line[:200]!r}", code="nquads_invalid"
             ) from None

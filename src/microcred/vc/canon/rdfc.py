@@ -208,18 +208,14 @@ class _State:
         for quad in self.bnode_quads[node]:
             subject, _, obj, graph = quad
             if subject[0] == "_" and subject != node:
-                groups.setdefault(self.hash_related(subject, quad, issuer, "s"), []).append(
-                    subject
-                )
+                groups.setdefault(self.hash_related(subject, quad, issuer, "s"), []).append(subject)
             if obj[0] == "_" and obj != node:
                 groups.setdefault(self.hash_related(obj, quad, issuer, "o"), []).append(obj)
             if graph[:1] == "_" and graph != node:
                 groups.setdefault(self.hash_related(graph, quad, issuer, "g"), []).append(graph)
         return groups
 
-    def _choose_path(
-        self, group: list[str], issuer: dict[str, str]
-    ) -> tuple[str, dict[str, str]]:
+    def _choose_path(self, group: list[str], issuer: dict[str, str]) -> tuple[str, dict[str, str]]:
         """§4.8.3 step 5.4: the code-point-smallest path over the group's permutations."""
         chosen_path = ""
         chosen_issuer = issuer

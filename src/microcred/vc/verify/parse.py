@@ -21,6 +21,7 @@ from microcred.vc.verify.report import Check, CheckStatus
 MAX_BYTES = 1 << 20  # 1 MiB: a credential with an embedded image stays well below
 MAX_DEPTH = 32
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 _JWT = re.compile(r"[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*")
 
 
@@ -50,7 +51,7 @@ def _reject_constant(name: str) -> Any:
 def json_depth(text: str) -> int:
     """Maximum nesting of arrays/objects, ignoring brackets inside strings."""
     depth = deepest = 0
-    for char in _STRING.sub("", text):
+    for char in _NOT_BRACKET.sub("", _STRING.sub("", text)):
         if char in "[{":
             depth += 1
             deepest = max(deepest, depth)
@@ -66,8 +67,8 @@ def _fail(code: str, **params: str) -> Check:
 def parse_input(data: bytes | str | Mapping[str, Any]) -> Parsed | Check:
     """A :class:`Parsed` credential, or the failing ``structure`` check."""
     if isinstance(data, Mapping):
-        text = json.dumps(data)  # re-checked like any other input: limits apply equally
-    elif isinstance(data, bytes):
+        return _parsed_mapping(data)
+    if isinstance(data, bytes):
         if len(data) > MAX_BYTES:
             return _fail("json_too_large", limit=str(MAX_BYTES))
         try:
@@ -86,12 +87,32 @@ def parse_input(data: bytes | str | Mapping[str, Any]) -> Parsed | Check:
     return _parse_json(text)
 
 
+def _value_depth(value: Any, limit: int) -> int:
+    """Nesting depth of an already-parsed value, giving up once past ``limit``."""
+    if isinstance(value, Mapping):
+        items: Any = value.values()
+    elif isinstance(value, list):
+        items = value
+    else:
+        return 0
+    if limit <= 0:
+        return 1
+    return 1 + max((_value_depth(item, limit - 1) for item in items), default=0)
+
+
+def _parsed_mapping(data: Mapping[str, Any]) -> Parsed | Check:
+    """An object the caller already parsed: only the depth limit still applies."""
+    if _value_depth(data, MAX_DEPTH) > MAX_DEPTH:
+        return _fail("json_too_deep", limit=str(MAX_DEPTH))
+    return Parsed(credential=dict(data))
+
+
 def _parse_jwt(token: str) -> Parsed | Check:
     try:
         parts = decode_jwt(token)
     except ProofError as exc:
         return _fail("jwt_malformed", detail=str(exc))
-    if json_depth(json.dumps(parts.payload)) > MAX_DEPTH:
+    if _value_depth(parts.payload, MAX_DEPTH) > MAX_DEPTH:
         return _fail("json_too_deep", limit=str(MAX_DEPTH))
     return Parsed(credential=dict(parts.payload), jwt=parts)
 

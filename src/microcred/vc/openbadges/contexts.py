@@ -1,0 +1,48 @@
+"""The JSON-LD context lists an Open Badges 3.0 / CLR 2.0 document carries.
+
+OB 3.0 with VC 2.0 means exactly two contexts, in this order; the older OB contexts
+(3.0.0-3.0.2) redefine protected VC 2.0 terms and fail to expand. Our EU-elements
+extension context is appended only when an achievement uses one of its terms, so a
+credential without EU elements stays byte-for-byte what any OB 3.0 issuer would write.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from functools import cache
+from importlib import resources
+from typing import Any
+
+VC_V2_CONTEXT = "https://www.w3.org/ns/credentials/v2"
+OB_V3_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
+CLR_V2_CONTEXT = "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json"
+ELEMENTS_CONTEXT_URL = "https://contexts.microcred.eu/elements/v1.jsonld"
+
+OB_CONTEXTS: tuple[str, ...] = (VC_V2_CONTEXT, OB_V3_CONTEXT)
+CLR_CONTEXTS: tuple[str, ...] = (VC_V2_CONTEXT, CLR_V2_CONTEXT, OB_V3_CONTEXT)
+
+_ELEMENTS_FILE = "microcred-elements-v1.jsonld"
+
+
+@cache
+def elements_terms() -> frozenset[str]:
+    """The top-level terms our extension context defines (read once from the pinned file)."""
+    data = resources.files("microcred.vc").joinpath("contexts").joinpath("data").joinpath(
+        _ELEMENTS_FILE
+    )
+    context: dict[str, Any] = json.loads(data.read_text("utf-8"))["@context"]
+    return frozenset(term for term in context if not term.startswith("@"))
+
+
+def uses_elements(achievement: Mapping[str, Any] | None) -> bool:
+    """Whether an achievement's JSON carries any EU-element extension term."""
+    return achievement is not None and not elements_terms().isdisjoint(achievement)
+
+
+def credential_context(achievement: Mapping[str, Any] | None = None) -> list[str]:
+    """``[VC 2.0, OB 3.0.3]``, plus the EU-elements context if the achievement needs it."""
+    contexts = list(OB_CONTEXTS)
+    if uses_elements(achievement):
+        contexts.append(ELEMENTS_CONTEXT_URL)
+    return contexts

@@ -1,0 +1,46 @@
+"""Start-up checks: a misconfigured deployment stops before it serves a single request.
+
+``manage.py`` runs these before every command (``migrate`` in ``scripts/server`` first of
+all); the WSGI and ASGI entry points call :func:`refuse_to_start_if_misconfigured`, so a
+server started directly under gunicorn is held to the same rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.apps import AppConfig
+from django.conf import settings
+from django.core import checks
+from django.core.exceptions import ImproperlyConfigured
+
+from microcred.web.env import KeySource
+
+E001 = "microcred.web.E001"
+
+
+@checks.register(checks.Tags.security)
+def check_secret_key(app_configs: Sequence[AppConfig] | None, **kwargs: Any) -> list[checks.CheckMessage]:
+    """Outside development the signing key must be the operator's, never a stand-in."""
+    source = getattr(settings, "MICROCRED_SECRET_KEY_SOURCE", KeySource.ENVIRONMENT)
+    if settings.DEBUG or source == KeySource.ENVIRONMENT:
+        return []
+    return [
+        checks.Error(
+            "MICROCRED_SECRET_KEY is not set and development mode (MICROCRED_DEBUG) is off.",
+            hint=(
+                "Set MICROCRED_SECRET_KEY to a long random value, for example the output of "
+                "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`; or set "
+                "MICROCRED_DEBUG=1 on a development machine."
+            ),
+            id=E001,
+        )
+    ]
+
+
+def refuse_to_start_if_misconfigured() -> None:
+    """Run the checks ``manage.py`` would run and raise on any error."""
+    errors = [m for m in checks.run_checks() if m.is_serious()]
+    if errors:
+        raise ImproperlyConfigured("\n".join(str(m) for m in errors))

@@ -1,0 +1,120 @@
+"""Reading the deployment's environment into settings values.
+
+Kept apart from ``settings.py`` so the rules (what counts as "true", where the development
+key lives, which database an operator asked for) are plain functions that tests can call
+with a dictionary instead of mutating ``os.environ`` and re-importing settings.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from django.core.exceptions import ImproperlyConfigured
+
+_TRUE = frozenset({"1", "true", "yes", "on"})
+_FALSE = frozenset({"0", "false", "no", "off", ""})
+DEV_KEY_FILE = "dev-secret-key"
+
+
+def env_bool(environ: Mapping[str, str], name: str, *, default: bool) -> bool:
+    """A yes/no variable; anything unrecognised is an error, not silently ``False``."""
+    raw = environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ImproperlyConfigured(f"{name}={raw!r} is not a yes/no value (use 1 or 0).")
+
+
+def env_list(environ: Mapping[str, str], name: str, *, default: list[str]) -> list[str]:
+    """A comma-separated list; blanks are dropped so ``"a, b,"`` means ``["a", "b"]``."""
+    raw = environ.get(name)
+    if raw is None:
+        return list(default)
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+class KeySource(StrEnum):
+    """Where ``SECRET_KEY`` came from; the start-up check refuses the last two in production."""
+
+    ENVIRONMENT = "environment"
+    #: Generated once and kept under the var directory so sessions survive restarts.
+    DEVELOPMENT_FILE = "development-file"
+    #: Random per process and never written down; only good enough to fail the check.
+    EPHEMERAL = "ephemeral"
+
+
+@dataclass(frozen=True, slots=True)
+class SecretKey:
+    value: str
+    source: KeySource
+
+
+def secret_key(environ: Mapping[str, str], *, debug: bool, var_dir: Path) -> SecretKey:
+    """The key from ``MICROCRED_SECRET_KEY``; without it, a development stand-in.
+
+    Outside development no key is ever written to disk: the process gets a random key that
+    the ``microcred.web.E001`` check then refuses, so a forgotten variable stops the start-up
+    with a clear message instead of silently signing with a key nobody configured.
+    """
+    given = environ.get("MICROCRED_SECRET_KEY", "").strip()
+    if given:
+        return SecretKey(given, KeySource.ENVIRONMENT)
+    if not debug:
+        return SecretKey(secrets.token_urlsafe(50), KeySource.EPHEMERAL)
+    return SecretKey(_development_key(var_dir), KeySource.DEVELOPMENT_FILE)
+
+
+def _development_key(var_dir: Path) -> str:
+    path = var_dir / DEV_KEY_FILE
+    try:
+        return path.read_text("utf-8").strip()
+    except FileNotFoundError:
+        pass
+    var_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(50)
+    path.write_text(key + "\n", "utf-8")
+    path.chmod(0o600)
+    return key
+
+
+def databases(environ: Mapping[str, str], *, var_dir: Path) -> dict[str, dict[str, Any]]:
+    """SQLite under ``var_dir`` by default; PostgreSQL when ``MICROCRED_DATABASE=postgres``.
+
+    PostgreSQL is addressed with libpq's own variables (``PGHOST``, ``PGPORT``,
+    ``PGDATABASE``, ``PGUSER``, ``PGPASSWORD``) so the same environment works for ``psql``.
+    """
+    kind = environ.get("MICROCRED_DATABASE", "sqlite").strip().lower()
+    if kind == "sqlite":
+        return {
+            "default": {
+                "ENGINE": "django.db.backends.sqlite3",
+                "NAME": str(var_dir / "microcred.sqlite3"),
+            }
+        }
+    if kind in ("postgres", "postgresql"):
+        return {"default": _postgres(environ)}
+    raise ImproperlyConfigured(
+        f"MICROCRED_DATABASE={kind!r} is not supported; use 'sqlite' (default) or 'postgres'."
+    )
+
+
+def _postgres(environ: Mapping[str, str]) -> dict[str, Any]:
+    return {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": environ.get("PGDATABASE", "microcred"),
+        "USER": environ.get("PGUSER", ""),
+        "PASSWORD": environ.get("PGPASSWORD", ""),
+        "HOST": environ.get("PGHOST", ""),
+        "PORT": environ.get("PGPORT", ""),
+        "CONN_MAX_AGE": 60,
+        "CONN_HEALTH_CHECKS": True,
+    }
