@@ -28,7 +28,8 @@ class IssuanceError(VcError):
     code = "issuance_self_check_failed"
 
     def __init__(self, report: VerificationReport) -> None:
-        reasons = "; ".join(f"{c.code}: {c.message('en')}" for c in report.failures)
+        failures = [c for c in report.failures if c.check != "valid_from"]
+        reasons = "; ".join(f"{c.code}: {c.message('en')}" for c in failures)
         super().__init__(f"the signed credential does not verify: {reasons}")
         self.report = report
 
@@ -46,7 +47,9 @@ def issue_credential(
     """Sign ``credential`` and return it (a dict, or a compact JWT for ``"jwt"``).
 
     ``documents`` must hold whatever the self-check needs to resolve offline (the issuer's
-    did:web document); status is not self-checked, since a fresh list may not be published.
+    did:web document). Status is not self-checked, since a fresh list may not be published
+    yet, nor is a future ``validFrom`` (issuing now what becomes valid later is legitimate);
+    an already expired credential is refused.
     """
     loader = document_loader or pinned_loader()
     secured: dict[str, Any] | str
@@ -66,6 +69,6 @@ def issue_credential(
     report = verify_credential(
         secured, now=now, documents=documents, document_loader=loader, check_status=False
     )
-    if not report.verified:
+    if any(check.check != "valid_from" for check in report.failures):
         raise IssuanceError(report)
     return secured

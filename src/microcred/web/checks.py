@@ -21,7 +21,9 @@ E001 = "microcred.web.E001"
 
 
 @checks.register(checks.Tags.security)
-def check_secret_key(app_configs: Sequence[AppConfig] | None, **kwargs: Any) -> list[checks.CheckMessage]:
+def check_secret_key(
+    app_configs: Sequence[AppConfig] | None, **kwargs: Any
+) -> list[checks.CheckMessage]:
     """Outside development the signing key must be the operator's, never a stand-in."""
     source = getattr(settings, "MICROCRED_SECRET_KEY_SOURCE", KeySource.ENVIRONMENT)
     if settings.DEBUG or source == KeySource.ENVIRONMENT:

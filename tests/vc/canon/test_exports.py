@@ -6,7 +6,6 @@ import microcred.vc.canon as canon
 
 EXPORTED = {
     "CanonicalResult",
-    "DocumentLoader",
     "Quad",
     "canonicalize",
     "canonicalize_jsonld",

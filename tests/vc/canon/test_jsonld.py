@@ -135,12 +135,18 @@ def test_relative_datatype_is_refused() -> None:
 
 
 @pytest.mark.parametrize(
-    "node_id", ["credentials/3527", "#me", "https://ex/a b", "https://ex/a>b <https://x>"]
+    ("node_id", "code"),
+    [
+        ("credentials/3527", "jsonld_relative_iri"),
+        ("#me", "jsonld_relative_iri"),
+        ("https://ex/a b", "jsonld_invalid_iri"),
+        ("https://ex/a>b <https://x>", "jsonld_invalid_iri"),
+    ],
 )
-def test_id_that_is_not_an_absolute_iri_is_refused(node_id: str) -> None:
+def test_id_that_is_not_an_absolute_iri_is_refused(node_id: str, code: str) -> None:
     document = {"@context": {"name": "https://schema.org/name"}, "@id": node_id, "name": "x"}
     error = _fails(document)
-    assert error.code == "jsonld_relative_iri"
+    assert error.code == code
     assert repr(node_id) in str(error)
 
 

@@ -9,6 +9,9 @@ from pathlib import Path
 from microcred.vc.verify.messages import CATALOGUE, LANGUAGES
 
 SRC = Path(__file__).resolve().parents[3] / "src" / "microcred" / "vc"
+#: The packages whose error codes can reach a report (the pipeline maps key, DID and status
+#: errors onto its own codes, keeping their text as detail).
+REPORTING = ("verify", "proofs", "canon", "contexts")
 #: Codes appear as ``code="…"`` (errors) or as the code argument of a Check/_failed/_passed.
 PATTERNS = [
     re.compile(r'code\s*=\s*"([a-z0-9_]+)"'),
@@ -19,7 +22,7 @@ PATTERNS = [
 
 def emitted_codes() -> set[str]:
     found: set[str] = set()
-    for path in SRC.rglob("*.py"):
+    for path in (p for package in REPORTING for p in (SRC / package).rglob("*.py")):
         text = path.read_text("utf-8")
         for pattern in PATTERNS:
             for match in pattern.finditer(text):
@@ -36,7 +39,7 @@ def test_every_emitted_code_has_a_message() -> None:
     check_names = {"structure", "contexts", "jsonld", "schema", "proof", "verification_method",
                    "key_purpose", "issuer", "valid_from", "valid_until", "status", "trust"}
     missing = sorted(codes - set(CATALOGUE) - check_names)
-    assert len(codes) > 40
+    assert len(codes) > 30
     assert missing == []
 
 

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from microcred.vc.dates import format_datetime
+from microcred.vc.issue import IssuanceError
 from microcred.vc.verify import TrustList, VerificationReport, verify_credential
 
 from ..factories import STATUS_URL, Issuer, entry, signed, status_list
@@ -72,10 +73,16 @@ def test_did_web_key_not_authorised_for_assertion(now: datetime) -> None:
 
 def test_expired_and_not_yet_valid(now: datetime) -> None:
     issuer = Issuer.did_key()
-    expired = signed(issuer, now, validUntil=format_datetime(now - timedelta(hours=1)))
+    yesterday = now - timedelta(days=1)
+    expired = signed(issuer, yesterday, validUntil=format_datetime(now - timedelta(hours=1)))
     assert codes(verify_credential(expired, now=now)) == ["expired"]
     future = signed(issuer, now, validFrom=format_datetime(now + timedelta(days=2)))
     assert codes(verify_credential(future, now=now + timedelta(seconds=1))) == ["not_yet_valid"]
+
+
+def test_issuing_an_expired_credential_is_refused(now: datetime) -> None:
+    with pytest.raises(IssuanceError, match="expired"):
+        signed(Issuer.did_key(), now, validUntil=format_datetime(now - timedelta(hours=1)))
 
 
 def test_clock_skew_is_bounded(now: datetime) -> None:

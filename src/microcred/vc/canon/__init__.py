@@ -12,14 +12,13 @@ I/O: contexts come from the ``document_loader`` the caller passes.
 from __future__ import annotations
 
 from microcred.vc.canon.jcs import jcs
-from microcred.vc.canon.jsonld import DocumentLoader, canonicalize_jsonld, to_quads
+from microcred.vc.canon.jsonld import canonicalize_jsonld, to_quads
 from microcred.vc.canon.nquads import parse_nquads, serialize_nquads
 from microcred.vc.canon.quads import Quad
 from microcred.vc.canon.rdfc import CanonicalResult, canonicalize
 
 __all__ = [
     "CanonicalResult",
-    "DocumentLoader",
     "Quad",
     "canonicalize",
     "canonicalize_jsonld",

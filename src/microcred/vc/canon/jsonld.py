@@ -56,6 +56,7 @@ FAST_PATH_MODULE = "microcred.vc.canon.fast"
 XSD_DOUBLE = "http://www.w3.org/2001/XMLSchema#double"
 
 _ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+\-.]*:[^\x00-\x20<>\"{}|^`\\]*\Z")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+\-.]*:")
 _BAD_IRI_CHAR = re.compile(r"[\x00-\x20<>\"{}|^`\\]")
 _LANGTAG = re.compile(r"[a-zA-Z]+(?:-[a-zA-Z0-9]+)*\Z")
 _KEYWORD_CONTAINERS = ("@graph", "@included")
@@ -203,8 +204,13 @@ def _check_expanded(element: Any) -> None:
 def _check_node(node: dict[str, Any]) -> None:
     node_id = node.get("@id")
     if isinstance(node_id, str) and not _is_node_id(node_id):
+        if _SCHEME.match(node_id) is None:
+            raise JsonLdError(
+                f"@id {node_id!r} is not an absolute IRI or a blank node",
+                code="jsonld_relative_iri",
+            )
         raise JsonLdError(
-            f"@id {node_id!r} is not an absolute IRI or a blank node", code="jsonld_relative_iri"
+            f"@id {node_id!r} contains a character an IRI may not hold", code="jsonld_invalid_iri"
         )
     for node_type in node.get("@type", ()):
         if not _is_node_id(node_type):
@@ -348,21 +354,22 @@ class _BoundedCache(dict[str, Any]):
         super().__setitem__(key, value)
 
 
-_Entry = tuple[_BoundedCache, threading.Lock]
+_Entry = tuple[_BoundedCache, threading.RLock]
 _RESOLVERS: weakref.WeakKeyDictionary[DocumentLoader, _Entry] = weakref.WeakKeyDictionary()
 _RESOLVERS_LOCK = threading.Lock()
+_ResolverAndLock = tuple[ContextResolver, threading.RLock]
 _CACHE_SIZE = 64
 
 
-def _resolver_for(loader: DocumentLoader) -> tuple[ContextResolver, threading.Lock]:
+def _resolver_for(loader: DocumentLoader) -> _ResolverAndLock:
     """A ContextResolver whose shared cache belongs to this loader alone."""
     try:
         with _RESOLVERS_LOCK:
             entry = _RESOLVERS.get(loader)
             if entry is None:
-                entry = _RESOLVERS[loader] = (_BoundedCache(_CACHE_SIZE), threading.Lock())
+                entry = _RESOLVERS[loader] = (_BoundedCache(_CACHE_SIZE), threading.RLock())
     except TypeError:  # not weak-referenceable: no cache across calls
-        entry = (_BoundedCache(_CACHE_SIZE), threading.Lock())
+        entry = (_BoundedCache(_CACHE_SIZE), threading.RLock())
     return ContextResolver(entry[0], _guard(loader)), entry[1]
 
 

@@ -22,6 +22,7 @@ times, where N is the number of blank nodes that needed §4.8 at all (the spec's
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import permutations
@@ -111,16 +112,7 @@ class _State:
         self._deep_calls: dict[str, int] = {}
         self._deep_limit = 0
         self._depth = 0
-        # §4.4.3 step 2: the blank node to quads map.
-        self.bnode_quads: dict[str, list[Quad]] = {}
-        for quad in quads:
-            subject, _, obj, graph = quad
-            if subject[0] == "_":
-                self.bnode_quads.setdefault(subject, []).append(quad)
-            if obj[0] == "_" and obj != subject:
-                self.bnode_quads.setdefault(obj, []).append(quad)
-            if graph[:1] == "_" and graph != subject and graph != obj:
-                self.bnode_quads.setdefault(graph, []).append(quad)
+        self.bnode_quads = _blank_node_quads(quads)
 
     # -- §4.4.3 steps 3-5 -------------------------------------------------------------
 
@@ -282,6 +274,22 @@ class _State:
 
     def issued_map(self) -> dict[str, str]:
         return {node[2:]: label for node, label in self.canonical.items()}
+
+
+def _blank_node_quads(quads: list[Quad]) -> dict[str, list[Quad]]:
+    """§4.4.3 step 2, the blank node to quads map: each quad once per blank node in it
+    (also when the node fills two positions, as rdf-canonize does; pyld 3.3 lists it
+    twice), nodes in order of first appearance."""
+    found: defaultdict[str, list[Quad]] = defaultdict(list)
+    for quad in quads:
+        subject, _, obj, graph = quad
+        if subject[0] == "_":
+            found[subject].append(quad)
+        if obj[0] == "_" and obj != subject:
+            found[obj].append(quad)
+        if graph and graph[0] == "_" and graph != subject and graph != obj:
+            found[graph].append(quad)
+    return dict(found)
 
 
 def _distinct_permutations(items: Sequence[str]) -> Iterator[Sequence[str]]:

@@ -39,7 +39,9 @@ class Alignment(ExtensibleModel):
     @field_validator("target_type")
     @classmethod
     def _target_type(cls, value: str | None) -> str | None:
-        return None if value is None else check_extensible(value, ALIGNMENT_TARGET_TYPES, "targetType")
+        if value is None:
+            return None
+        return check_extensible(value, ALIGNMENT_TARGET_TYPES, "targetType")
 
 
 class Criteria(ExtensibleModel):

@@ -8,11 +8,11 @@ credential without EU elements stays byte-for-byte what any OB 3.0 issuer would 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from microcred.vc.contexts import load_context
 
 VC_V2_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 OB_V3_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
@@ -22,16 +22,11 @@ ELEMENTS_CONTEXT_URL = "https://contexts.microcred.eu/elements/v1.jsonld"
 OB_CONTEXTS: tuple[str, ...] = (VC_V2_CONTEXT, OB_V3_CONTEXT)
 CLR_CONTEXTS: tuple[str, ...] = (VC_V2_CONTEXT, CLR_V2_CONTEXT, OB_V3_CONTEXT)
 
-_ELEMENTS_FILE = "microcred-elements-v1.jsonld"
-
 
 @cache
 def elements_terms() -> frozenset[str]:
-    """The top-level terms our extension context defines (read once from the pinned file)."""
-    data = resources.files("microcred.vc").joinpath("contexts").joinpath("data").joinpath(
-        _ELEMENTS_FILE
-    )
-    context: dict[str, Any] = json.loads(data.read_text("utf-8"))["@context"]
+    """The top-level terms our extension context defines (from the pinned file)."""
+    context: dict[str, Any] = load_context(ELEMENTS_CONTEXT_URL)["@context"]
     return frozenset(term for term in context if not term.startswith("@"))
 
 

@@ -20,16 +20,10 @@ from microcred.vc.openbadges._base import (
     require_type,
     types_of,
 )
-from microcred.vc.openbadges.achievement import (
-    Achievement,
-    Alignment,
-    Criteria,
-    RubricCriterionLevel,
-    ResultDescription,
-)
+from microcred.vc.openbadges.achievement import Achievement
 from microcred.vc.openbadges.contexts import OB_CONTEXTS, credential_context
 from microcred.vc.openbadges.profile import Image, Profile
-from microcred.vc.openbadges.subject import AchievementSubject, Evidence, Result
+from microcred.vc.openbadges.subject import AchievementSubject, Evidence
 
 Context = tuple[str | dict[str, Any], ...]
 
@@ -39,9 +33,10 @@ class VerifiableCredentialBase(ExtensibleModel):
 
     _credential_types: ClassVar[tuple[str, ...]] = ()
 
-    context: Context = Field(alias="@context")
+    # Both always set by ``_defaults`` before validation; the defaults here are for type checkers.
+    context: Context = Field(default=(), alias="@context")
     id: str
-    type: TypeValue
+    type: TypeValue = ()
     name: str
     description: str | None = None
     image: Image | None = None
@@ -132,21 +127,13 @@ def _achievement_json(data: Mapping[str, Any]) -> Mapping[str, Any] | None:
 
 
 # Profile and Achievement refer to EndorsementCredential (and it to them): resolve the cycle.
-_NAMESPACE = {"EndorsementCredential": EndorsementCredential}
-for _model in (Profile, Achievement, AchievementSubject, VerifiableCredentialBase):
-    _model.model_rebuild(_types_namespace=_NAMESPACE)
-for _model in (OpenBadgeCredential, EndorsementCredential):
-    _model.model_rebuild(_types_namespace=_NAMESPACE)
-
-__all__ = [
-    "AchievementCredential",
-    "Alignment",
-    "Criteria",
-    "EndorsementCredential",
-    "EndorsementSubject",
-    "OpenBadgeCredential",
-    "Result",
-    "ResultDescription",
-    "RubricCriterionLevel",
-    "VerifiableCredentialBase",
-]
+_MODELS: tuple[type[BaseModel], ...] = (
+    Profile,
+    Achievement,
+    AchievementSubject,
+    VerifiableCredentialBase,
+    OpenBadgeCredential,
+    EndorsementCredential,
+)
+for _model in _MODELS:
+    _model.model_rebuild(_types_namespace={"EndorsementCredential": EndorsementCredential})

@@ -47,10 +47,10 @@ def identity_matches(obj: IdentityObject, email: str) -> bool:
     """Whether ``obj`` identifies ``email`` (constant-time comparison of the digests)."""
     if obj.identity_type != EMAIL_IDENTITY_TYPE:
         return False
-    candidates = {normalise_email(email), email.strip()}
     if not obj.hashed:
-        stored = normalise_email(obj.identity_hash).encode()
-        return any(hmac.compare_digest(stored, c.lower().encode()) for c in candidates)
+        stored = normalise_email(obj.identity_hash).encode("utf-8")
+        return hmac.compare_digest(stored, normalise_email(email).encode("utf-8"))
+    candidates = {normalise_email(email), email.strip()}
     algorithm, sep, _ = obj.identity_hash.partition("$")
     if not sep or algorithm.lower() not in _ALGORITHMS:
         return False

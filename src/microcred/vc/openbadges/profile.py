@@ -97,4 +97,3 @@ class Profile(ExtensibleModel):
     @classmethod
     def _type(cls, value: TypeValue) -> TypeValue:
         return require_type(value, "Profile")
-

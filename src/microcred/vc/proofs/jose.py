@@ -13,18 +13,23 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Mapping
+import warnings
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from joserfc import jws
-from joserfc.errors import JoseError
+from joserfc.errors import JoseError, SecurityWarning
 from joserfc.jwk import OKPKey
 
 from microcred.vc.errors import ProofError
 from microcred.vc.keys import Ed25519KeyPair, Ed25519PublicKey
 
 MEDIA_TYPE = "application/vc+jwt"
+#: "EdDSA" is what deployed VC-JOSE verifiers accept; RFC 9864's fully-specified "Ed25519"
+#: names the same algorithm for this key type, so both verify and "EdDSA" is what we sign.
+ALGORITHMS = ("EdDSA", "Ed25519")
 JWT_TYP = "vc+jwt"
 MAX_TOKEN_BYTES = 1 << 20
 
@@ -69,7 +74,7 @@ def decode_jwt(token: str) -> JwtParts:
     header = _json_object(_b64decode(parts[0], "header"), "header")
     payload = _json_object(_b64decode(parts[1], "payload"), "payload")
     signature = _b64decode(parts[2], "signature")
-    if header.get("alg") != "EdDSA":
+    if header.get("alg") not in ALGORITHMS:
         raise ProofError(
             f"JWT alg {header.get('alg')!r} is not EdDSA", code="proof_cryptosuite_unsupported"
         )
@@ -86,21 +91,33 @@ def _okp(jwk: Mapping[str, Any]) -> OKPKey:
     return OKPKey.import_key(dict(jwk))
 
 
+@contextmanager
+def _eddsa_allowed() -> Iterator[None]:
+    """joserfc warns that RFC 9864 deprecates "EdDSA"; we use it knowingly (see ALGORITHMS)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SecurityWarning)
+        yield
+
+
 def sign_jwt(
     credential: Mapping[str, Any], *, key: Ed25519KeyPair, verification_method: str
 ) -> str:
     """Secure ``credential`` as a compact ``vc+jwt``."""
     header = {"alg": "EdDSA", "kid": verification_method, "typ": JWT_TYP, "cty": "vc"}
     payload = json.dumps(credential, ensure_ascii=False, separators=(",", ":"))
-    return jws.serialize_compact(
-        header, payload.encode("utf-8"), _okp(key.private_jwk()), algorithms=["EdDSA"]
-    )
+    with _eddsa_allowed():
+        return jws.serialize_compact(
+            header, payload.encode("utf-8"), _okp(key.private_jwk()), algorithms=["EdDSA"]
+        )
 
 
 def verify_jwt_signature(parts: JwtParts, *, public_key: Ed25519PublicKey) -> bool:
     """True iff the JWS signature is valid for ``public_key``."""
     try:
-        jws.deserialize_compact(parts.token, _okp(public_key.to_jwk()), algorithms=["EdDSA"])
+        with _eddsa_allowed():
+            jws.deserialize_compact(
+                parts.token, _okp(public_key.to_jwk()), algorithms=list(ALGORITHMS)
+            )
     except JoseError:
         return False
     return True

@@ -36,9 +36,7 @@ class VerifyForm(forms.Form):
         cleaned = super().clean() or {}
         upload, text = cleaned.get("file"), cleaned.get("text") or ""
         if upload and text:
-            raise ValidationError(
-                _("Give either a file or pasted text, not both."), code="both"
-            )
+            raise ValidationError(_("Give either a file or pasted text, not both."), code="both")
         if not upload and not text:
             raise ValidationError(_("Choose a file or paste a credential."), code="empty")
         payload: bytes | str = upload.read() if upload else text

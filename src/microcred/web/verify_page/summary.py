@@ -71,10 +71,12 @@ def _localized(value: Any, lang: str) -> str | None:
 
 
 def _text(value: Any) -> str | None:
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str):
         return None
-    value = value.strip()
-    return value if len(value) <= MAX_CHARS else value[: MAX_CHARS - 1] + "…"
+    text = value.strip()
+    if not text:
+        return None
+    return text if len(text) <= MAX_CHARS else text[: MAX_CHARS - 1] + "…"
 
 
 def _datetime(value: str | None) -> datetime | None:

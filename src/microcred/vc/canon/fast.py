@@ -1,0 +1,188 @@
+"""JSON-LD → RDF without pyld, for the documents we sign and verify most.
+
+``to_quads_fast`` gives the same dataset as the reference path
+(``canon.jsonld.to_quads_reference``: pyld 3.3 in safe mode), or ``None`` when the
+document uses anything it does not reproduce exactly; the caller then takes the
+reference path. Declining costs a few milliseconds; a different dataset would let a
+signature cover something other than what the verifier shows. So the subset is
+narrow and every edge of it declines: an inline or embedded ``@context``, relative or
+blank-node IRIs, ``@reverse``/``@nest``/``@included``/``@graph`` keys, index, language,
+id and type maps, ``@json``, ``@direction``, upper-case language tags, integers beyond
+2**53 − 1, numbers typed ``xsd:double`` … (see ``fast_terms``, ``fast_context``,
+``fast_walk``). Undefined terms decline too, and the reference raises
+``jsonld_undefined_term`` for them.
+
+The contexts of ``@context`` (a URL or a list of URLs) are processed once per process
+and cached by that tuple of URLs. A loader's answer is trusted for a cached tuple only
+once it has served the same documents (compared by value); a loader that tags them
+``"static"`` (``contexts.pinned_loader`` does) is then remembered, so the usual call
+costs no loading at all. A loader that refuses a URL makes the fast path decline, and
+the reference path reports the refusal.
+
+Measured on the sample OB 3.0 credential (~3 kB, ~75 quads): see ``bench/`` and the
+test module ``tests/vc/canon/test_fast_speed.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import weakref
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from microcred.vc.canon.fast_context import Ctx, process
+from microcred.vc.canon.fast_terms import Unsupported, is_strict_iri
+from microcred.vc.canon.fast_walk import Walk
+from microcred.vc.canon.quads import Quad
+
+__all__ = ["clear_cache", "to_quads_fast"]
+
+Loader = Callable[[str, dict[str, Any]], dict[str, Any]]
+
+MAX_CONTEXT_URLS = 10  # pyld refuses a document needing more than 11 remote contexts
+CACHE_SIZE = 64
+
+
+def to_quads_fast(document: Mapping[str, Any], *, document_loader: Loader) -> list[Quad] | None:
+    """The quads of a JSON-LD document, or None if the reference path must do it."""
+    if not isinstance(document, Mapping):
+        return None
+    try:
+        ctx = _active_context(document.get("@context", _NO_CONTEXT), document_loader)
+        walk = Walk()
+        walk.top(ctx, document if isinstance(document, dict) else dict(document))
+    except (Unsupported, RecursionError):
+        return None
+    return list(dict.fromkeys(walk.quads))
+
+
+def clear_cache() -> None:
+    """Forget every processed context (tests; the cache never needs it for correctness)."""
+    with _LOCK:
+        _CACHE.clear()
+
+
+# --- the context cache ----------------------------------------------------------------
+
+_NO_CONTEXT = object()
+
+
+@dataclass(eq=False)
+class _Compiled:
+    """The active context for one tuple of context URLs (None: outside the subset)."""
+
+    ctx: Ctx | None
+    loaded: list[tuple[str, Any]]  # every URL fetched, with a private copy of its document
+    trusted: weakref.WeakSet[Any] = field(default_factory=weakref.WeakSet)
+
+
+_CACHE: dict[tuple[str, ...], _Compiled] = {}
+_LOCK = threading.Lock()
+
+
+def _active_context(value: object, loader: Loader) -> Ctx:
+    if value is _NO_CONTEXT:
+        urls: tuple[str, ...] = ()
+    elif isinstance(value, str):
+        urls = (value,)
+    elif isinstance(value, list) and all(isinstance(url, str) for url in value):
+        urls = tuple(value)
+    else:
+        raise Unsupported("@context is not a URL or a list of URLs")
+    compiled = _CACHE.get(urls)
+    if compiled is None:
+        compiled = _compile(urls, loader)
+        with _LOCK:
+            if len(_CACHE) >= CACHE_SIZE:
+                del _CACHE[next(iter(_CACHE))]
+            _CACHE[urls] = compiled
+    elif compiled.ctx is not None and loader not in compiled.trusted:
+        _check_loader(compiled, loader)
+    if compiled.ctx is None:
+        raise Unsupported("these contexts are outside the supported subset")
+    return compiled.ctx
+
+
+def _check_loader(compiled: _Compiled, loader: Loader) -> None:
+    """Decline unless ``loader`` serves the very documents the context was built from."""
+    static = True
+    for url, snapshot in compiled.loaded:
+        document, is_static = _load(loader, url)
+        if document is not snapshot and document != snapshot:
+            raise Unsupported(f"the loader serves another document for {url}")
+        static = static and is_static
+    if static:
+        _trust(compiled, loader)
+
+
+def _trust(compiled: _Compiled, loader: Loader) -> None:
+    try:
+        compiled.trusted.add(loader)
+    except TypeError:  # not weak-referenceable: checked on every call instead
+        pass
+
+
+def _compile(urls: tuple[str, ...], loader: Loader) -> _Compiled:
+    """Fetch the contexts (loader errors decline, uncached) and process them."""
+    loaded: list[tuple[str, Any]] = []
+    static = [True]
+    resolved: list[dict[str, Any] | None] = []
+    done: dict[str, list[dict[str, Any] | None]] = {}
+
+    def fetch(url: str, pending: frozenset[str]) -> list[dict[str, Any] | None]:
+        if not is_strict_iri(url) or url in pending:
+            raise Unsupported(f"context URL {url!r} is relative or cyclic")
+        if url in done:
+            return done[url]
+        if len(loaded) >= MAX_CONTEXT_URLS:
+            raise Unsupported("too many context URLs")
+        document, is_static = _load(loader, url)
+        snapshot = _snapshot(document)
+        loaded.append((url, snapshot))
+        static[0] = static[0] and is_static
+        inner = snapshot.get("@context", {})
+        contexts: list[dict[str, Any] | None] = []
+        for item in inner if isinstance(inner, list) else [inner]:
+            if isinstance(item, str):
+                contexts.extend(fetch(item, pending | {url}))
+            elif item is None or (isinstance(item, dict) and "@context" not in item):
+                contexts.append(item)
+            else:
+                raise Unsupported(f"unsupported @context in {url}")
+        done[url] = contexts
+        return contexts
+
+    for url in urls:
+        resolved.extend(fetch(url, frozenset()))
+    try:
+        ctx: Ctx | None = process(Ctx(), resolved, override_protected=False)
+    except (Unsupported, RecursionError):
+        ctx = None
+    compiled = _Compiled(ctx, loaded)
+    if static[0]:
+        _trust(compiled, loader)
+    return compiled
+
+
+def _load(loader: Loader, url: str) -> tuple[dict[str, Any], bool]:
+    try:
+        remote = loader(url, {})
+    except Exception as exc:  # the reference path raises the proper error
+        raise Unsupported(f"the loader refused {url}") from exc
+    if not isinstance(remote, Mapping) or remote.get("contextUrl"):
+        raise Unsupported(f"unexpected loader answer for {url}")
+    document = remote.get("document")
+    if not isinstance(document, dict):
+        raise Unsupported(f"{url} is not a JSON object")
+    return document, remote.get("tag") == "static"
+
+
+def _snapshot(document: dict[str, Any]) -> dict[str, Any]:
+    """A private deep copy: what we processed cannot change under the cache."""
+    try:
+        copy: dict[str, Any] = json.loads(json.dumps(document))
+    except (TypeError, ValueError) as exc:
+        raise Unsupported("context document is not plain JSON") from exc
+    return copy

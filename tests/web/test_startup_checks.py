@@ -1,0 +1,50 @@
+"""The start-up check: no production start without the operator's secret key."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
+from django.core.management.base import SystemCheckError
+from pytest_django.fixtures import Settings
+
+from microcred.web.checks import E001, check_secret_key, refuse_to_start_if_misconfigured
+from microcred.web.env import KeySource
+
+
+def test_production_without_key_fails_the_check(settings: Settings) -> None:
+    settings.DEBUG = False
+    settings.MICROCRED_SECRET_KEY_SOURCE = KeySource.EPHEMERAL
+    [error] = check_secret_key(None)
+    assert error.id == E001
+    assert error.is_serious()
+    assert "MICROCRED_SECRET_KEY" in error.msg
+    with pytest.raises(SystemCheckError, match="MICROCRED_SECRET_KEY is not set"):
+        call_command("check")
+
+
+def test_wsgi_entry_point_refuses_to_start(settings: Settings) -> None:
+    settings.DEBUG = False
+    settings.MICROCRED_SECRET_KEY_SOURCE = KeySource.EPHEMERAL
+    with pytest.raises(ImproperlyConfigured, match=E001):
+        refuse_to_start_if_misconfigured()
+
+
+def test_production_with_key_passes(settings: Settings) -> None:
+    settings.DEBUG = False
+    settings.MICROCRED_SECRET_KEY_SOURCE = KeySource.ENVIRONMENT
+    assert check_secret_key(None) == []
+    call_command("check")  # raises SystemCheckError on any error
+    refuse_to_start_if_misconfigured()
+
+
+def test_development_key_is_fine_in_development(settings: Settings) -> None:
+    settings.DEBUG = True
+    settings.MICROCRED_SECRET_KEY_SOURCE = KeySource.DEVELOPMENT_FILE
+    assert check_secret_key(None) == []
+
+
+def test_development_key_is_refused_in_production(settings: Settings) -> None:
+    settings.DEBUG = False
+    settings.MICROCRED_SECRET_KEY_SOURCE = KeySource.DEVELOPMENT_FILE
+    assert [e.id for e in check_secret_key(None)] == [E001]
