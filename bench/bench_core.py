@@ -34,11 +34,18 @@ DID = did_key_for(KEY.public)
 METHOD = f"{DID}#{DID.removeprefix('did:key:')}"
 LOADER = pinned_loader()
 CREDENTIAL = sample_credential(issuer=DID)
+QUADS = to_quads(CREDENTIAL, document_loader=LOADER)
 
 
 def _sign(suite: str) -> dict[str, Any]:
-    return create_proof(CREDENTIAL, key=KEY, verification_method=METHOD, created=NOW,
-                        document_loader=LOADER, cryptosuite=suite)
+    return create_proof(
+        CREDENTIAL,
+        key=KEY,
+        verification_method=METHOD,
+        created=NOW,
+        document_loader=LOADER,
+        cryptosuite=suite,
+    )
 
 
 def _rows() -> list[tuple[str, float]]:
@@ -49,23 +56,52 @@ def _rows() -> list[tuple[str, float]]:
     return [
         ("Ed25519 sign (floor)", median_us(lambda: KEY.sign(message))),
         ("Ed25519 verify (floor)", median_us(lambda: KEY.public.verify(signature, message))),
-        ("JSON-LD → RDF, pyld (reference)",
-         median_us(lambda: to_quads_reference(CREDENTIAL, document_loader=LOADER), runs=50)),
-        ("JSON-LD → RDF, project path", median_us(lambda: to_quads(CREDENTIAL, document_loader=LOADER))),
-        ("RDFC-1.0 canonicalisation proper",
-         median_us(lambda q=to_quads(CREDENTIAL, document_loader=LOADER): canonicalize(q))),
+        (
+            "JSON-LD → RDF, pyld (reference)",
+            median_us(lambda: to_quads_reference(CREDENTIAL, document_loader=LOADER), runs=50),
+        ),
+        (
+            "JSON-LD → RDF, project path",
+            median_us(lambda: to_quads(CREDENTIAL, document_loader=LOADER)),
+        ),
+        (
+            "RDFC-1.0 canonicalisation proper",
+            median_us(lambda: canonicalize(QUADS)),
+        ),
         ("eddsa-rdfc-2022 sign", median_us(lambda: _sign("eddsa-rdfc-2022"))),
-        ("eddsa-rdfc-2022 proof verify", median_us(
-            lambda: verify_proof(rdfc, rdfc["proof"], public_key=KEY.public, document_loader=LOADER))),
-        ("eddsa-rdfc-2022 full pipeline verify", median_us(lambda: verify_credential(rdfc, now=NOW))),
+        (
+            "eddsa-rdfc-2022 proof verify",
+            median_us(
+                lambda: verify_proof(
+                    rdfc, rdfc["proof"], public_key=KEY.public, document_loader=LOADER
+                )
+            ),
+        ),
+        (
+            "eddsa-rdfc-2022 full pipeline verify",
+            median_us(lambda: verify_credential(rdfc, now=NOW)),
+        ),
         ("eddsa-jcs-2022 sign", median_us(lambda: _sign("eddsa-jcs-2022"))),
-        ("eddsa-jcs-2022 proof verify", median_us(
-            lambda: verify_proof(jcs, jcs["proof"], public_key=KEY.public, document_loader=LOADER))),
-        ("vc+jwt sign", median_us(lambda: sign_jwt(CREDENTIAL, key=KEY, verification_method=METHOD))),
+        (
+            "eddsa-jcs-2022 proof verify",
+            median_us(
+                lambda: verify_proof(
+                    jcs, jcs["proof"], public_key=KEY.public, document_loader=LOADER
+                )
+            ),
+        ),
+        (
+            "vc+jwt sign",
+            median_us(lambda: sign_jwt(CREDENTIAL, key=KEY, verification_method=METHOD)),
+        ),
         ("vc+jwt full pipeline verify", median_us(lambda: verify_credential(token, now=NOW))),
         ("JSON Schema validation", median_us(lambda: validate_credential(rdfc), runs=2000)),
-        ("issue (rdfc sign + self-verify)", median_us(
-            lambda: issue_credential(CREDENTIAL, key=KEY, verification_method=METHOD, now=NOW))),
+        (
+            "issue (rdfc sign + self-verify)",
+            median_us(
+                lambda: issue_credential(CREDENTIAL, key=KEY, verification_method=METHOD, now=NOW)
+            ),
+        ),
     ]
 
 
@@ -88,15 +124,19 @@ def main() -> None:
     quads = len(to_quads(CREDENTIAL, document_loader=LOADER))
     rows = _rows()
     floor_sign, floor_verify = rows[0][1], rows[1][1]
-    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {sys.version.split()[0]};"
-          f" credential {size} bytes, {quads} quads; {datetime.now(UTC):%Y-%m-%d}\n")
+    print(
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {sys.version.split()[0]};"
+        f" credential {size} bytes, {quads} quads; {datetime.now(UTC):%Y-%m-%d}\n"
+    )
     print("| operation | median µs | × sign floor | × verify floor |")
     print("|---|---:|---:|---:|")
     for name, value in rows:
         print(f"| {name} | {value:,.1f} | {value / floor_sign:.1f} | {value / floor_verify:.1f} |")
     done, seconds = _batch()
-    print(f"\nBatch: {done:,} eddsa-rdfc-2022 credentials signed and each verified after signing "
-          f"on {os.cpu_count()} cores in {seconds:.2f} s ({done / seconds:,.0f}/s).")
+    print(
+        f"\nBatch: {done:,} eddsa-rdfc-2022 credentials signed and each verified after signing "
+        f"on {os.cpu_count()} cores in {seconds:.2f} s ({done / seconds:,.0f}/s)."
+    )
 
 
 if __name__ == "__main__":

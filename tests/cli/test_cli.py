@@ -19,7 +19,11 @@ STATUS_URL = "https://issuer.example/status/3"
 
 def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [*MICROCRED, *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=120,
+        [*MICROCRED, *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
         check=False,
     )
 
@@ -32,13 +36,17 @@ def verify_json(tmp: Path, *args: str | Path) -> tuple[int, list[dict[str, Any]]
 
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
-    (tmp_path / "achievement.json").write_text(json.dumps({
-        "id": "https://issuer.example/achievements/1",
-        "type": ["Achievement"],
-        "name": "Veri Okuryazarlığı",
-        "description": "Öğretmenler için veri okuryazarlığı.",
-        "criteria": {"narrative": "Final projesi."},
-    }))
+    (tmp_path / "achievement.json").write_text(
+        json.dumps(
+            {
+                "id": "https://issuer.example/achievements/1",
+                "type": ["Achievement"],
+                "name": "Veri Okuryazarlığı",
+                "description": "Öğretmenler için veri okuryazarlığı.",
+                "criteria": {"narrative": "Final projesi."},
+            }
+        )
+    )
     (tmp_path / "subject.json").write_text(json.dumps({"id": "did:example:learner"}))
     assert run("keys", "generate", "--out", "issuer.key", cwd=tmp_path).returncode == 0
     return tmp_path
@@ -54,40 +62,104 @@ def test_key_file_is_private_and_never_overwritten(workspace: Path) -> None:
 
 @pytest.mark.parametrize("fmt", ["di-rdfc", "di-jcs", "jwt"])
 def test_issue_then_verify_did_key(workspace: Path, fmt: str) -> None:
-    issued = run("issue", "--key", "issuer.key", "--achievement", "achievement.json",
-                 "--subject", "subject.json", "--format", fmt, "--out", "cred", cwd=workspace)
+    issued = run(
+        "issue",
+        "--key",
+        "issuer.key",
+        "--achievement",
+        "achievement.json",
+        "--subject",
+        "subject.json",
+        "--format",
+        fmt,
+        "--out",
+        "cred",
+        cwd=workspace,
+    )
     assert issued.returncode == 0, issued.stderr
     code, [line] = verify_json(workspace, "cred")
-    assert code == 0 and line["verified"] is True and line["file"] == "cred"
+    assert code == 0
+    assert line["verified"] is True
+    assert line["file"] == "cred"
     assert all({"code", "status", "message"} <= set(c) for c in line["checks"])
 
 
 def test_did_web_with_status_list_revoke_and_verify(workspace: Path) -> None:
     did_web = "issuer.example/uni"
-    assert run("keys", "did-web", "--key", "issuer.key", "--did-web", did_web,
-               "--out", "did.json", cwd=workspace).returncode == 0
-    made = run("status", "new", "--key", "issuer.key", "--did-web", did_web, "--url", STATUS_URL,
-               "--out", "status.json", cwd=workspace)
+    assert (
+        run(
+            "keys",
+            "did-web",
+            "--key",
+            "issuer.key",
+            "--did-web",
+            did_web,
+            "--out",
+            "did.json",
+            cwd=workspace,
+        ).returncode
+        == 0
+    )
+    made = run(
+        "status",
+        "new",
+        "--key",
+        "issuer.key",
+        "--did-web",
+        did_web,
+        "--url",
+        STATUS_URL,
+        "--out",
+        "status.json",
+        cwd=workspace,
+    )
     assert made.returncode == 0, made.stderr
-    issued = run("issue", "--key", "issuer.key", "--did-web", did_web,
-                 "--achievement", "achievement.json", "--subject", "subject.json",
-                 "--status-list", "status.json", "--status-index", "42", "--out", "cred.json",
-                 cwd=workspace)
+    issued = run(
+        "issue",
+        "--key",
+        "issuer.key",
+        "--did-web",
+        did_web,
+        "--achievement",
+        "achievement.json",
+        "--subject",
+        "subject.json",
+        "--status-list",
+        "status.json",
+        "--status-index",
+        "42",
+        "--out",
+        "cred.json",
+        cwd=workspace,
+    )
     assert issued.returncode == 0, issued.stderr
 
     def write_map() -> None:
-        documents = {"did:web:issuer.example:uni": json.loads((workspace / "did.json").read_text()),
-                     STATUS_URL: json.loads((workspace / "status.json").read_text())}
+        documents = {
+            "did:web:issuer.example:uni": json.loads((workspace / "did.json").read_text()),
+            STATUS_URL: json.loads((workspace / "status.json").read_text()),
+        }
         (workspace / "docs.json").write_text(json.dumps(documents))
 
     write_map()
     code, [line] = verify_json(workspace, "cred.json", "--documents", "docs.json")
     assert (code, line["verified"]) == (0, True), line
     offline_code, [offline] = verify_json(workspace, "cred.json")
-    assert offline_code == 1 and not offline["verified"]
+    assert offline_code == 1
+    assert not offline["verified"]
 
-    revoked = run("status", "revoke", "--key", "issuer.key", "--did-web", did_web,
-                  "status.json", "--index", "42", cwd=workspace)
+    revoked = run(
+        "status",
+        "revoke",
+        "--key",
+        "issuer.key",
+        "--did-web",
+        did_web,
+        "status.json",
+        "--index",
+        "42",
+        cwd=workspace,
+    )
     assert revoked.returncode == 0, revoked.stderr
     write_map()
     code, [line] = verify_json(workspace, "cred.json", "--documents", "docs.json")
@@ -96,8 +168,18 @@ def test_did_web_with_status_list_revoke_and_verify(workspace: Path) -> None:
 
 
 def test_verify_many_files_exit_status(workspace: Path) -> None:
-    run("issue", "--key", "issuer.key", "--achievement", "achievement.json",
-        "--subject", "subject.json", "--out", "good.json", cwd=workspace)
+    run(
+        "issue",
+        "--key",
+        "issuer.key",
+        "--achievement",
+        "achievement.json",
+        "--subject",
+        "subject.json",
+        "--out",
+        "good.json",
+        cwd=workspace,
+    )
     bad = json.loads((workspace / "good.json").read_text())
     bad["name"] = "Forged"
     (workspace / "bad.json").write_text(json.dumps(bad))
@@ -109,15 +191,39 @@ def test_verify_many_files_exit_status(workspace: Path) -> None:
 def test_misuse_exits_2(workspace: Path) -> None:
     assert run("verify", "--now", "yesterday", "x.json", cwd=workspace).returncode == 2
     assert run("verify", "--documents", "missing.json", "x.json", cwd=workspace).returncode == 2
-    assert run("issue", "--key", "issuer.key", "--achievement", "achievement.json",
-               "--subject", "subject.json", "--format", "pdf", "--out", "x",
-               cwd=workspace).returncode == 2
+    assert (
+        run(
+            "issue",
+            "--key",
+            "issuer.key",
+            "--achievement",
+            "achievement.json",
+            "--subject",
+            "subject.json",
+            "--format",
+            "pdf",
+            "--out",
+            "x",
+            cwd=workspace,
+        ).returncode
+        == 2
+    )
     assert run("verify", cwd=workspace).returncode == 2
 
 
 def test_human_output_in_turkish(workspace: Path) -> None:
-    run("issue", "--key", "issuer.key", "--achievement", "achievement.json",
-        "--subject", "subject.json", "--out", "c.json", cwd=workspace)
+    run(
+        "issue",
+        "--key",
+        "issuer.key",
+        "--achievement",
+        "achievement.json",
+        "--subject",
+        "subject.json",
+        "--out",
+        "c.json",
+        cwd=workspace,
+    )
     result = run("verify", "--lang", "tr", "c.json", cwd=workspace)
     assert result.returncode == 0
     assert "İmza geçerli" in result.stdout
@@ -125,8 +231,9 @@ def test_human_output_in_turkish(workspace: Path) -> None:
 
 def test_vectors_with_documents_and_now(tmp_path: Path) -> None:
     ob = VECTORS / "1edtech-ob30"
-    code, [line] = verify_json(tmp_path, ob / "linked-data-proof-ob-signed.json",
-                               "--documents", ob / "docs.json")
+    code, [line] = verify_json(
+        tmp_path, ob / "linked-data-proof-ob-signed.json", "--documents", ob / "docs.json"
+    )
     assert code == 0, line
     employ = VECTORS / "w3c-vc-di-eddsa/eddsa-rdfc-2022/employ/signedDataInt.json"
     code, [line] = verify_json(tmp_path, employ, "--now", "2025-06-01T00:00:00Z")

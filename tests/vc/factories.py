@@ -92,7 +92,10 @@ def status_list(
         valid_from=format_datetime(now - timedelta(days=1)),
     )
     result = issue_credential(
-        document, key=issuer.key, verification_method=issuer.method, now=now,
+        document,
+        key=issuer.key,
+        verification_method=issuer.method,
+        now=now,
         documents=issuer.documents,
     )
     assert isinstance(result, dict)

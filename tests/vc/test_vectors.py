@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 
@@ -29,8 +30,15 @@ RDFC_DIR = "w3c-vc-di-eddsa/eddsa-rdfc-2022"
 def test_manifest_entry(entry: dict[str, str]) -> None:
     raw = (VECTORS / entry["file"]).read_bytes()
     documents = load_vector(entry["documents"]) if "documents" in entry else {}
-    now = datetime.fromisoformat(entry["now"]) if "now" in entry else datetime(2026, 1, 1, tzinfo=UTC)
-    report = verify_credential(raw, now=now, documents=documents, scope=entry["check"])
+    now = (
+        datetime.fromisoformat(entry["now"]) if "now" in entry else datetime(2026, 1, 1, tzinfo=UTC)
+    )
+    report = verify_credential(
+        raw,
+        now=now,
+        documents=documents,
+        scope="proof" if entry["check"] == "proof" else "credential",
+    )
     failures = [(c.code, c.message()) for c in report.failures]
     assert report.verified is (entry["expect"] == "verify"), (entry["reason"], failures)
 
@@ -73,10 +81,10 @@ def test_w3c_rdfc_resigning_reproduces_proof_value() -> None:
     assert key.sign(_hash_data(signed)).hex() == sig_hex
 
 
-def _hash_data(signed: dict[str, object]) -> bytes:
+def _hash_data(signed: dict[str, Any]) -> bytes:
     loader = pinned_loader()
-    base = unsecured(signed)  # type: ignore[arg-type]
-    config = proof_config(base, signed["proof"], "eddsa-rdfc-2022")  # type: ignore[arg-type]
+    base = unsecured(signed)
+    config = proof_config(base, signed["proof"], "eddsa-rdfc-2022")
     return (
         hashlib.sha256(canonicalize_jsonld(config, document_loader=loader).encode()).digest()
         + hashlib.sha256(canonicalize_jsonld(base, document_loader=loader).encode()).digest()
@@ -100,7 +108,10 @@ def test_1edtech_ob30_intermediate_values() -> None:
     signature = key.sign(_hash_data(signed))
     assert signature.hex() == pair["signatureHex"]
     resigned = create_proof(
-        base, key=key, verification_method=pair["verificationMethod"],
-        created=datetime.fromisoformat(pair["proofCreated"]), document_loader=loader,
+        base,
+        key=key,
+        verification_method=pair["verificationMethod"],
+        created=datetime.fromisoformat(pair["proofCreated"]),
+        document_loader=loader,
     )
     assert resigned["proof"]["proofValue"] == pair["proofValue"]

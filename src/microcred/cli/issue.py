@@ -63,7 +63,11 @@ def compose(
         "issuer": issuer,
         "validFrom": format_datetime(now),
         "name": achievement.get("name", "Open Badge"),
-        "credentialSubject": {"type": ["AchievementSubject"], **subject, "achievement": achievement},
+        "credentialSubject": {
+            "type": ["AchievementSubject"],
+            **subject,
+            "achievement": achievement,
+        },
     }
     if valid_until:
         credential["validUntil"] = valid_until
@@ -111,15 +115,21 @@ def issue(
     credential = compose(
         read_json_object(achievement_file, "achievement"),
         read_json_object(subject_file, "subject"),
-        issuer=issuer, now=now, status=status, valid_until=valid_until,
+        issuer=issuer,
+        now=now,
+        status=status,
+        valid_until=valid_until,
     )
     documents = {}
     if did_web is not None:
         documents[did] = build_did_web_document(did, [(method.split("#", 1)[1], key.public)])
     try:
         secured = issue_credential(
-            credential, key=key, verification_method=method, now=now,
-            format=fmt,  # type: ignore[arg-type]  # checked against FORMATS above
+            credential,
+            key=key,
+            verification_method=method,
+            now=now,
+            format=fmt,
             documents=documents,
         )
     except IssuanceError as exc:

@@ -30,7 +30,10 @@ def _sign(document: dict[str, Any], key: Ed25519KeyPair, did_web: str | None) ->
     unsigned = {k: v for k, v in document.items() if k != "proof"}
     try:
         signed = issue_credential(
-            unsigned, key=key, verification_method=method, now=datetime.now(UTC),
+            unsigned,
+            key=key,
+            verification_method=method,
+            now=datetime.now(UTC),
             documents=documents,
         )
     except IssuanceError as exc:
@@ -54,7 +57,9 @@ def new(
     key = load_key(key_file)
     did, _ = issuer_identity(key, did_web)
     document = status_list_credential(
-        id=url, issuer=did, purpose=purpose,
+        id=url,
+        issuer=did,
+        purpose=purpose,
         encoded_list=BitstringStatusList(size).encode(),
         valid_from=format_datetime(datetime.now(UTC)),
     )
@@ -62,8 +67,9 @@ def new(
     typer.echo(f"{out}: {purpose} list of {size} entries at {url}")
 
 
-def _update(key_file: Path, file: Path, index: int, value: int, needs: str | None,
-            did_web: str | None) -> None:
+def _update(
+    key_file: Path, file: Path, index: int, value: int, needs: str | None, did_web: str | None
+) -> None:
     key = load_key(key_file)
     document = read_json_object(file, "status list")
     subject = document.get("credentialSubject")

@@ -21,8 +21,11 @@ from microcred.vc.dates import parse_datetime
 from microcred.vc.verify import Check, CheckStatus, TrustList, VerificationReport, verify_credential
 
 out = Console(highlight=False)
-_MARK = {CheckStatus.PASSED: "[green]✓[/]", CheckStatus.FAILED: "[red]✗[/]",
-         CheckStatus.SKIPPED: "[dim]–[/]"}
+_MARK = {
+    CheckStatus.PASSED: "[green]✓[/]",
+    CheckStatus.FAILED: "[red]✗[/]",
+    CheckStatus.SKIPPED: "[dim]–[/]",
+}
 
 
 def _documents(path: Path | None) -> dict[str, Any]:
@@ -53,8 +56,12 @@ def _read(path: Path) -> bytes | VerificationReport:
     try:
         return path.read_bytes()
     except OSError as exc:
-        check = Check("structure", "json_malformed", CheckStatus.FAILED,
-                      {"detail": f"cannot read {path}: {exc.strerror}"})
+        check = Check(
+            "structure",
+            "json_malformed",
+            CheckStatus.FAILED,
+            {"detail": f"cannot read {path}: {exc.strerror}"},
+        )
         return VerificationReport(checks=(check,))
 
 
@@ -70,7 +77,9 @@ def _print_human(path: Path, report: VerificationReport, lang: str) -> None:
 def verify(
     files: Annotated[list[Path], typer.Argument(help="Credential files (JSON or vc+jwt).")],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
-    documents: Annotated[Path | None, typer.Option("--documents", help="URL/DID → doc map.")] = None,
+    documents: Annotated[
+        Path | None, typer.Option("--documents", help="URL/DID → doc map.")
+    ] = None,
     now: Annotated[str | None, typer.Option("--now", help="Verification time, ISO 8601.")] = None,
     trust_list: Annotated[Path | None, typer.Option("--trust-list")] = None,
     lang: Annotated[str, typer.Option("--lang", help="en | tr")] = "en",
@@ -84,9 +93,17 @@ def verify(
     all_ok = True
     for path in files:
         data = _read(path)
-        report = data if isinstance(data, VerificationReport) else verify_credential(
-            data, now=moment, documents=docs, trust_list=trust, status_cache=cache,
-            scope="proof" if proof_only else "credential",
+        report = (
+            data
+            if isinstance(data, VerificationReport)
+            else verify_credential(
+                data,
+                now=moment,
+                documents=docs,
+                trust_list=trust,
+                status_cache=cache,
+                scope="proof" if proof_only else "credential",
+            )
         )
         all_ok &= report.verified
         if as_json:

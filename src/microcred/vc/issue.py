@@ -40,7 +40,7 @@ def issue_credential(
     key: Ed25519KeyPair,
     verification_method: str,
     now: datetime,
-    format: Format = "di-rdfc",  # noqa: A002 - the CLI's and the API's word
+    format: Format = "di-rdfc",
     documents: Mapping[str, Any] | None = None,
     document_loader: DocumentLoader | None = None,
 ) -> dict[str, Any] | str:

@@ -118,20 +118,27 @@ def test_x25519_jwk_is_refused(now: datetime, good: dict[str, Any]) -> None:
     good["proof"]["verificationMethod"] = f"{did}#k"
     document = {
         "id": did,
-        "verificationMethod": [{"id": f"{did}#k", "type": "JsonWebKey", "controller": did,
-                                "publicKeyJwk": {"kty": "OKP", "crv": "X25519",
-                                                 "x": "A" * 43}}],
+        "verificationMethod": [
+            {
+                "id": f"{did}#k",
+                "type": "JsonWebKey",
+                "controller": did,
+                "publicKeyJwk": {"kty": "OKP", "crv": "X25519", "x": "A" * 43},
+            }
+        ],
         "assertionMethod": [f"{did}#k"],
     }
     report = verify_credential(good, now=now, documents={did: document})
-    assert report.failures and report.failures[0].check == "verification_method"
+    assert report.failures
+    assert report.failures[0].check == "verification_method"
 
 
 @pytest.mark.parametrize("cut", [1, 10, 50])
 def test_truncated_jwt(now: datetime, cut: int) -> None:
     token = signed(Issuer.did_key(), now, "jwt")
     report = verify_credential(token[:-cut], now=now)
-    assert codes(report) and codes(report)[0] in ("jwt_malformed", "proof_signature_invalid")
+    assert codes(report)
+    assert codes(report)[0] in ("jwt_malformed", "proof_signature_invalid")
 
 
 def test_jwt_with_two_parts(now: datetime) -> None:
@@ -147,6 +154,13 @@ def test_jwt_alg_none_is_refused(now: datetime) -> None:
 
 
 def test_verifier_never_raises_on_garbage(now: datetime) -> None:
-    for garbage in [b"\x00\x01", "null", '{"@context": 5}', '{"proof": []}', "a.b.c",
-                    '{"@context": ["https://www.w3.org/ns/credentials/v2"], "proof": 1}']:
+    garbage_inputs: list[bytes | str] = [
+        b"\x00\x01",
+        "null",
+        '{"@context": 5}',
+        '{"proof": []}',
+        "a.b.c",
+        '{"@context": ["https://www.w3.org/ns/credentials/v2"], "proof": 1}',
+    ]
+    for garbage in garbage_inputs:
         assert not verify_credential(garbage, now=now).verified

@@ -36,8 +36,20 @@ def fields(template: str) -> set[str]:
 
 def test_every_emitted_code_has_a_message() -> None:
     codes = emitted_codes()
-    check_names = {"structure", "contexts", "jsonld", "schema", "proof", "verification_method",
-                   "key_purpose", "issuer", "valid_from", "valid_until", "status", "trust"}
+    check_names = {
+        "structure",
+        "contexts",
+        "jsonld",
+        "schema",
+        "proof",
+        "verification_method",
+        "key_purpose",
+        "issuer",
+        "valid_from",
+        "valid_until",
+        "status",
+        "trust",
+    }
     missing = sorted(codes - set(CATALOGUE) - check_names)
     assert len(codes) > 30
     assert missing == []

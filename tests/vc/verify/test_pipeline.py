@@ -23,8 +23,16 @@ def test_valid_did_key_credential_verifies_in_every_format(now: datetime, fmt: s
     issuer = Issuer.did_key()
     report = verify_credential(signed(issuer, now, fmt), now=now)  # type: ignore[arg-type]
     assert report.verified, codes(report)
-    assert {c.check for c in report.checks} >= {"structure", "contexts", "jsonld", "schema",
-                                                "proof", "key_purpose", "issuer", "valid_from"}
+    assert {c.check for c in report.checks} >= {
+        "structure",
+        "contexts",
+        "jsonld",
+        "schema",
+        "proof",
+        "key_purpose",
+        "issuer",
+        "valid_from",
+    }
 
 
 @pytest.mark.parametrize("fmt", ["di-rdfc", "di-jcs", "jwt"])
@@ -47,7 +55,7 @@ def test_tampered_name_fails_with_signature_code(now: datetime) -> None:
 
 def test_tampered_jwt_payload_fails(now: datetime) -> None:
     token = signed(Issuer.did_key(), now, "jwt")
-    header, payload, signature = token.split(".")
+    header, _payload, signature = token.split(".")
     other = signed(Issuer.did_key(), now, "jwt").split(".")[1]
     report = verify_credential(f"{header}.{other}.{signature}", now=now)
     assert not report.verified
@@ -141,9 +149,18 @@ def test_trust_list_standing(now: datetime) -> None:
     credential = signed(issuer, now)
     listed = TrustList.from_json({"name": "YÖKAK", "issuers": [{"id": issuer.did, "name": "Uni"}]})
     empty = TrustList.from_json({"name": "YÖKAK", "issuers": []})
-    withdrawn = TrustList.from_json({"name": "YÖKAK", "issuers": [
-        {"id": issuer.did, "name": "Uni", "withdrawn": format_datetime(now - timedelta(days=7))}
-    ]})
+    withdrawn = TrustList.from_json(
+        {
+            "name": "YÖKAK",
+            "issuers": [
+                {
+                    "id": issuer.did,
+                    "name": "Uni",
+                    "withdrawn": format_datetime(now - timedelta(days=7)),
+                }
+            ],
+        }
+    )
     assert verify_credential(credential, now=now, trust_list=listed).verified
     assert codes(verify_credential(credential, now=now, trust_list=empty)) == ["issuer_not_trusted"]
     assert codes(verify_credential(credential, now=now, trust_list=withdrawn)) == [

@@ -23,7 +23,7 @@ Path = tuple[str | int, ...]
 ISSUER = Issuer.did_key()
 DOCUMENTS = {STATUS_URL: status_list(ISSUER, NOW)}
 CREDENTIALS = {
-    fmt: signed(ISSUER, NOW, fmt, credentialStatus=entry(11))  # type: ignore[arg-type]
+    fmt: signed(ISSUER, NOW, fmt, credentialStatus=entry(11))
     for fmt in ("di-rdfc", "di-jcs")
 }
 
@@ -81,8 +81,9 @@ SALT = st.text(alphabet="aZ09:/#é", min_size=1, max_size=4)
     salt=SALT,
     delete=st.booleans(),
 )
-def test_any_change_to_any_leaf_fails(fmt: str, data: st.DataObject, salt: str,
-                                      delete: bool) -> None:
+def test_any_change_to_any_leaf_fails(
+    fmt: str, data: st.DataObject, salt: str, delete: bool
+) -> None:
     credential = CREDENTIALS[fmt]
     path = data.draw(st.sampled_from(list(leaves(credential))))
     assert_rejected(mutate(credential, path, salt, delete))

@@ -13,7 +13,7 @@ import math
 import re
 from decimal import Decimal
 
-from microcred.vc.canon.nquads import format_literal
+from microcred.vc.canon.nquads import escape_literal, format_literal
 
 __all__ = [
     "RDF_FIRST",
@@ -25,6 +25,8 @@ __all__ = [
     "is_pyld_absolute",
     "is_strict_iri",
     "literal",
+    "literal_suffix",
+    "string_literal",
     "valid_language",
 ]
 
@@ -37,6 +39,7 @@ RDF_NIL = f"<{RDF}nil>"
 XSD_BOOLEAN = f"{XSD}boolean"
 XSD_INTEGER = f"{XSD}integer"
 XSD_DOUBLE = f"{XSD}double"
+XSD_STRING = f"{XSD}string"
 
 _MAX_SAFE_INTEGER = 2**53 - 1
 """Beyond this JavaScript processors (jsonld.js) no longer hold the exact integer."""
@@ -90,6 +93,22 @@ def _string(value: str) -> str:
     return value
 
 
+def literal_suffix(datatype: str | None, language: str | None) -> str:
+    """What follows the quoted lexical form of a string literal with this type/language."""
+    if language is not None:
+        return "@" + language
+    if datatype is None or datatype == XSD_STRING:
+        return ""
+    if datatype == XSD_DOUBLE:
+        raise Unsupported("string typed xsd:double")  # pyld 3.3 rewrites these
+    return "^^<" + datatype + ">"
+
+
+def string_literal(value: str, suffix: str) -> str:
+    """A string literal; ``suffix`` from :func:`literal_suffix` (the hot path)."""
+    return '"' + escape_literal(_string(value)) + '"' + suffix
+
+
 def _double(value: float) -> str:
     """The canonical xsd:double of JSON-LD toRdf: ``1.1E0``, ``-2.5E-7``.
 
@@ -116,9 +135,7 @@ def literal(value: object, datatype: str | None = None, language: str | None = N
     ``language`` applies to strings only (the caller guarantees no datatype with it).
     """
     if isinstance(value, str):
-        if datatype == XSD_DOUBLE:
-            raise Unsupported("string typed xsd:double")  # pyld 3.3 rewrites these
-        return format_literal(_string(value), datatype, language)
+        return string_literal(value, literal_suffix(datatype, language))
     if language is not None:
         raise Unsupported("language on a non-string")
     if isinstance(value, bool):

@@ -26,4 +26,5 @@ __all__ = [
     "sign_jwt",
     "unsecured",
     "verify_jwt_signature",
+    "verify_proof",
 ]

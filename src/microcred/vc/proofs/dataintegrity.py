@@ -98,7 +98,9 @@ def hash_data(
     """
     transform = _TRANSFORMS.get(cryptosuite)
     if transform is None:
-        raise ProofError(f"unsupported cryptosuite {cryptosuite!r}", code="proof_cryptosuite_unsupported")
+        raise ProofError(
+            f"unsupported cryptosuite {cryptosuite!r}", code="proof_cryptosuite_unsupported"
+        )
     config_hash = hashlib.sha256(transform(proof_config, document_loader)).digest()
     if canonical_document is None:
         canonical_document = transform(document, document_loader)
@@ -177,7 +179,9 @@ def decode_proof_value(value: str) -> bytes:
     try:
         signature = decode_multibase(value)
     except Exception as exc:  # the multibase module raises KeyFormatError
-        raise ProofError(f"proofValue is not valid base58btc: {exc}", code="proof_malformed") from exc
+        raise ProofError(
+            f"proofValue is not valid base58btc: {exc}", code="proof_malformed"
+        ) from exc
     if len(signature) != 64:
         raise ProofError(
             f"proofValue decodes to {len(signature)} bytes, not 64", code="proof_malformed"

@@ -31,7 +31,7 @@ class Parsed:
     jwt: JwtParts | None = None
 
 
-class _Duplicate(ValueError):
+class _DuplicateKeyError(ValueError):
     pass
 
 
@@ -39,7 +39,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise _Duplicate(f"duplicate key {key!r}")
+            raise _DuplicateKeyError(f"duplicate key {key!r}")
         out[key] = value
     return out
 
@@ -121,9 +121,7 @@ def _parse_json(text: str) -> Parsed | Check:
     if json_depth(text) > MAX_DEPTH:
         return _fail("json_too_deep", limit=str(MAX_DEPTH))
     try:
-        value = json.loads(
-            text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant
-        )
+        value = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         return _fail("json_malformed", detail=f"{exc.msg} at line {exc.lineno} column {exc.colno}")
     except ValueError as exc:  # duplicates and NaN/Infinity

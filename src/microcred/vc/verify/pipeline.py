@@ -121,5 +121,7 @@ def _credential_rules(run: Run, trust_list: TrustList | None) -> list[Check]:
 def _verify_status_list(document: Any, **options: Any) -> VerificationReport:
     """A status list credential is verified like any credential, minus its own status."""
     if not isinstance(document, (Mapping, str, bytes)):
-        return VerificationReport(checks=(Check("structure", "json_not_object", CheckStatus.FAILED),))
+        return VerificationReport(
+            checks=(Check("structure", "json_not_object", CheckStatus.FAILED),)
+        )
     return verify_credential(document, scope="credential", check_status=False, **options)

@@ -42,13 +42,17 @@ def _resolve(run: Run, url: str) -> VerificationMethod | Check:
     try:
         return run.resolver.dereference_verification_method(url)
     except VcError as exc:
-        code = "key_format_invalid" if exc.code.startswith("key_") else (
-            "verification_method_unresolvable"
+        code = (
+            "key_format_invalid"
+            if exc.code.startswith("key_")
+            else ("verification_method_unresolvable")
         )
         return _failed("verification_method", code, url=url, detail=str(exc))
 
 
-def _binding_checks(run: Run, vm: VerificationMethod, purpose: str, bind_issuer: bool) -> list[Check]:
+def _binding_checks(
+    run: Run, vm: VerificationMethod, purpose: str, bind_issuer: bool
+) -> list[Check]:
     checks = [_passed("verification_method", "verification_method_resolved", url=vm.id)]
     if purpose != ASSERTION:
         checks.append(_failed("key_purpose", "proof_purpose_invalid", detail=purpose))
@@ -111,9 +115,7 @@ def _hash(run: Run, base: dict[str, Any], config: dict[str, Any], cryptosuite: s
     if cryptosuite == EDDSA_RDFC_2022 and run.jsonld_error is not None:
         raise VcError(run.jsonld_error)
     canonical = run.canonical_document if cryptosuite == EDDSA_RDFC_2022 else None
-    return hash_data(
-        base, config, cryptosuite, run.document_loader, canonical_document=canonical
-    )
+    return hash_data(base, config, cryptosuite, run.document_loader, canonical_document=canonical)
 
 
 def check_proofs(run: Run, *, bind_issuer: bool = True) -> list[Check]:
@@ -135,10 +137,14 @@ def check_proofs(run: Run, *, bind_issuer: bool = True) -> list[Check]:
 def _jwt_checks(run: Run, bind_issuer: bool) -> list[Check]:
     assert run.jwt is not None
     if "proof" in run.credential:
-        return [_failed("proof", "proof_malformed", detail="a vc+jwt payload must not embed a proof")]
+        return [
+            _failed("proof", "proof_malformed", detail="a vc+jwt payload must not embed a proof")
+        ]
     iss = run.jwt.payload.get("iss")
     if iss is not None and iss != run.issuer_id:
-        return [_failed("issuer", "issuer_mismatch", issuer=str(iss), controller=str(run.issuer_id))]
+        return [
+            _failed("issuer", "issuer_mismatch", issuer=str(iss), controller=str(run.issuer_id))
+        ]
     resolved = _resolve(run, str(run.jwt.header["kid"]))
     if isinstance(resolved, Check):
         return [resolved]

@@ -56,7 +56,9 @@ def _verified_list(run: Run, url: str, verify_list: ListVerifier) -> Mapping[str
     issuer = report.credential.get("issuer")
     issuer_id = issuer.get("id") if isinstance(issuer, Mapping) else issuer
     if issuer_id != run.issuer_id:
-        return _failed("status_list_invalid", detail=f"{url} is issued by {issuer_id}, not the issuer")
+        return _failed(
+            "status_list_invalid", detail=f"{url} is issued by {issuer_id}, not the issuer"
+        )
     if run.status_cache is not None:
         run.status_cache[url] = report.credential
     return report.credential
