@@ -22,6 +22,8 @@ OB_CONTEXT = [
     "https://www.w3.org/ns/credentials/v2",
     "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
 ]
+#: Neither pinned nor in any documents map: no verifier may load it.
+UNKNOWN_CONTEXT = "https://contexts.example/unknown/v1"
 
 
 class Outcome(StrEnum):
@@ -72,7 +74,16 @@ def assert_microcred_verdict(verdict: MicrocredVerdict, expect: Outcome) -> None
     elif expect is Outcome.TAMPERED:
         assert "proof" in failed_checks, verdict.failed
     else:
-        assert failed_checks, verdict.failed
+        assert verdict.failed & _MICROCRED_UNRESOLVABLE, verdict.failed
+
+
+#: How ``microcred verify`` says "I may not load that": a DID document, a context or a
+#: status list that is neither pinned nor in the documents map.
+_MICROCRED_UNRESOLVABLE = {
+    ("verification_method", "verification_method_unresolvable"),
+    ("contexts", "context_not_pinned"),
+    ("status", "status_unavailable"),
+}
 
 
 # --- what gets signed -------------------------------------------------------------------
@@ -155,7 +166,7 @@ def tamper(source: Path, target: Path) -> Path:
 def add_unpinned_context(source: Path, target: Path) -> Path:
     """A copy whose @context needs a document neither side may fetch."""
     credential = read_json(source)
-    credential["@context"] = [*credential["@context"], "https://contexts.example/unknown/v1"]
+    credential["@context"] = [*credential["@context"], UNKNOWN_CONTEXT]
     return write_json(target, credential)
 
 
@@ -176,7 +187,12 @@ def node_scenarios() -> list[Scenario]:
         scenarios.append(Scenario(f"node-{short}-active", Outcome.VERIFIED))
         scenarios.append(Scenario(f"node-{short}-revoked", Outcome.REVOKED))
         scenarios.append(Scenario(f"node-{short}-tampered", Outcome.TAMPERED))
+    scenarios.append(Scenario("node-rdfc-unpinned", Outcome.UNRESOLVABLE))
     return scenarios
+
+
+#: Not a scenario: the two sides are *expected* to differ on it (see the test using it).
+JCS_UNKNOWN_CONTEXT = "node-jcs-unknown-context"
 
 
 def _suffix(short: str) -> str:
@@ -218,10 +234,21 @@ def sign_node_set(node: NodeSide, work: Path, key_option: tuple[str, str]) -> Si
                     "status-set": ",".join(map(str, NODE_SET_BITS)),
                 }
             )
+    unknown = unsigned_ob_credential("Node badge")
+    unknown["@context"].append(UNKNOWN_CONTEXT)
+    unknown["credentialSubject"]["termNoContextDefines"] = "ignored by JCS"
+    files[JCS_UNKNOWN_CONTEXT] = work / f"{JCS_UNKNOWN_CONTEXT}.json"
+    jobs.append({
+        "in": str(write_json(work / "node-unsigned-unknown-context.json", unknown)),
+        "out": str(files[JCS_UNKNOWN_CONTEXT]), "format": "eddsa-jcs-2022", **key,
+    })  # fmt: skip
     node.sign(jobs)
     for short in NODE_FORMATS:
         files[f"node-{short}-tampered"] = tamper(
             files[f"node-{short}-plain"], work / f"node-{short}-tampered{_suffix(short)}"
         )
+    files["node-rdfc-unpinned"] = add_unpinned_context(
+        files["node-rdfc-plain"], work / "node-rdfc-unpinned.json"
+    )
     documents = write_json(work / "node-documents.json", {NODE_STATUS_URL: read_json(status_out)})
     return SignedSet(files, documents)

@@ -1,9 +1,11 @@
 """Credentials issued by ``microcred`` are judged by Digital Bazaar's stack as by Microcred.
 
-The matrix: did:key and did:web issuers × di-rdfc, di-jcs and jwt × no status, an active
-status entry, a revoked one; plus a suspended one, tampered ones, and a key file written by
-the Node side. Revocation happens *after* issuance, through ``microcred status revoke``,
-which re-signs the list; both verifiers then read the same list.
+The matrix: a did:key issuer with di-rdfc, di-jcs and jwt, each without status, with an
+active status entry and with a revoked one; a did:web issuer with every format and with
+an active and a revoked entry; a suspended credential; tampered copies; a key file written
+by the Node side; and what neither side may resolve offline (a did:web document and a
+context that are not in the documents map). Revocation happens *after* issuance, through
+``microcred status revoke``, which re-signs the list that both verifiers then read.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from interop_scenarios import (
     SUBJECT_IDENTIFIER,
     Outcome,
     Scenario,
+    add_unpinned_context,
     assert_microcred_verdict,
     assert_node_verdict,
     tamper,
@@ -35,33 +38,46 @@ from interop_scenarios import (
 
 pytestmark = pytest.mark.interop
 
-DID_WEB = "issuer.example/badges"
+DID_WEB = {"web": "issuer.example/badges", "unpublished": "elsewhere.example/issuer"}
 STATUS_URL = {
     "key": "https://issuer.example/status/key-revocation",
     "web": "https://issuer.example/status/web-revocation",
 }
 SUSPENSION_URL = "https://issuer.example/status/key-suspension"
-FORMATS = ("di-rdfc", "di-jcs", "jwt")
-#: Index 4 is revoked after issuance; index 3 (same byte, adjacent bit) must stay active.
+#: Index 4 is revoked after issuance; index 3 (same byte, adjacent bit) must stay active:
+#: a verifier reading bits in the wrong order inside a byte would swap them.
 STATE_INDEX = {"plain": None, "active": 3, "revoked": 4}
 SUSPENDED_INDEX = 6
-TAMPERED = ("key-di-rdfc", "key-di-jcs", "key-jwt", "web-di-rdfc", "web-jwt")
+STATE_OUTCOME = {"plain": Outcome.VERIFIED, "active": Outcome.VERIFIED, "revoked": Outcome.REVOKED}
+
+#: (key file, format, status state) of every credential ``microcred issue`` writes.
+ISSUED = [
+    *[("key", fmt, state) for fmt in ("di-rdfc", "di-jcs", "jwt") for state in STATE_INDEX],
+    *[("web", fmt, "plain") for fmt in ("di-rdfc", "di-jcs", "jwt")],
+    ("web", "di-rdfc", "active"),
+    ("web", "di-rdfc", "revoked"),
+    ("web", "jwt", "revoked"),
+    ("nodekey", "di-rdfc", "plain"),
+    ("unpublished", "di-rdfc", "plain"),
+]
+TAMPERED = ("key-di-rdfc", "key-di-jcs", "key-jwt", "web-di-rdfc")
 
 
-def _suffix(fmt: str) -> str:
-    return ".jwt" if fmt == "jwt" else ".json"
+def _name(key: str, fmt: str, state: str) -> str:
+    return f"mc-{key}-{fmt}-{state}"
 
 
 def scenarios() -> list[Scenario]:
-    found: list[Scenario] = []
-    for issuer in ("key", "web"):
-        for fmt in FORMATS:
-            found.append(Scenario(f"mc-{issuer}-{fmt}-plain", Outcome.VERIFIED))
-            found.append(Scenario(f"mc-{issuer}-{fmt}-active", Outcome.VERIFIED))
-            found.append(Scenario(f"mc-{issuer}-{fmt}-revoked", Outcome.REVOKED))
+    found = [
+        Scenario(
+            _name(key, fmt, state),
+            Outcome.UNRESOLVABLE if key == "unpublished" else STATE_OUTCOME[state],
+        )
+        for key, fmt, state in ISSUED
+    ]
     found.append(Scenario("mc-key-di-rdfc-suspended", Outcome.SUSPENDED))
     found.extend(Scenario(f"mc-{base}-tampered", Outcome.TAMPERED) for base in TAMPERED)
-    found.extend(Scenario(f"mc-nodekey-{fmt}-plain", Outcome.VERIFIED) for fmt in FORMATS)
+    found.append(Scenario("mc-key-di-rdfc-unpinned", Outcome.UNRESOLVABLE))
     return found
 
 
@@ -75,104 +91,70 @@ class World:
     files: dict[str, Path]
     documents: Path
     did_web: str
+    windowed: Path
+    valid_until: datetime
 
 
 def _keys_and_lists(mc: Microcred, node: NodeSide) -> str:
     """Keys (one written by the Node side), the did:web document, three status lists."""
-    mc.ok_all([["keys", "generate", "--out", "key.key"], ["keys", "generate", "--out", "web.key"]])
     node.sign([{"generate-key": str(mc.workdir / "nodekey.key")}])
-    web = ["--did-web", DID_WEB]
     mc.ok_all(
-        [
-            ["keys", "did-web", "--key", "web.key", *web, "--out", "did.json"],
-            [
-                "status",
-                "new",
-                "--key",
-                "key.key",
-                "--url",
-                STATUS_URL["key"],
-                "--purpose",
-                "revocation",
-                "--out",
-                "key-status.json",
-            ],
-            [
-                "status",
-                "new",
-                "--key",
-                "web.key",
-                *web,
-                "--url",
-                STATUS_URL["web"],
-                "--purpose",
-                "revocation",
-                "--out",
-                "web-status.json",
-            ],
-            [
-                "status",
-                "new",
-                "--key",
-                "key.key",
-                "--url",
-                SUSPENSION_URL,
-                "--purpose",
-                "suspension",
-                "--out",
-                "key-suspension.json",
-            ],
-        ]
+        [["keys", "generate", "--out", f"{key}.key"] for key in ("key", "web", "unpublished")]
     )
+    web = ["--did-web", DID_WEB["web"]]
+    mc.ok_all([
+        ["keys", "did-web", "--key", "web.key", *web, "--out", "did.json"],
+        ["status", "new", "--key", "key.key", "--url", STATUS_URL["key"],
+         "--purpose", "revocation", "--out", "key-status.json"],
+        ["status", "new", "--key", "web.key", *web, "--url", STATUS_URL["web"],
+         "--purpose", "revocation", "--out", "web-status.json"],
+        ["status", "new", "--key", "key.key", "--url", SUSPENSION_URL,
+         "--purpose", "suspension", "--out", "key-suspension.json"],
+    ])  # fmt: skip
     did: str = read_json(mc.workdir / "did.json")["id"]
     return did
 
 
-def _issue_commands(files: dict[str, Path]) -> list[list[str | Path]]:
+def _issue(out: Path, key: str, fmt: str, *extra: str | Path) -> list[str | Path]:
+    subject = "subject-identifier.json" if key == "web" else "subject-did.json"
+    did_web = ["--did-web", DID_WEB[key]] if key in DID_WEB else []
+    return [
+        "issue", "--key", f"{key}.key", "--achievement", "achievement.json",
+        "--subject", subject, "--format", fmt, "--out", out, *did_web, *extra,
+    ]  # fmt: skip
+
+
+def _issue_all(mc: Microcred, valid_until: datetime) -> dict[str, Path]:
+    files: dict[str, Path] = {}
     commands: list[list[str | Path]] = []
+    for key, fmt, state in ISSUED:
+        name = _name(key, fmt, state)
+        files[name] = mc.workdir / f"{name}{'.jwt' if fmt == 'jwt' else '.json'}"
+        index = STATE_INDEX[state]
+        status = [] if index is None else ["--status-list", f"{key}-status.json",
+                                           "--status-index", str(index)]  # fmt: skip
+        commands.append(_issue(files[name], key, fmt, *status))
+    files["mc-key-di-rdfc-suspended"] = mc.workdir / "mc-key-di-rdfc-suspended.json"
+    commands.append(_issue(
+        files["mc-key-di-rdfc-suspended"], "key", "di-rdfc",
+        "--status-list", "key-suspension.json", "--status-index", str(SUSPENDED_INDEX),
+    ))  # fmt: skip
+    until = valid_until.isoformat().replace("+00:00", "Z")
+    commands.append(_issue(mc.workdir / "windowed.json", "key", "di-rdfc", "--valid-until", until))
+    mc.ok_all(commands)
+    return files
 
-    def issue(name: str, key: str, fmt: str, *extra: str) -> None:
-        files[name] = Path(f"{name}{_suffix(fmt)}")
-        subject = "subject-identifier.json" if key == "web" else "subject-did.json"
-        commands.append(
-            [
-                "issue",
-                "--key",
-                f"{key}.key",
-                "--achievement",
-                "achievement.json",
-                "--subject",
-                subject,
-                "--format",
-                fmt,
-                "--out",
-                files[name],
-                *extra,
-            ]
+
+def _derive_bad_copies(files: dict[str, Path]) -> None:
+    for base in TAMPERED:
+        source = files[f"mc-{base}-plain"]
+        files[f"mc-{base}-tampered"] = tamper(
+            source, source.with_name(f"mc-{base}-tampered{source.suffix}")
         )
-
-    for issuer in ("key", "web"):
-        web = ["--did-web", DID_WEB] if issuer == "web" else []
-        for fmt in FORMATS:
-            for state, index in STATE_INDEX.items():
-                status = (
-                    []
-                    if index is None
-                    else ["--status-list", f"{issuer}-status.json", "--status-index", str(index)]
-                )
-                issue(f"mc-{issuer}-{fmt}-{state}", issuer, fmt, *web, *status)
-    issue(
-        "mc-key-di-rdfc-suspended",
-        "key",
-        "di-rdfc",
-        "--status-list",
-        "key-suspension.json",
-        "--status-index",
-        str(SUSPENDED_INDEX),
+    source = files["mc-key-di-rdfc-plain"]
+    files["mc-key-di-rdfc-unpinned"] = add_unpinned_context(
+        source, source.with_name("mc-key-di-rdfc-unpinned.json")
     )
-    for fmt in FORMATS:
-        issue(f"mc-nodekey-{fmt}-plain", "nodekey", fmt)
-    return commands
 
 
 @pytest.fixture(scope="module")
@@ -183,40 +165,23 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> World:
     write_json(work / "achievement.json", ACHIEVEMENT)
     write_json(work / "subject-did.json", SUBJECT_DID)
     write_json(work / "subject-identifier.json", SUBJECT_IDENTIFIER)
-    files: dict[str, Path] = {}
-    mc.ok_all(_issue_commands(files))
-    web = ["--did-web", DID_WEB]
-    mc.ok_all(
-        [
-            ["status", "revoke", "--key", "key.key", "key-status.json", "--index", "4"],
-            ["status", "revoke", "--key", "web.key", *web, "web-status.json", "--index", "4"],
-            [
-                "status",
-                "suspend",
-                "--key",
-                "key.key",
-                "key-suspension.json",
-                "--index",
-                str(SUSPENDED_INDEX),
-            ],
-        ]
-    )
-    files = {name: work / path for name, path in files.items()}
-    for base in TAMPERED:
-        source = files[f"mc-{base}-plain"]
-        files[f"mc-{base}-tampered"] = tamper(
-            source, source.with_name(f"mc-{base}-tampered{source.suffix}")
-        )
-    documents = write_json(
-        work / "documents.json",
-        {
-            did: read_json(work / "did.json"),
-            STATUS_URL["key"]: read_json(work / "key-status.json"),
-            STATUS_URL["web"]: read_json(work / "web-status.json"),
-            SUSPENSION_URL: read_json(work / "key-suspension.json"),
-        },
-    )
-    return World(mc, node, files, documents, did)
+    valid_until = datetime.now(UTC).replace(microsecond=0) + timedelta(days=30)
+    files = _issue_all(mc, valid_until)
+    mc.ok_all([
+        ["status", "revoke", "--key", "key.key", "key-status.json", "--index", "4"],
+        ["status", "revoke", "--key", "web.key", "--did-web", DID_WEB["web"],
+         "web-status.json", "--index", "4"],
+        ["status", "suspend", "--key", "key.key", "key-suspension.json",
+         "--index", str(SUSPENDED_INDEX)],
+    ])  # fmt: skip
+    _derive_bad_copies(files)
+    documents = write_json(work / "documents.json", {
+        did: read_json(work / "did.json"),
+        STATUS_URL["key"]: read_json(work / "key-status.json"),
+        STATUS_URL["web"]: read_json(work / "web-status.json"),
+        SUSPENSION_URL: read_json(work / "key-suspension.json"),
+    })  # fmt: skip
+    return World(mc, node, files, documents, did, work / "windowed.json", valid_until)
 
 
 @pytest.fixture(scope="module")
@@ -250,51 +215,35 @@ def test_microcred_judges_its_own_credential_alike(
     assert_microcred_verdict(verdict, scenario.expect)
 
 
-def test_issuer_is_the_did_the_verifiers_resolved(world: World) -> None:
-    """did:web credentials name the did:web issuer, so the documents map was really used."""
-    credential = read_json(world.files["mc-web-di-rdfc-plain"])
-    assert credential["issuer"]["id"] == world.did_web == "did:web:issuer.example:badges"
+def test_did_web_credentials_name_the_resolved_did(world: World) -> None:
+    """So the did:web document in the documents map was really what both sides used."""
+    assert world.did_web == "did:web:issuer.example:badges"
+    credential = read_json(world.files["mc-web-di-rdfc-active"])
+    assert credential["issuer"]["id"] == world.did_web
     assert credential["proof"]["verificationMethod"].startswith(f"{world.did_web}#")
+    status = credential["credentialStatus"]
+    assert status["statusListCredential"] == STATUS_URL["web"]
+    assert status["statusListIndex"] in ("3", 3)
 
 
-def test_did_web_without_its_document_fails_on_both_sides(world: World) -> None:
-    """No documents map: neither side may fetch https://issuer.example/badges/did.json."""
-    files = [world.files["mc-web-di-rdfc-plain"], world.files["mc-web-jwt-plain"]]
-    for verdict in world.node.verify_files(files).values():
-        assert_node_verdict(verdict, Outcome.UNRESOLVABLE)
-    for mc_verdict in world.mc.verify(files).values():
-        assert not mc_verdict.verified
-        assert "proof" in {check for check, _ in mc_verdict.failed}, mc_verdict.failed
+@pytest.mark.parametrize(
+    ("label", "offset", "expected"),
+    [
+        ("before validFrom", timedelta(days=-31), False),
+        ("inside", timedelta(hours=-1), True),
+        ("after validUntil", timedelta(hours=1), False),
+    ],
+)
+def test_validity_window_agrees(
+    world: World, label: str, offset: timedelta, expected: bool
+) -> None:
+    """validFrom/validUntil: the same verdict at the same instant on both sides.
 
-
-def test_validity_window_agrees(world: World) -> None:
-    """validFrom/validUntil: the same verdict at the same instants on both sides.
-
-    Instants stay an hour away from the edges: Digital Bazaar allows 300 s of clock skew.
+    Instants stay an hour or more from the edges: Digital Bazaar allows 300 s of clock skew.
     """
-    valid_until = datetime.now(UTC).replace(microsecond=0) + timedelta(days=30)
-    cred = world.mc.workdir / "windowed.json"
-    world.mc.ok(
-        "issue",
-        "--key",
-        "key.key",
-        "--achievement",
-        "achievement.json",
-        "--subject",
-        "subject-did.json",
-        "--valid-until",
-        valid_until.isoformat().replace("+00:00", "Z"),
-        "--out",
-        cred,
-    )
-    moments = {
-        "before validFrom": (datetime.now(UTC) - timedelta(days=1), False),
-        "inside": (valid_until - timedelta(hours=1), True),
-        "after validUntil": (valid_until + timedelta(hours=1), False),
-    }
-    for label, (moment, expected) in moments.items():
-        now = moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
-        node = world.node.verify_files([cred], now=now)[cred.name]
-        mine = world.mc.verify([cred], now=now)[cred.name]
-        assert node.verified is expected, (label, node.error)
-        assert mine.verified is expected, (label, mine.failed)
+    now = (world.valid_until + offset).isoformat().replace("+00:00", "Z")
+    name = world.windowed.name
+    node = world.node.verify_files([world.windowed], now=now)[name]
+    mine = world.mc.verify([world.windowed], now=now)[name]
+    assert node.verified is expected, (label, node.error)
+    assert mine.verified is expected, (label, mine.failed)

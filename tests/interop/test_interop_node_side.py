@@ -14,9 +14,11 @@ from typing import Any
 import pytest
 from interop_harness import INTEROP, REPO, VECTORS, NodeSide, NodeVerdict, node_side, read_json
 from interop_scenarios import (
+    NODE_STATUS_URL,
+    UNKNOWN_CONTEXT,
     Outcome,
+    Scenario,
     SignedSet,
-    add_unpinned_context,
     assert_node_verdict,
     node_scenarios,
     sign_node_set,
@@ -79,16 +81,39 @@ def node_world(tmp_path_factory: pytest.TempPathFactory) -> tuple[NodeSide, Sign
 
 @pytest.fixture(scope="module")
 def node_round_trip(node_world: tuple[NodeSide, SignedSet]) -> dict[str, NodeVerdict]:
+    """Every scenario with the documents map, plus one status check without it (one batch)."""
     node, signed = node_world
-    return node.verify_files(signed.files.values(), documents=signed.documents)
+    documents = str(signed.documents)
+    jobs: list[dict[str, Any]] = [
+        {"file": str(path), "documents": documents} for path in signed.files.values()
+    ]
+    jobs.append({"file": str(signed.files["node-rdfc-active"])})
+    verdicts = node.verify(jobs)
+    by_name = {Path(v.file).name: v for v in verdicts[:-1]}
+    by_name["no-documents"] = verdicts[-1]
+    return by_name
 
 
 @pytest.mark.parametrize("scenario", node_scenarios(), ids=lambda s: s.name)
 def test_node_side_verifies_what_it_signed(
-    node_world: tuple[NodeSide, SignedSet], node_round_trip: dict[str, NodeVerdict], scenario: Any
+    node_world: tuple[NodeSide, SignedSet],
+    node_round_trip: dict[str, NodeVerdict],
+    scenario: Scenario,
 ) -> None:
     _, signed = node_world
     assert_node_verdict(node_round_trip[signed.files[scenario.name].name], scenario.expect)
+
+
+def test_unpinned_context_is_refused_not_fetched(node_round_trip: dict[str, NodeVerdict]) -> None:
+    assert UNKNOWN_CONTEXT in (node_round_trip["node-rdfc-unpinned.json"].error or "")
+
+
+def test_status_list_outside_the_map_is_refused_not_fetched(
+    node_round_trip: dict[str, NodeVerdict],
+) -> None:
+    verdict = node_round_trip["no-documents"]
+    assert_node_verdict(verdict, Outcome.UNRESOLVABLE)
+    assert NODE_STATUS_URL in (verdict.error or "")
 
 
 def test_generated_key_file_has_microcred_format(node_world: tuple[NodeSide, SignedSet]) -> None:
@@ -100,21 +125,6 @@ def test_generated_key_file_has_microcred_format(node_world: tuple[NodeSide, Sig
     assert key["publicKeyMultibase"].startswith("z6Mk")
     assert key["secretKeyMultibase"].startswith("z3u2")  # 0x8026 + 32-byte seed
     assert key_file.stat().st_mode & 0o777 == 0o600
-
-
-def test_loader_refuses_an_unpinned_context(node_world: tuple[NodeSide, SignedSet]) -> None:
-    node, signed = node_world
-    target = add_unpinned_context(signed.files["node-rdfc-plain"], node.workdir / "unpinned.json")
-    [verdict] = node.verify([{"file": str(target)}])
-    assert_node_verdict(verdict, Outcome.UNRESOLVABLE)
-    assert "https://contexts.example/unknown/v1" in (verdict.error or "")
-
-
-def test_status_list_cannot_be_fetched(node_world: tuple[NodeSide, SignedSet]) -> None:
-    """Without the documents map the status list is unreachable: refused, not fetched."""
-    node, signed = node_world
-    [verdict] = node.verify([{"file": str(signed.files["node-rdfc-active"])}])
-    assert_node_verdict(verdict, Outcome.UNRESOLVABLE)
 
 
 def test_pinned_contexts_equal_the_ones_digital_bazaar_ships(

@@ -21,12 +21,11 @@ from interop_harness import (
     read_json,
 )
 from interop_scenarios import (
+    JCS_UNKNOWN_CONTEXT,
     NODE_SET_BITS,
     NODE_STATUS_URL,
-    Outcome,
     Scenario,
     SignedSet,
-    add_unpinned_context,
     assert_microcred_verdict,
     assert_node_verdict,
     node_scenarios,
@@ -97,11 +96,19 @@ def test_status_list_is_the_libraries_own(world: World) -> None:
     assert int(revoked["statusListIndex"]) in NODE_SET_BITS
 
 
-def test_unpinned_context_fails_on_both_sides(world: World) -> None:
-    target = add_unpinned_context(
-        world.signed.files["node-rdfc-plain"], world.node.workdir / "unpinned.json"
-    )
-    [node] = world.node.verify([{"file": str(target)}])
-    assert_node_verdict(node, Outcome.UNRESOLVABLE)
-    mine = world.mc.verify([target])[target.name]
-    assert_microcred_verdict(mine, Outcome.UNRESOLVABLE)
+def test_jcs_credential_with_an_unknown_context_divides_the_sides(
+    world: World,
+    microcred_verdicts: dict[str, MicrocredVerdict],
+    node_verdicts: dict[str, NodeVerdict],
+) -> None:
+    """A known, deliberate difference, pinned so that a change on either side is noticed.
+
+    eddsa-jcs-2022 signs JSON, not RDF, so Digital Bazaar never loads the @context and
+    accepts a context nobody can resolve (and terms no context defines). Microcred accepts
+    only pinned contexts, whatever the cryptosuite.
+    """
+    name = world.signed.files[JCS_UNKNOWN_CONTEXT].name
+    assert node_verdicts[name].verified, node_verdicts[name].error
+    mine = microcred_verdicts[name]
+    assert not mine.verified
+    assert ("contexts", "context_not_pinned") in mine.failed, mine.failed

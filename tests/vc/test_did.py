@@ -408,14 +408,20 @@ def test_unsupported_key_material_is_a_key_error() -> None:
         {"id": "#a", "type": "JsonWebKey2020", "controller": controller, "publicKeyJwk": p256_jwk},
         {"id": "#b", "type": "EcdsaSecp256k1VerificationKey2019", "controller": controller},
         {"id": "#c", "type": "Multikey", "controller": controller},
+        {"id": "#d", "type": ["Multikey"], "controller": controller},
     ]
     resolver = DidResolver(documents={controller: {"id": controller, "verificationMethod": nodes}})
     codes = []
-    for fragment in "abc":
+    for fragment in "abcd":
         with pytest.raises(KeyFormatError) as caught:
             resolver.dereference_verification_method(f"{controller}#{fragment}")
         codes.append(caught.value.code)
-    assert codes == ["key_type_unsupported", "key_type_unsupported", "key_format_invalid"]
+    assert codes == [
+        "key_type_unsupported",
+        "key_type_unsupported",
+        "key_format_invalid",
+        "key_format_invalid",
+    ]
 
 
 def test_embedded_methods_are_authorized_only_where_embedded() -> None:
@@ -443,6 +449,12 @@ def test_a_key_published_as_its_own_document() -> None:
     )
     assert (vm.id, vm.controller, vm.public_key) == (key_url, org, key)
     assert is_authorized(vm, "assertionMethod")
+
+    listed_type = {**key_doc, "type": ["Multikey"]}
+    resolver = DidResolver(documents={key_url: listed_type, org: listing})
+    assert _error(resolver.dereference_verification_method, key_url).code == (
+        "verification_method_not_found"
+    )
 
     silent = {"id": org, "assertionMethod": []}
     resolver = DidResolver(documents={key_url: key_doc, org: silent})

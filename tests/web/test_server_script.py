@@ -12,6 +12,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -65,16 +66,19 @@ def wait_until_serving(process: subprocess.Popen[bytes], url: str, log: Path) ->
     pytest.fail(f"server did not answer within {START_TIMEOUT}s:\n{log.read_text()}")
 
 
-@pytest.fixture
-def production_server(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], int, Path]]:
+@contextmanager
+def running_server(
+    tmp_path: Path, **extra: str
+) -> Iterator[tuple[subprocess.Popen[bytes], int, Path]]:
     port = free_port()
-    env = server_env(
-        tmp_path, port, MICROCRED_DEBUG="0", MICROCRED_SECRET_KEY=secrets.token_urlsafe(50)
-    )
     log = tmp_path / "server.log"
     with log.open("wb") as sink:
         process = subprocess.Popen(
-            [str(SERVER)], cwd=ROOT, env=env, stdout=sink, stderr=subprocess.STDOUT
+            [str(SERVER)],
+            cwd=ROOT,
+            env=server_env(tmp_path, port, **extra),
+            stdout=sink,
+            stderr=subprocess.STDOUT,
         )
     try:
         yield process, port, log
@@ -82,6 +86,13 @@ def production_server(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes],
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+@pytest.fixture
+def production_server(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], int, Path]]:
+    key = secrets.token_urlsafe(50)
+    with running_server(tmp_path, MICROCRED_DEBUG="0", MICROCRED_SECRET_KEY=key) as server:
+        yield server
 
 
 def test_serves_pages_and_static_files_then_stops_on_sigterm(
@@ -123,3 +134,13 @@ def test_refuses_to_start_in_production_without_a_secret_key(tmp_path: Path) -> 
     assert "microcred.web.E001" in result.stderr
     assert "MICROCRED_SECRET_KEY is not set" in result.stderr
     assert "serving on" not in result.stderr
+
+
+def test_development_mode_when_nothing_is_configured(tmp_path: Path) -> None:
+    with running_server(tmp_path) as (process, port, log):
+        home = wait_until_serving(process, f"http://127.0.0.1:{port}/tr/", log)
+        assert "Güvenebileceğiniz mikro-yeterlilikler" in home
+        assert (tmp_path / "var" / "dev-secret-key").exists()
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=STOP_TIMEOUT) == 0
+    assert "running in development mode" in log.read_text()

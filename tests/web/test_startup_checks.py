@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import re
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
@@ -10,6 +17,8 @@ from pytest_django.fixtures import Settings
 
 from microcred.web.checks import E001, check_secret_key, refuse_to_start_if_misconfigured
 from microcred.web.env import KeySource
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_production_without_key_fails_the_check(settings: Settings) -> None:
@@ -48,3 +57,26 @@ def test_development_key_is_refused_in_production(settings: Settings) -> None:
     settings.DEBUG = False
     settings.MICROCRED_SECRET_KEY_SOURCE = KeySource.DEVELOPMENT_FILE
     assert [e.id for e in check_secret_key(None)] == [E001]
+
+
+def test_https_mode_satisfies_djangos_deployment_checks(tmp_path: Path) -> None:
+    """Behind HTTPS, only the two opt-in HSTS extras (subdomains, preload) stay open."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MICROCRED_")}
+    env.update(
+        MICROCRED_HTTPS="1",
+        MICROCRED_SECRET_KEY=secrets.token_urlsafe(50),
+        MICROCRED_VAR_DIR=str(tmp_path),
+        DJANGO_SETTINGS_MODULE="microcred.web.settings",
+    )
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "check", "--deploy"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    found = set(re.findall(r"\((security\.W\d+)\)", result.stderr + result.stdout))
+    assert found <= {"security.W005", "security.W021"}, found

@@ -6,6 +6,7 @@ trust core's own report for the same input, so the page is held to say what the 
 
 from __future__ import annotations
 
+import base64
 import copy
 import json
 import re
@@ -127,6 +128,26 @@ def test_pasted_jwt_is_verified(client: Client, signed_jwt: str) -> None:
     decoded = core_report(signed_jwt).credential
     assert decoded is not None
     assert decoded["credentialSubject"]["achievement"]["name"] in text_of(response)
+
+
+def test_jwt_file_is_verified(client: Client, signed_jwt: str) -> None:
+    response = upload(client, (signed_jwt + "\n").encode(), name="credential.jwt")
+    assert response.status_code == 200
+    assert verdict_of(response) == "Verified"
+
+
+def test_jwt_with_a_forged_payload_is_not_verified(client: Client, signed_jwt: str) -> None:
+    header, payload, signature = signed_jwt.split(".")
+    claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    claims["credentialSubject"]["achievement"]["name"] = "Doctorate in Everything"
+    forged_payload = base64.urlsafe_b64encode(json.dumps(claims).encode()).rstrip(b"=").decode()
+    forged = f"{header}.{forged_payload}.{signature}"
+    expected = core_report(forged)
+    assert expected.failures[0].code == "proof_signature_invalid"
+    response = paste(client, forged)
+    assert response.status_code == 200
+    assert verdict_of(response) == "Not verified"
+    assert expected.failures[0].message("en") in text_of(response)
 
 
 def test_tampered_credential_is_not_verified_and_says_why(

@@ -71,6 +71,7 @@ _HOST_PORT = re.compile(r"([^%]+)(?:%3[Aa]([1-9][0-9]{0,4}))?\Z")
 
 
 def did_key_for(public: Ed25519PublicKey) -> str:
+    """``did:key:z6Mk…``: the DID that *is* this key (nothing to publish, nothing to rotate)."""
     return DID_KEY_PREFIX + public.multikey
 
 
@@ -287,6 +288,10 @@ class VerificationMethod:
 def public_key_of(method: Mapping[str, Any]) -> Ed25519PublicKey:
     """The Ed25519 key of a Multikey, Ed25519VerificationKey2020 or JsonWebKey(2020) node."""
     kind = method.get("type")
+    if not isinstance(kind, str):
+        raise KeyFormatError(
+            "a verification method's type must be a string", code="key_format_invalid"
+        )
     if kind in MULTIBASE_TYPES:
         value = method.get("publicKeyMultibase")
         if not isinstance(value, str):
@@ -361,7 +366,8 @@ class DidResolver:
     ``did:web`` key maps to its DID document directly); the ``fetcher`` is used only for
     what the map lacks, and only for https URLs and did:web. Resolved documents are kept
     in a small LRU cache for the resolver's lifetime, so make one resolver per trust
-    decision window (e.g. per request), not one per process.
+    decision window (e.g. per request), not one per process. Returned documents are
+    shared with the cache: treat them as read-only.
     """
 
     def __init__(
@@ -448,7 +454,8 @@ class DidResolver:
 
     def _standalone(self, document: dict[str, Any], url: str) -> VerificationMethod:
         """A key published as its own document, vouched for by its controller's document."""
-        if document.get("type") not in MULTIBASE_TYPES | JWK_TYPES:
+        kind = document.get("type")
+        if not isinstance(kind, str) or kind not in MULTIBASE_TYPES | JWK_TYPES:
             raise DidError(
                 f"{url} is a controller document, not a key; name the key with '#fragment'",
                 code="verification_method_not_found",

@@ -32,32 +32,48 @@ class VcError(Exception):
 
 
 class DocumentLoadError(VcError):
+    """A URL that is not pinned, or a document that cannot be had."""
+
     code = "document_not_available"
 
 
 class JsonLdError(VcError):
+    """JSON-LD processing failed (undefined term, bad @context, …)."""
+
     code = "jsonld_invalid"
 
 
 class CanonicalizationError(VcError):
+    """RDFC-1.0 or JCS refused the input (e.g. the work limit was hit)."""
+
     code = "canonicalization_failed"
 
 
 class KeyFormatError(VcError):
+    """A malformed multibase, multicodec or JWK, or a key of the wrong type."""
+
     code = "key_format_invalid"
 
 
 class DidError(VcError):
+    """A DID that cannot be parsed or resolved."""
+
     code = "did_invalid"
 
 
 class ProofError(VcError):
+    """A proof that is malformed (not one that merely fails to verify)."""
+
     code = "proof_malformed"
 
 
 class StatusListError(VcError):
+    """A malformed status list or status entry."""
+
     code = "status_list_invalid"
 
 
 class SchemaError(VcError):
+    """A document that does not match its JSON Schema."""
+
     code = "schema_invalid"

@@ -129,9 +129,11 @@ class Ed25519PublicKey:
 
     @property
     def multikey(self) -> str:
+        """``z6Mk…``: how Multikey verification methods and did:key spell this key."""
         return encode_multibase(prefix_multicodec(ED25519_PUB, self.raw), "z")
 
     def to_jwk(self) -> dict[str, str]:
+        """The public OKP JWK (RFC 8037), as JsonWebKey methods and JOSE libraries want it."""
         return {"kty": "OKP", "crv": "Ed25519", "x": b64url_encode(self.raw)}
 
     def verify(self, signature: bytes, message: bytes) -> bool:
@@ -161,6 +163,7 @@ class Ed25519KeyPair:
 
     @classmethod
     def generate(cls) -> Ed25519KeyPair:
+        """A fresh key from the operating system's CSPRNG."""
         return cls(_CryptoPrivateKey.generate())
 
     @classmethod
@@ -185,12 +188,15 @@ class Ed25519KeyPair:
 
     @property
     def secret_multikey(self) -> str:
+        """``z3u2…``: the seed as a multibase value. Secret: store it, never show it."""
         return encode_multibase(prefix_multicodec(ED25519_PRIV, self._seed), "z")
 
     def private_jwk(self) -> dict[str, str]:
+        """The private OKP JWK (with ``d``), for JOSE signing. Secret."""
         return {**self.public.to_jwk(), "d": b64url_encode(self._seed)}
 
     def sign(self, message: bytes) -> bytes:
+        """The 64-byte Ed25519 signature (deterministic: same key and message, same bytes)."""
         return self._key.sign(message)
 
     def to_file_json(self, *, id: str | None = None) -> dict[str, str]:

@@ -71,6 +71,7 @@ def b58encode(data: bytes) -> str:
 
 
 def b58decode(text: str) -> bytes:
+    """Inverse of :func:`b58encode`; refuses foreign characters and over-long input."""
     if len(text) > MAX_BASE58_CHARS:
         raise _invalid(f"base58 value is longer than {MAX_BASE58_CHARS} characters")
     number = 0
@@ -103,6 +104,7 @@ def b64url_decode(text: str) -> bytes:
 
 
 def encode_multibase(data: bytes, base: str = "z") -> str:
+    """``z`` + base58btc (keys, signatures) or ``u`` + base64url (status lists)."""
     if base == "z":
         return "z" + b58encode(data)
     if base == "u":
@@ -153,6 +155,7 @@ def decode_varint(data: bytes) -> tuple[int, int]:
 
 
 def prefix_multicodec(code: int, payload: bytes) -> bytes:
+    """``payload`` tagged with its multicodec, e.g. 0xed for an Ed25519 public key."""
     return encode_varint(code) + payload
 
 

@@ -50,7 +50,11 @@ _INDEX = re.compile(r"(0|[1-9][0-9]{0,15})\Z")
 
 
 class BitstringStatusList:
-    """``size`` entries of ``status_size`` bits each, in a bytearray."""
+    """``size`` entries of ``status_size`` bits each, in a bytearray.
+
+    The bitstring is whole bytes: a size whose bits are not a multiple of 8 is padded,
+    and a decoded list reports the padded size.
+    """
 
     __slots__ = ("_bits", "size", "status_size")
 
@@ -81,6 +85,7 @@ class BitstringStatusList:
         return value
 
     def set(self, index: int, value: int) -> None:
+        """Set entry ``index`` to ``value`` (0 or 1 for one-bit entries)."""
         start = self._position(index)
         if not isinstance(value, int) or not 0 <= value < (1 << self.status_size):
             raise ValueError(f"a {self.status_size}-bit status is 0..{(1 << self.status_size) - 1}")

@@ -19,3 +19,11 @@ EXPORTED = {
 def test_exported_names() -> None:
     assert set(openbadges.__all__) == EXPORTED
     assert all(getattr(openbadges, name, None) is not None for name in EXPORTED)
+
+
+def test_every_exported_class_and_function_is_documented() -> None:
+    for name in openbadges.__all__:
+        member = getattr(openbadges, name)
+        if callable(member):
+            assert member.__doc__, name
+            assert "A base class for creating Pydantic models" not in member.__doc__, name

@@ -79,10 +79,14 @@ def test_matches_foreign_hashes_uppercase_md5_and_unnormalised() -> None:
 
 
 def test_plain_identity_and_other_types() -> None:
-    plain = IdentityObject(hashed=False, identity_hash="Ada@example.org", identity_type="emailAddress")
+    plain = IdentityObject(
+        hashed=False, identity_hash="Ada@example.org", identity_type="emailAddress"
+    )
     assert identity_matches(plain, "ada@example.org")
     assert not identity_matches(plain, "bob@example.org")
-    student = IdentityObject(hashed=False, identity_hash="ada@example.org", identity_type="sisSourcedId")
+    student = IdentityObject(
+        hashed=False, identity_hash="ada@example.org", identity_type="sisSourcedId"
+    )
     assert not identity_matches(student, "ada@example.org")
 
 

@@ -162,7 +162,10 @@ def test_validate_or_raise(vector: dict[str, Any]) -> None:
 
 def test_schema_chosen_by_type(vector: dict[str, Any]) -> None:
     assert schema_for(vector) == ACHIEVEMENT_SCHEMA
-    assert schema_for({"type": ["VerifiableCredential", "AchievementCredential"]}) == ACHIEVEMENT_SCHEMA
+    assert (
+        schema_for({"type": ["VerifiableCredential", "AchievementCredential"]})
+        == ACHIEVEMENT_SCHEMA
+    )
     assert schema_for(_endorsement()) == ENDORSEMENT_SCHEMA
     assert schema_for(_clr(vector)) == CLR_SCHEMA
     assert schema_for({"type": "nonsense"}) == ACHIEVEMENT_SCHEMA

@@ -55,7 +55,7 @@ def to_quads_fast(document: Mapping[str, Any], *, document_loader: Loader) -> li
         walk.top(ctx, document if isinstance(document, dict) else dict(document))
     except (Unsupported, RecursionError):
         return None
-    return list(dict.fromkeys(walk.quads))
+    return walk.quads
 
 
 def clear_cache() -> None:

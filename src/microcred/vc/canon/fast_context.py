@@ -97,8 +97,8 @@ class Ctx:
         "_type_keys",
         "enters",
         "language",
-        "plans",
         "previous",
+        "shapes",
         "terms",
         "typed",
         "vocab",
@@ -118,7 +118,7 @@ class Ctx:
         self.previous = previous
         self.enters: dict[tuple[str | None, bool], Ctx] = {}
         self.typed: dict[tuple[str, ...], Ctx] = {}
-        self.plans: dict[str, Any] = {}
+        self.shapes: dict[tuple[str, ...], Any] = {}
         self.vocab_values: dict[str, str | None] = {}
         self._type_keys: frozenset[str] | None = None
 

@@ -12,11 +12,15 @@ context applies where, and the walk follows pyld's expansion step by step for th
 * then the node's own types' scoped contexts, looked up and applied in sorted order,
   with ``@type`` values themselves expanded in the context from before that step.
 
-Anything outside the supported subset raises ``Unsupported``.
+Everything derived from an active context alone (the plan for a key, the plans for a
+set of keys, a scoped-context transition) is memoised on that context, so the walk of
+a familiar document is mostly dictionary look-ups. Anything outside the supported
+subset raises ``Unsupported``.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,6 +41,8 @@ from microcred.vc.canon.fast_terms import (
     Unsupported,
     iri_term,
     literal,
+    literal_suffix,
+    string_literal,
     valid_language,
 )
 from microcred.vc.canon.quads import Quad
@@ -56,30 +62,34 @@ _KEYWORD_KINDS = {
 PLAIN, AS_ID, AS_VOCAB = range(3)
 
 
+_UNUSED = Ctx()
+
+
 @dataclass(frozen=True, slots=True)
 class Plan:
-    """What to do with one key of an object in one active context (memoised)."""
+    """What to do with one key of an object in one active context."""
 
     kind: int
     predicate: str = ""
     key: str = ""
-    term_ctx: Ctx | None = None
+    term_ctx: Ctx = _UNUSED  # the active context for the values (properties only)
     coerce: int = PLAIN
     datatype: str | None = None
-    language: str | None = None
+    suffix: str = ""  # after a quoted string value: "", "^^<datatype>" or "@language"
     is_list: bool = False
     is_graph: bool = False
 
 
-def plan_for(ctx: Ctx, key: str) -> Plan:
-    plan = ctx.plans.get(key)
-    if plan is None:
-        plan = _make_plan(ctx, key)
-        remember(ctx.plans, key, plan)
-    return plan
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """The plans for an object's keys, in the object's own order, and what they make it."""
+
+    plans: tuple[Plan, ...]
+    id_at: int  # index of the @id entry, -1 if none
+    is_value: bool  # a value object (has @value)
 
 
-def _make_plan(ctx: Ctx, key: object) -> Plan:
+def _plan(ctx: Ctx, key: object) -> Plan:
     if not isinstance(key, str):
         raise Unsupported("non-string key")
     if key == "@context":
@@ -93,7 +103,7 @@ def _make_plan(ctx: Ctx, key: object) -> Plan:
     predicate = iri_term(expanded)  # keywords we do not walk, relative IRIs, bnodes: out
     term = ctx.terms.get(key)
     if term is None:
-        return Plan(PROPERTY, predicate, key, ctx, language=_language(ctx.language))
+        return Plan(PROPERTY, predicate, key, ctx, suffix=_suffix(None, ctx.language))
     if not term.supported:
         raise Unsupported(f"term {key!r} uses a feature the fast path does not reproduce")
     term_ctx = ctx
@@ -102,15 +112,17 @@ def _make_plan(ctx: Ctx, key: object) -> Plan:
         if term_ctx.terms.get(key) != term:
             raise Unsupported(f"{key!r} is redefined by its own scoped context")
     container = term.container if isinstance(term.container, tuple) else ()
-    coerce, datatype, language = PLAIN, None, None
+    coerce, datatype, suffix = PLAIN, None, ""
     if term.type == "@id":
         coerce = AS_ID
     elif term.type == "@vocab":
         coerce = AS_VOCAB
     elif isinstance(term.type, str):
         datatype = term.type
+        suffix = _suffix(datatype, None)
     else:
-        language = _language(term_ctx.language if term.language is ABSENT else term.language)
+        language = term_ctx.language if term.language is ABSENT else term.language
+        suffix = _suffix(None, language)
     return Plan(
         PROPERTY,
         predicate,
@@ -118,20 +130,43 @@ def _make_plan(ctx: Ctx, key: object) -> Plan:
         term_ctx,
         coerce,
         datatype,
-        language,
+        suffix,
         "@list" in container,
         "@graph" in container,
     )
 
 
-def _language(tag: object) -> str | None:
-    return None if tag is None else valid_language(tag)
+def _suffix(datatype: str | None, language: object) -> str:
+    """The string-literal suffix, or a marker that strings must be declined."""
+    try:
+        return literal_suffix(datatype, None if language is None else valid_language(language))
+    except Unsupported:
+        return _DECLINE_STRINGS
+
+
+_DECLINE_STRINGS = "\x00"  # never a real suffix: strings for this key are declined
+# A string that needs neither escaping nor the lone-surrogate check.
+_NEEDS_CARE = re.compile('[\x00-\x1f\x7f"\\\\\ud800-\udfff]')
+
+
+def _shape(ctx: Ctx, keys: tuple[str, ...]) -> Shape:
+    shape = ctx.shapes.get(keys)
+    if shape is None:
+        plans = tuple(_plan(ctx, key) for key in keys)
+        seen: set[int] = set()
+        for plan in plans:
+            if plan.kind != PROPERTY:
+                if plan.kind in seen:
+                    raise Unsupported("colliding keywords")
+                seen.add(plan.kind)
+        id_at = next((i for i, plan in enumerate(plans) if plan.kind == ID), -1)
+        shape = Shape(plans, id_at, VALUE in seen)
+        remember(ctx.shapes, keys, shape)
+    return shape
 
 
 def _items(value: Any) -> list[Any]:
     """An array value flattened (pyld flattens nested arrays outside lists), nulls out."""
-    if not isinstance(value, list):
-        return [] if value is None else [value]
     items: list[Any] = []
     for item in value:
         if isinstance(item, list):
@@ -139,6 +174,54 @@ def _items(value: Any) -> list[Any]:
         elif item is not None:
             items.append(item)
     return items
+
+
+def _enter(ctx: Ctx, key: str, keys: tuple[str, ...]) -> tuple[Ctx, str | None]:
+    """The context a nested object's keys and types start from (pyld's order): the
+    type-scoped context it was met in is dropped, unless the object is a value object
+    or a lone ``@id`` reference; then ``key``'s scoped context applies. Also which key,
+    if any, holds the object's types."""
+    previous = ctx.previous
+    revert = previous is not None
+    if revert and len(keys) <= 2:
+        if not all(isinstance(k, str) for k in keys):
+            raise Unsupported("non-string key")
+        for k in sorted(keys):
+            expanded = expand_vocab(ctx, k)
+            if expanded == "@value" or (expanded == "@id" and len(keys) == 1):
+                revert = False
+                break
+    entered = previous if revert and previous is not None else ctx
+    term = ctx.terms.get(key)
+    if term is not None and term.context is not ABSENT:
+        entered = process(entered, resolve_inline(term.context), override_protected=True)
+    return entered, _type_key(entered, keys)
+
+
+def _type_key(ctx: Ctx, keys: tuple[str, ...]) -> str | None:
+    type_keys = ctx.type_keys()
+    found = [k for k in keys if k in type_keys]
+    if len(found) > 1:
+        raise Unsupported("several keys for @type")
+    return found[0] if found else None
+
+
+def _typed(ctx: Ctx, type_key: str, value: Any) -> Ctx:
+    """``ctx`` with the scoped contexts of these types applied, in sorted order."""
+    values = value if isinstance(value, list) else [value]
+    names = tuple(sorted(name for name in values if isinstance(name, str)))
+    typed = ctx.typed.get(names)
+    if typed is None:
+        typed = ctx
+        for name in names:
+            term = ctx.terms.get(name)
+            if term is not None and term.context is not ABSENT and term.context is not False:
+                scoped = resolve_inline(term.context)
+                typed = process(typed, scoped, override_protected=False, propagate=False)
+        if typed is not ctx and type_key not in typed.type_keys():
+            raise Unsupported("a type-scoped context redefines the @type key")
+        remember(ctx.typed, names, typed)
+    return typed
 
 
 class Walk:
@@ -158,98 +241,61 @@ class Walk:
     # --- objects --------------------------------------------------------------------
 
     def top(self, ctx: Ctx, document: dict[str, Any]) -> None:
-        """The document itself: its @context is already in ``ctx``."""
-        node_ctx, type_ctx = self._types(ctx, document)
-        plans = self._plans(node_ctx, document, top=True)
-        if any(plan.kind == VALUE for plan, _ in plans):
+        """The document itself, its @context already processed into ``ctx``."""
+        keys = tuple(document)
+        type_key = _type_key(ctx, keys)
+        node_ctx = ctx if type_key is None else _typed(ctx, type_key, document[type_key])
+        shape = _shape(node_ctx, keys)
+        if shape.is_value:
             raise Unsupported("top-level value object")
-        self._node(node_ctx, type_ctx, plans, "")
+        self._node(node_ctx, ctx, shape, tuple(document.values()), "")
 
     def object(self, ctx: Ctx, key: str, element: dict[str, Any], graph: str) -> str | None:
         """A JSON object met as a value of ``key``: its node or literal term, if any."""
         if "@context" in element:
             raise Unsupported("embedded @context")
-        node_ctx, type_ctx = self._types(self._enter(ctx, key, element), element)
-        plans = self._plans(node_ctx, element, top=False)
-        for plan, _ in plans:
-            if plan.kind == VALUE:
-                return _value_object(type_ctx, plans)
-        return self._node(node_ctx, type_ctx, plans, graph)
-
-    def _enter(self, ctx: Ctx, key: str, element: dict[str, Any]) -> Ctx:
-        """Revert a type-scoped context and apply ``key``'s scoped context (pyld order)."""
-        previous = ctx.previous
-        revert = True
-        if previous is not None and len(element) <= 2:
-            keys = list(element)
-            if not all(isinstance(k, str) for k in keys):
-                raise Unsupported("non-string key")
-            for k in sorted(keys):
-                expanded = expand_vocab(ctx, k)
-                if expanded == "@value" or (expanded == "@id" and len(keys) == 1):
-                    revert = False
-                    break
-        entered = ctx.enters.get((key, revert))
+        keys = tuple(element)
+        entered = ctx.enters.get((key, keys))
         if entered is None:
-            entered = previous if revert and previous is not None else ctx
-            term = ctx.terms.get(key)
-            if term is not None and term.context is not ABSENT:
-                scoped = resolve_inline(term.context)
-                entered = process(entered, scoped, override_protected=True)
-            remember(ctx.enters, (key, revert), entered)
-        return entered
+            entered = _enter(ctx, key, keys)
+            remember(ctx.enters, (key, keys), entered)
+        type_ctx, type_key = entered
+        node_ctx = type_ctx if type_key is None else _typed(type_ctx, type_key, element[type_key])
+        shape = node_ctx.shapes.get(keys) or _shape(node_ctx, keys)
+        if shape.is_value:
+            return _value_object(type_ctx, shape, tuple(element.values()))
+        return self._node(node_ctx, type_ctx, shape, tuple(element.values()), graph)
 
-    def _types(self, ctx: Ctx, element: dict[str, Any]) -> tuple[Ctx, Ctx]:
-        """Apply the type-scoped contexts of the element's types; also return ``ctx``."""
-        type_keys = ctx.type_keys()
-        found = [k for k in element if k in type_keys]
-        if not found:
-            return ctx, ctx
-        if len(found) > 1:
-            raise Unsupported("several keys for @type")
-        value = element[found[0]]
-        names = tuple(sorted(t for t in (value if isinstance(value, list) else [value]) if isinstance(t, str)))
-        typed = ctx.typed.get(names)
-        if typed is None:
-            typed = ctx
-            for name in names:
-                term = ctx.terms.get(name)
-                if term is not None and term.context is not ABSENT and term.context is not False:
-                    scoped = resolve_inline(term.context)
-                    typed = process(typed, scoped, override_protected=False, propagate=False)
-            remember(ctx.typed, names, typed)
-        if typed is not ctx and found[0] not in typed.type_keys():
-            raise Unsupported("a type-scoped context redefines the @type key")
-        return typed, ctx
-
-    def _plans(self, ctx: Ctx, element: dict[str, Any], *, top: bool) -> list[tuple[Plan, Any]]:
-        plans = [(plan_for(ctx, key), value) for key, value in element.items()]
-        seen: set[int] = set()
-        for plan, _ in plans:
-            kind = plan.kind
-            if kind == PROPERTY:
-                continue
-            if kind == CONTEXT and not top:
-                raise Unsupported("embedded @context")
-            if kind in seen:
-                raise Unsupported("colliding keywords")
-            seen.add(kind)
-        return plans
-
-    def _node(self, ctx: Ctx, type_ctx: Ctx, plans: list[tuple[Plan, Any]], graph: str) -> str:
-        subject = None
-        for plan, value in plans:
-            if plan.kind == ID:
-                if not isinstance(value, str):
-                    raise Unsupported("@id is not a string")
-                subject = iri_term(expand_document(ctx, value))
-        if subject is None:
+    def _node(
+        self, ctx: Ctx, type_ctx: Ctx, shape: Shape, values: tuple[Any, ...], graph: str
+    ) -> str:
+        if shape.id_at >= 0:
+            node_id = values[shape.id_at]
+            if not isinstance(node_id, str):
+                raise Unsupported("@id is not a string")
+            subject = iri_term(expand_document(ctx, node_id))
+        else:
             subject = self.blank()
         quads = self.quads
-        for plan, value in plans:
+        for plan, value in zip(shape.plans, values, strict=True):
             kind = plan.kind
             if kind == PROPERTY:
-                self._property(subject, plan, value, graph)
+                if value is None:
+                    continue
+                if isinstance(value, str) and plan.coerce == PLAIN:  # the common case
+                    if plan.suffix == _DECLINE_STRINGS:
+                        raise Unsupported("string value with an unsupported type or language")
+                    if _NEEDS_CARE.search(value) is None:
+                        term: str | None = '"' + value + '"' + plan.suffix
+                    else:
+                        term = string_literal(value, plan.suffix)
+                elif plan.is_graph or plan.is_list or isinstance(value, list):
+                    self._values(subject, plan, value, graph)
+                    continue
+                else:
+                    term = self._value(plan, value, graph)
+                if term is not None:
+                    quads.append((subject, plan.predicate, term, graph))
             elif kind == TYPE:
                 for name in value if isinstance(value, list) else [value]:
                     if not isinstance(name, str):
@@ -261,17 +307,16 @@ class Walk:
 
     # --- property values ------------------------------------------------------------
 
-    def _property(self, subject: str, plan: Plan, value: Any, graph: str) -> None:
-        if value is None:
-            return
+    def _values(self, subject: str, plan: Plan, value: Any, graph: str) -> None:
+        """Arrays, lists and graph containers."""
         predicate = plan.predicate
         quads = self.quads
         if plan.is_graph:
-            for item in _items(value):
+            for item in _items(value if isinstance(value, list) else [value]):
                 if not isinstance(item, dict):
                     raise Unsupported("a graph container value that is not a node object")
                 name = self.blank()
-                node = self.object(plan.term_ctx, plan.key, item, name)  # type: ignore[arg-type]
+                node = self.object(plan.term_ctx, plan.key, item, name)
                 if node is None or not node.startswith(("<", "_:")):
                     raise Unsupported("a graph container value that is not a node object")
                 quads.append((subject, predicate, name, graph))
@@ -290,25 +335,24 @@ class Walk:
                     return
                 members.append(term)
             quads.append((subject, predicate, self._list(members, graph), graph))
-        elif isinstance(value, list):
+        else:
             for item in _items(value):
                 term = self._value(plan, item, graph)
                 if term is not None:
                     quads.append((subject, predicate, term, graph))
-        else:
-            term = self._value(plan, value, graph)
-            if term is not None:
-                quads.append((subject, predicate, term, graph))
 
     def _value(self, plan: Plan, value: Any, graph: str) -> str | None:
+        """One value of a property: a node, a literal or an IRI (None: nothing)."""
         if isinstance(value, dict):
-            return self.object(plan.term_ctx, plan.key, value, graph)  # type: ignore[arg-type]
+            return self.object(plan.term_ctx, plan.key, value, graph)
         if isinstance(value, str):
             if plan.coerce == AS_ID:
-                return iri_term(expand_document(plan.term_ctx, value))  # type: ignore[arg-type]
+                return iri_term(expand_document(plan.term_ctx, value))
             if plan.coerce == AS_VOCAB:
-                return _vocab_term(plan.term_ctx, value)  # type: ignore[arg-type]
-            return literal(value, plan.datatype, plan.language)
+                return _vocab_term(plan.term_ctx, value)
+            if plan.suffix == _DECLINE_STRINGS:
+                raise Unsupported("string value with an unsupported type or language")
+            return string_literal(value, plan.suffix)
         return literal(value, plan.datatype)
 
     def _list(self, members: list[str], graph: str) -> str:
@@ -334,11 +378,11 @@ def _vocab_term(ctx: Ctx, value: str) -> str:
     return term
 
 
-def _value_object(type_ctx: Ctx, plans: list[tuple[Plan, Any]]) -> str | None:
+def _value_object(type_ctx: Ctx, shape: Shape, values: tuple[Any, ...]) -> str | None:
     """``{"@value": …, "@type"|"@language": …}``: its literal, or None for a null value."""
     value: Any = None
     datatype = language = None
-    for plan, item in plans:
+    for plan, item in zip(shape.plans, values, strict=True):
         kind = plan.kind
         if kind == VALUE:
             value = item

@@ -32,6 +32,7 @@ _TQF = re.compile(r"https://contexts\.microcred\.eu/tqf/([1-8])\Z")
 
 
 def eqf_alignment(level: int) -> Alignment:
+    """The alignment to EQF level ``level`` (1-8)."""
     return Alignment(
         target_name=f"EQF level {level}",
         target_url=EQF_URI.format(level=level),
@@ -42,6 +43,7 @@ def eqf_alignment(level: int) -> Alignment:
 
 
 def tqf_alignment(level: int) -> Alignment:
+    """The alignment to TQF (TYÇ) level ``level`` (1-8), under our documented URI scheme."""
     return Alignment(
         target_name=f"TQF level {level}",
         target_url=TQF_URI.format(level=level),
@@ -52,6 +54,7 @@ def tqf_alignment(level: int) -> Alignment:
 
 
 def esco_alignment(uri: str, label: str) -> Alignment:
+    """The alignment to an ESCO skill (``ceasn:Competency``)."""
     return Alignment(
         target_name=label,
         target_url=uri,

@@ -74,9 +74,12 @@ def elements_to_achievement(
     """The OB 3.0 Achievement for the specification-level elements.
 
     ``name`` defaults to the title (pass another only if the title is kept elsewhere);
-    without ``criteria_narrative`` one is written from the outcomes and assessment.
+    without ``criteria_narrative`` one is written from the outcomes and assessment (or,
+    for a draft with neither, the description stands in: OB requires some criteria).
     """
     narrative = criteria_narrative if criteria_narrative is not None else criteria_text(el)
+    if not narrative and criteria_url is None:
+        narrative = description  # OB needs some criteria; a draft may have no outcomes yet
     extension = _extension(el).to_jsonld()
     return Achievement(
         id=achievement_id,

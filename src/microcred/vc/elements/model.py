@@ -76,12 +76,16 @@ class Learner(_Frozen):
 
 
 class QualityAssuranceBody(_Frozen):
+    """The agency behind external QA or accreditation (e.g. YÖKAK, an ENQA member)."""
+
     name: Text
     id: str | None = None
     url: str | None = None
 
 
 class QualityAssurance(_Frozen):
+    """Type(s) of quality assurance, with an optional explanation and QA body."""
+
     types: tuple[QualityAssuranceType, ...] = Field(min_length=1)
     description: str | None = None
     body: QualityAssuranceBody | None = None
@@ -112,6 +116,8 @@ class StackTarget(_Frozen):
 
 
 class EscoSkill(_Frozen):
+    """An ESCO skill by concept URI, with the label shown to people."""
+
     uri: Annotated[str, Field(pattern="^" + re.escape(ESCO_SKILL_PREFIX) + r"[A-Za-z0-9.\-]+$")]
     label: Text
 

@@ -11,6 +11,8 @@ Language = Literal["en", "tr"]
 
 
 class AssessmentType(StrEnum):
+    """How the learning outcomes are assessed (Annex I, mandatory element 9)."""
+
     WRITTEN_EXAM = "writtenExam"
     ORAL_EXAM = "oralExam"
     ONLINE_TEST = "onlineTest"
@@ -24,6 +26,8 @@ class AssessmentType(StrEnum):
 
 
 class ParticipationForm(StrEnum):
+    """Form of participation in the learning activity (mandatory element 10)."""
+
     ONLINE = "online"
     ON_SITE = "onSite"
     BLENDED = "blended"
@@ -38,6 +42,8 @@ class SupervisionType(StrEnum):
 
 
 class QualityAssuranceType(StrEnum):
+    """What quality assurance underpins the micro-credential (mandatory element 11)."""
+
     INTERNAL = "internal"
     EXTERNAL = "external"
     ACCREDITED_PROVIDER = "accreditedProvider"
@@ -47,11 +53,15 @@ class QualityAssuranceType(StrEnum):
 
 
 class IntegrationOption(StrEnum):
+    """Stand-alone, or stackable towards another credential (optional element 4)."""
+
     STAND_ALONE = "standAlone"
     STACKABLE = "stackable"
 
 
 class QfEheaCycle(StrEnum):
+    """Cycle of the QF for the European Higher Education Area, where one applies."""
+
     SHORT = "shortCycle"
     FIRST = "firstCycle"
     SECOND = "secondCycle"

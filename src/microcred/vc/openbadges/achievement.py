@@ -58,6 +58,8 @@ class Criteria(ExtensibleModel):
 
 
 class RubricCriterionLevel(ExtensibleModel):
+    """One level of a rubric criterion (e.g. "Mastered"); results point at it by ``id``."""
+
     id: str
     type: TypeValue = ("RubricCriterionLevel",)
     name: str

@@ -30,6 +30,8 @@ class Image(ObModel):
 
 
 class GeoCoordinates(ObModel):
+    """A WGS84 position of an address (closed class)."""
+
     type: TypeValue = ("GeoCoordinates",)
     latitude: Number
     longitude: Number

@@ -17,6 +17,8 @@ from microcred.vc.verify.messages import render
 
 
 class CheckStatus(StrEnum):
+    """A check passed, failed, or did not apply (skipped is never a failure)."""
+
     PASSED = "passed"
     FAILED = "failed"
     #: The check could not apply (e.g. no ``credentialStatus`` to check); never a failure.
