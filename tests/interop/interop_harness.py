@@ -9,6 +9,7 @@ Node start-up costs a few hundred milliseconds, so every call takes a batch of j
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -155,9 +156,9 @@ class Microcred:
         assert result.returncode == 0, _completed(result, f"microcred {' '.join(map(str, args))}")
         return result.stdout
 
-    def ok_all(self, commands: Sequence[Sequence[str | Path]], workers: int = 4) -> None:
+    def ok_all(self, commands: Sequence[Sequence[str | Path]]) -> None:
         """Run independent commands concurrently (each is a separate Python start-up)."""
-        with ThreadPoolExecutor(max_workers=workers) as pool:
+        with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 1)) as pool:
             list(pool.map(lambda args: self.ok(*args), commands))
 
     def verify(

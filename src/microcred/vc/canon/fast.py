@@ -37,7 +37,7 @@ from microcred.vc.canon.fast_terms import Unsupported, is_strict_iri
 from microcred.vc.canon.fast_walk import Walk
 from microcred.vc.canon.quads import Quad
 
-__all__ = ["clear_cache", "to_quads_fast"]
+__all__ = ["clear_cache", "to_quads_fast", "why_declined"]
 
 Loader = Callable[[str, dict[str, Any]], dict[str, Any]]
 
@@ -46,15 +46,39 @@ CACHE_SIZE = 64
 
 
 def to_quads_fast(document: Mapping[str, Any], *, document_loader: Loader) -> list[Quad] | None:
-    """The quads of a JSON-LD document, or None if the reference path must do it."""
-    if not isinstance(document, Mapping):
-        return None
+    """The quads of a JSON-LD document, or None if the reference path must do it.
+
+    Quads may repeat (as with the reference path); a dataset is their set.
+    """
     try:
-        ctx = _active_context(document.get("@context", _NO_CONTEXT), document_loader)
-        walk = Walk()
-        walk.top(ctx, document if isinstance(document, dict) else dict(document))
+        return _to_quads(document, document_loader)
     except (Unsupported, RecursionError):
         return None
+
+
+def why_declined(document: Mapping[str, Any], *, document_loader: Loader) -> str | None:
+    """Why ``to_quads_fast`` declines this document (None: it does not)."""
+    try:
+        _to_quads(document, document_loader)
+    except Unsupported as exc:
+        return str(exc)
+    except RecursionError:
+        return "nested too deeply"
+    return None
+
+
+def _to_quads(document: Mapping[str, Any], loader: Loader) -> list[Quad]:
+    if not isinstance(document, Mapping):
+        raise Unsupported("a JSON-LD document here is a JSON object")
+    ctx = _active_context(document.get("@context", _NO_CONTEXT), loader)
+
+    def embedded(value: object) -> tuple[tuple[str, ...], object, list[dict[str, Any] | None]]:
+        urls = _urls(value)
+        contexts = _contexts(urls, loader)
+        return urls, contexts, contexts.resolved
+
+    walk = Walk(embedded)
+    walk.top(ctx, document if isinstance(document, dict) else dict(document))
     return walk.quads
 
 
@@ -70,61 +94,69 @@ _NO_CONTEXT = object()
 
 
 @dataclass(eq=False)
-class _Compiled:
-    """The active context for one tuple of context URLs (None: outside the subset)."""
+class _Contexts:
+    """The contexts one tuple of URLs resolves to, and the active context they give on
+    their own (None: outside the subset; they may still apply on top of another)."""
 
-    ctx: Ctx | None
+    resolved: list[dict[str, Any] | None]
     loaded: list[tuple[str, Any]]  # every URL fetched, with a private copy of its document
+    ctx: Ctx | None
     trusted: weakref.WeakSet[Any] = field(default_factory=weakref.WeakSet)
 
 
-_CACHE: dict[tuple[str, ...], _Compiled] = {}
+_CACHE: dict[tuple[str, ...], _Contexts] = {}
 _LOCK = threading.Lock()
 
 
+def _urls(value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(url, str) for url in value):
+        return tuple(value)
+    raise Unsupported("@context is not a URL or a list of URLs")
+
+
 def _active_context(value: object, loader: Loader) -> Ctx:
-    if value is _NO_CONTEXT:
-        urls: tuple[str, ...] = ()
-    elif isinstance(value, str):
-        urls = (value,)
-    elif isinstance(value, list) and all(isinstance(url, str) for url in value):
-        urls = tuple(value)
-    else:
-        raise Unsupported("@context is not a URL or a list of URLs")
-    compiled = _CACHE.get(urls)
-    if compiled is None:
-        compiled = _compile(urls, loader)
+    contexts = _contexts(() if value is _NO_CONTEXT else _urls(value), loader)
+    if contexts.ctx is None:
+        raise Unsupported("these contexts are outside the supported subset")
+    return contexts.ctx
+
+
+def _contexts(urls: tuple[str, ...], loader: Loader) -> _Contexts:
+    """The cached contexts for ``urls``, provided ``loader`` serves those documents."""
+    contexts = _CACHE.get(urls)
+    if contexts is None:
+        contexts = _compile(urls, loader)
         with _LOCK:
             if len(_CACHE) >= CACHE_SIZE:
                 del _CACHE[next(iter(_CACHE))]
-            _CACHE[urls] = compiled
-    elif compiled.ctx is not None and loader not in compiled.trusted:
-        _check_loader(compiled, loader)
-    if compiled.ctx is None:
-        raise Unsupported("these contexts are outside the supported subset")
-    return compiled.ctx
+            _CACHE[urls] = contexts
+    elif loader not in contexts.trusted:
+        _check_loader(contexts, loader)
+    return contexts
 
 
-def _check_loader(compiled: _Compiled, loader: Loader) -> None:
+def _check_loader(contexts: _Contexts, loader: Loader) -> None:
     """Decline unless ``loader`` serves the very documents the context was built from."""
     static = True
-    for url, snapshot in compiled.loaded:
+    for url, snapshot in contexts.loaded:
         document, is_static = _load(loader, url)
         if document is not snapshot and document != snapshot:
             raise Unsupported(f"the loader serves another document for {url}")
         static = static and is_static
     if static:
-        _trust(compiled, loader)
+        _trust(contexts, loader)
 
 
-def _trust(compiled: _Compiled, loader: Loader) -> None:
+def _trust(contexts: _Contexts, loader: Loader) -> None:
     try:
-        compiled.trusted.add(loader)
+        contexts.trusted.add(loader)
     except TypeError:  # not weak-referenceable: checked on every call instead
         pass
 
 
-def _compile(urls: tuple[str, ...], loader: Loader) -> _Compiled:
+def _compile(urls: tuple[str, ...], loader: Loader) -> _Contexts:
     """Fetch the contexts (loader errors decline, uncached) and process them."""
     loaded: list[tuple[str, Any]] = []
     static = [True]
@@ -160,10 +192,10 @@ def _compile(urls: tuple[str, ...], loader: Loader) -> _Compiled:
         ctx: Ctx | None = process(Ctx(), resolved, override_protected=False)
     except (Unsupported, RecursionError):
         ctx = None
-    compiled = _Compiled(ctx, loaded)
+    contexts = _Contexts(resolved, loaded, ctx)
     if static[0]:
-        _trust(compiled, loader)
-    return compiled
+        _trust(contexts, loader)
+    return contexts
 
 
 def _load(loader: Loader, url: str) -> tuple[dict[str, Any], bool]:

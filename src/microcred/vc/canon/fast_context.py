@@ -95,6 +95,7 @@ class Ctx:
 
     __slots__ = (
         "_type_keys",
+        "embedded",
         "enters",
         "language",
         "previous",
@@ -116,7 +117,8 @@ class Ctx:
         self.vocab = vocab
         self.language = language
         self.previous = previous
-        self.enters: dict[tuple[str | None, bool], Ctx] = {}
+        self.enters: dict[tuple[str, tuple[str, ...]], Ctx] = {}
+        self.embedded: dict[tuple[str, ...], tuple[object, Ctx]] = {}
         self.typed: dict[tuple[str, ...], Ctx] = {}
         self.shapes: dict[tuple[str, ...], Any] = {}
         self.vocab_values: dict[str, str | None] = {}

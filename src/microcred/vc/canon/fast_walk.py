@@ -21,6 +21,7 @@ subset raises ``Unsupported``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -176,14 +177,13 @@ def _items(value: Any) -> list[Any]:
     return items
 
 
-def _enter(ctx: Ctx, key: str, keys: tuple[str, ...]) -> tuple[Ctx, str | None]:
-    """The context a nested object's keys and types start from (pyld's order): the
-    type-scoped context it was met in is dropped, unless the object is a value object
-    or a lone ``@id`` reference; then ``key``'s scoped context applies. Also which key,
-    if any, holds the object's types."""
+def _enter(ctx: Ctx, key: str, keys: tuple[str, ...]) -> Ctx:
+    """The context a nested object starts from (pyld's order): the type-scoped context
+    it was met in is dropped, unless the object is a value object or a lone ``@id``
+    reference; then ``key``'s scoped context applies."""
     previous = ctx.previous
     revert = previous is not None
-    if revert and len(keys) <= 2:
+    if revert and len(keys) <= 2 and "@context" not in keys:
         if not all(isinstance(k, str) for k in keys):
             raise Unsupported("non-string key")
         for k in sorted(keys):
@@ -195,7 +195,7 @@ def _enter(ctx: Ctx, key: str, keys: tuple[str, ...]) -> tuple[Ctx, str | None]:
     term = ctx.terms.get(key)
     if term is not None and term.context is not ABSENT:
         entered = process(entered, resolve_inline(term.context), override_protected=True)
-    return entered, _type_key(entered, keys)
+    return entered
 
 
 def _type_key(ctx: Ctx, keys: tuple[str, ...]) -> str | None:
@@ -224,12 +224,18 @@ def _typed(ctx: Ctx, type_key: str, value: Any) -> Ctx:
     return typed
 
 
+ContextSource = Callable[[object], tuple[tuple[str, ...], object, list[dict[str, Any] | None]]]
+"""Resolves an embedded ``@context`` value to (its URLs, a token standing for the
+documents they were resolved to, the context objects to process)."""
+
+
 class Walk:
     """One document's walk: the quads so far and the blank node counter."""
 
-    __slots__ = ("counter", "quads")
+    __slots__ = ("contexts", "counter", "quads")
 
-    def __init__(self) -> None:
+    def __init__(self, contexts: ContextSource) -> None:
+        self.contexts = contexts
         self.quads: list[Quad] = []
         self.counter = 0
 
@@ -252,19 +258,29 @@ class Walk:
 
     def object(self, ctx: Ctx, key: str, element: dict[str, Any], graph: str) -> str | None:
         """A JSON object met as a value of ``key``: its node or literal term, if any."""
-        if "@context" in element:
-            raise Unsupported("embedded @context")
         keys = tuple(element)
         entered = ctx.enters.get((key, keys))
         if entered is None:
             entered = _enter(ctx, key, keys)
             remember(ctx.enters, (key, keys), entered)
-        type_ctx, type_key = entered
-        node_ctx = type_ctx if type_key is None else _typed(type_ctx, type_key, element[type_key])
+        if "@context" in element:
+            entered = self._embedded(entered, element["@context"])
+        type_key = _type_key(entered, keys)
+        node_ctx = entered if type_key is None else _typed(entered, type_key, element[type_key])
         shape = node_ctx.shapes.get(keys) or _shape(node_ctx, keys)
         if shape.is_value:
-            return _value_object(type_ctx, shape, tuple(element.values()))
-        return self._node(node_ctx, type_ctx, shape, tuple(element.values()), graph)
+            return _value_object(entered, shape, tuple(element.values()))
+        return self._node(node_ctx, entered, shape, tuple(element.values()), graph)
+
+    def _embedded(self, ctx: Ctx, value: object) -> Ctx:
+        """``ctx`` with an embedded ``@context`` (URLs only) applied, as pyld would."""
+        urls, token, contexts = self.contexts(value)
+        hit = ctx.embedded.get(urls)
+        if hit is not None and hit[0] is token:
+            return hit[1]
+        result = process(ctx, contexts, override_protected=False)
+        remember(ctx.embedded, urls, (token, result))
+        return result
 
     def _node(
         self, ctx: Ctx, type_ctx: Ctx, shape: Shape, values: tuple[Any, ...], graph: str

@@ -61,6 +61,7 @@ class VerifiableCredentialBase(ExtensibleModel):
 
     @property
     def types(self) -> tuple[str, ...]:
+        """``type`` as a tuple, whether it was written as a string or an array."""
         return types_of(self.type)
 
     @model_validator(mode="before")
@@ -77,6 +78,7 @@ class VerifiableCredentialBase(ExtensibleModel):
 
     @classmethod
     def default_context(cls, data: Mapping[str, Any]) -> list[str]:
+        """The ``@context`` for a credential built without one (``data``: its properties)."""
         return list(OB_CONTEXTS)
 
 
