@@ -291,6 +291,21 @@ def signed(document: dict[str, Any]) -> dict[str, Any]:
     return {**document, "proof": data_integrity_proof()}
 
 
+def presentation() -> dict[str, Any]:
+    """A VP: each credential is a graph and brings its own @context (the VP's term
+    ``verifiableCredential`` resets the context to null)."""
+    return {
+        "@context": [VC_V2],
+        "id": "urn:uuid:3978344f-8596-4c3a-a978-8fcaba3903c5",
+        "type": ["VerifiablePresentation"],
+        "holder": "did:example:ebfeb1f712ebc6f1c276e12ec21",
+        "verifiableCredential": [signed(sample_credential(issuer=ISSUER)), endorsement()],
+        "proof": data_integrity_proof(
+            proofPurpose="authentication", challenge="99612b24", domain="verifier.example"
+        ),
+    }
+
+
 SHAPES = {
     "w3c-unsigned": lambda: read_json("w3c-vc-di-eddsa/unsigned.json"),
     "w3c-signed": lambda: read_json("w3c-vc-di-eddsa/eddsa-rdfc-2022/signedDataInt.json"),
@@ -312,6 +327,8 @@ SHAPES = {
     "endorsement": endorsement,
     "status-list": status_list,
     "status-list-signed": lambda: signed(status_list()),
+    "presentation": presentation,
+    "presentation-proof-config": lambda: proof_config(presentation()),
 }
 
 

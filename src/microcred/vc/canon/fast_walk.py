@@ -27,6 +27,7 @@ from typing import Any
 
 from microcred.vc.canon.fast_context import (
     ABSENT,
+    KEYWORDS,
     Ctx,
     expand_document,
     expand_vocab,
@@ -110,19 +111,30 @@ def _plan(ctx: Ctx, key: object) -> Plan:
     term_ctx = ctx
     if term.context is not ABSENT:
         term_ctx = process(ctx, resolve_inline(term.context), override_protected=True)
-        if term_ctx.terms.get(key) != term:
+    # Containers come from the key's definition where it is used, but pyld expands the
+    # values in the key's own scoped context: coercions (and whether array members are
+    # list members) come from the key's definition *there*, if it has one.
+    inner = term_ctx.terms.get(key) if term_ctx is not ctx else term
+    if inner is not None and inner is not term:
+        if not inner.supported or inner.iri is None or inner.iri in KEYWORDS:
             raise Unsupported(f"{key!r} is redefined by its own scoped context")
     container = term.container if isinstance(term.container, tuple) else ()
+    inner_container = inner.container if inner is not None else ()
+    is_list = "@list" in container
+    if is_list != ("@list" in (inner_container if isinstance(inner_container, tuple) else ())):
+        raise Unsupported(f"{key!r} is a list in one context and not in the other")
     coerce, datatype, suffix = PLAIN, None, ""
-    if term.type == "@id":
+    if inner is None:
+        suffix = _suffix(None, term_ctx.language)
+    elif inner.type == "@id":
         coerce = AS_ID
-    elif term.type == "@vocab":
+    elif inner.type == "@vocab":
         coerce = AS_VOCAB
-    elif isinstance(term.type, str):
-        datatype = term.type
+    elif isinstance(inner.type, str):
+        datatype = inner.type
         suffix = _suffix(datatype, None)
     else:
-        language = term_ctx.language if term.language is ABSENT else term.language
+        language = term_ctx.language if inner.language is ABSENT else inner.language
         suffix = _suffix(None, language)
     return Plan(
         PROPERTY,
@@ -132,7 +144,7 @@ def _plan(ctx: Ctx, key: object) -> Plan:
         coerce,
         datatype,
         suffix,
-        "@list" in container,
+        is_list,
         "@graph" in container,
     )
 
