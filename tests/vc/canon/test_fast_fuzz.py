@@ -41,10 +41,9 @@ numbers = (
 scalars = strings | numbers | st.booleans() | st.none() | iris
 
 
-def term_definition(depth: int) -> st.SearchStrategy[Any]:
+def term_definition(scoped: st.SearchStrategy[Any] | None) -> st.SearchStrategy[Any]:
     simple = st.sampled_from([f"{EX}p", f"{EX}q", "ex:r", "ex2:s", "T1", "@type", "@id"]) | st.none()
     entry: dict[str, st.SearchStrategy[Any]] = {
-        "@id": st.sampled_from([f"{EX}p", f"{EX}q", "ex:r", "a", "@type", f"{EX}p/"]),
         "@type": st.sampled_from(
             ["@id", "@vocab", f"{XSD}dateTime", f"{XSD}integer", f"{XSD}double", "ex:dt", "@json"]
         ),
@@ -55,13 +54,14 @@ def term_definition(depth: int) -> st.SearchStrategy[Any]:
         "@protected": st.booleans(),
         "@prefix": st.booleans(),
     }
-    if depth > 0:
-        entry["@context"] = context(depth - 1) | st.none()
-    expanded = st.fixed_dictionaries({"@id": entry["@id"]}, optional=entry)
+    if scoped is not None:
+        entry["@context"] = scoped | st.none()
+    iri = st.sampled_from([f"{EX}p", f"{EX}q", "ex:r", "a", "@type", f"{EX}p/"])
+    expanded = st.fixed_dictionaries({"@id": iri}, optional=entry)
     return simple | expanded | st.fixed_dictionaries({}, optional=entry)
 
 
-def context(depth: int) -> st.SearchStrategy[dict[str, Any]]:
+def context(definitions: st.SearchStrategy[Any]) -> st.SearchStrategy[dict[str, Any]]:
     options: dict[str, st.SearchStrategy[Any]] = {
         "@vocab": st.sampled_from([f"{EX}vocab#", "ex:", "http://other.example/"]),
         "@language": st.sampled_from(["en", "de", None]),
@@ -69,30 +69,42 @@ def context(depth: int) -> st.SearchStrategy[dict[str, Any]]:
         "@version": st.just(1.1),
     }
     for term in TERMS:
-        options[term] = term_definition(depth)
+        options[term] = definitions
     return st.fixed_dictionaries(
         {"ex": st.just(EX), "ex2": st.just({"@id": "http://ex2.example/ns#", "@prefix": True})},
         optional=options,
     )
 
 
+# Scoped contexts nest two deep; each level is built once (and deferred, to keep reprs small).
+_innermost = st.deferred(lambda: context(term_definition(None)))
+_inner = st.deferred(lambda: context(term_definition(_innermost)))
+contexts = st.deferred(lambda: context(term_definition(_inner)))
+
+_value = scalars | st.fixed_dictionaries(
+    {"@value": scalars},
+    optional={
+        "@type": st.sampled_from(["ex:dt", f"{XSD}string", "T1"]),
+        "@language": st.sampled_from(["en", "EN"]),
+    },
+)
+
+
 def node(depth: int) -> st.SearchStrategy[dict[str, Any]]:
-    value: st.SearchStrategy[Any] = scalars | st.fixed_dictionaries(
-        {"@value": scalars},
-        optional={"@type": st.sampled_from(["ex:dt", f"{XSD}string", "T1"]), "@language": st.sampled_from(["en", "EN"])},
-    )
+    value: st.SearchStrategy[Any] = _value
     if depth > 0:
-        value = value | node(depth - 1)
+        value = value | st.deferred(lambda: node(depth - 1))
     values = value | st.lists(value | st.lists(value, max_size=2), max_size=3)
     keys = st.sampled_from([*PROPERTIES, "ex:k", f"{EX}abs", "undefined", "id", "type"])
-    return st.dictionaries(keys, values, max_size=4).flatmap(
-        lambda entries: st.fixed_dictionaries(
-            {},
-            optional={
-                "id": iris | st.sampled_from(["relative", "_:x"]),
-                "type": st.sampled_from(TYPES) | st.lists(st.sampled_from(TYPES), max_size=2),
-            },
-        ).map(lambda keywords: {**entries, **keywords})
+    keywords = st.fixed_dictionaries(
+        {},
+        optional={
+            "id": iris | st.sampled_from(["relative", "_:x"]),
+            "type": st.sampled_from(TYPES) | st.lists(st.sampled_from(TYPES), max_size=2),
+        },
+    )
+    return st.tuples(st.dictionaries(keys, values, max_size=4), keywords).map(
+        lambda parts: {**parts[0], **parts[1]}
     )
 
 
@@ -101,7 +113,7 @@ def url_for(ctx: dict[str, Any]) -> str:
     return f"https://fuzz.invalid/{digest}"
 
 
-documents = st.tuples(st.lists(context(2), min_size=1, max_size=3), node(3))
+documents = st.tuples(st.lists(contexts, min_size=1, max_size=3), st.deferred(lambda: node(3)))
 
 
 @settings(

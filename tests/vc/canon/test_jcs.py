@@ -6,6 +6,9 @@ import json
 import struct
 
 import pytest
+import rfc8785
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from microcred.vc.canon import jcs
 from microcred.vc.errors import CanonicalizationError
@@ -104,3 +107,38 @@ def test_absurd_nesting_is_a_canonicalization_error() -> None:
     with pytest.raises(CanonicalizationError) as caught:
         jcs(value)
     assert caught.value.code == "jcs_invalid"
+
+
+# --- the json.dumps fast path must agree with the rfc8785 reference, byte for byte ---------
+
+
+_KEYS = st.text(max_size=8) | st.sampled_from(["a", "B", "é", "\U0001f600", "\ufb33", "@id"])
+_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**53) + 1, max_value=2**53 - 1)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text()
+)
+_JSON = st.recursive(
+    _SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_KEYS, inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_JSON)
+def test_fast_path_equals_reference(value: object) -> None:
+    try:
+        expected = rfc8785.dumps(value)  # type: ignore[arg-type]
+    except rfc8785.CanonicalizationError:
+        with pytest.raises(CanonicalizationError):
+            jcs(value)
+        return
+    assert jcs(value) == expected
+
+
+def test_control_characters_and_separators_match_reference() -> None:
+    value = {"z": '\x00\x07\b\t\n\x0b\f\r\x1f"\\/\u2028\u2029\x7f', "a": [True, None, -0]}
+    assert jcs(value) == rfc8785.dumps(value)

@@ -310,6 +310,9 @@ class Walk:
             if kind == PROPERTY:
                 if value is None:
                     continue
+                if plan.is_graph or plan.is_list or isinstance(value, list):
+                    self._values(subject, plan, value, graph)
+                    continue
                 if isinstance(value, str) and plan.coerce == PLAIN:  # the common case
                     if plan.suffix == _DECLINE_STRINGS:
                         raise Unsupported("string value with an unsupported type or language")
@@ -317,9 +320,6 @@ class Walk:
                         term: str | None = '"' + value + '"' + plan.suffix
                     else:
                         term = string_literal(value, plan.suffix)
-                elif plan.is_graph or plan.is_list or isinstance(value, list):
-                    self._values(subject, plan, value, graph)
-                    continue
                 else:
                     term = self._value(plan, value, graph)
                 if term is not None:

@@ -89,15 +89,16 @@ def parse_input(data: bytes | str | Mapping[str, Any]) -> Parsed | Check:
 
 def _value_depth(value: Any, limit: int) -> int:
     """Nesting depth of an already-parsed value, giving up once past ``limit``."""
-    if isinstance(value, Mapping):
-        items: Any = value.values()
-    elif isinstance(value, list):
-        items = value
-    else:
-        return 0
-    if limit <= 0:
-        return 1
-    return 1 + max((_value_depth(item, limit - 1) for item in items), default=0)
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        children = node.values() if isinstance(node, Mapping) else node
+        deepest = max(deepest, depth)
+        if depth > limit:
+            return depth
+        stack.extend((c, depth + 1) for c in children if isinstance(c, (dict, list)))
+    return deepest
 
 
 def _parsed_mapping(data: Mapping[str, Any]) -> Parsed | Check:

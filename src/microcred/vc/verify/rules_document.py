@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from microcred.vc.canon import canonicalize_jsonld
@@ -29,15 +28,18 @@ def _failed(check: str, code: str, **params: str) -> Check:
     return Check(check, code, CheckStatus.FAILED, params)
 
 
-def _nested_contexts(value: Any, top: bool = True) -> Iterator[str]:
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if key == "@context" and not top:
-                yield "@context"
-            yield from _nested_contexts(item, top=False)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _nested_contexts(item, top=False)
+def _has_nested_context(document: dict[str, Any]) -> bool:
+    """True if any object below the top level carries an ``@context`` (an injection)."""
+    stack: list[Any] = [v for v in document.values() if isinstance(v, (dict, list))]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            if "@context" in value:
+                return True
+            stack.extend(v for v in value.values() if isinstance(v, (dict, list)))
+        else:
+            stack.extend(v for v in value if isinstance(v, (dict, list)))
+    return False
 
 
 def check_contexts(run: Run) -> Check:
@@ -53,7 +55,7 @@ def check_contexts(run: Run) -> Check:
             return _failed("contexts", "context_inline_forbidden")
         if entry not in PINNED_CONTEXT_URLS:
             return _failed("contexts", "context_not_pinned", url=entry)
-    if any(True for _ in _nested_contexts(run.credential)):
+    if _has_nested_context(run.credential):
         return _failed("contexts", "context_inline_forbidden")
     return _passed("contexts", "contexts_known")
 
