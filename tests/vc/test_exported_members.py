@@ -51,5 +51,5 @@ def test_exported_members_are_pinned() -> None:
 def test_every_exported_member_exists_and_is_documented() -> None:
     for name in microcred.vc.__all__:
         member = getattr(microcred.vc, name)
-        if callable(member) and not isinstance(member, type) or isinstance(member, type):
+        if callable(member):  # classes and functions; constants carry no docstring
             assert member.__doc__, name

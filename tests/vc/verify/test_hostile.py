@@ -164,3 +164,21 @@ def test_verifier_never_raises_on_garbage(now: datetime) -> None:
     ]
     for garbage in garbage_inputs:
         assert not verify_credential(garbage, now=now).verified
+
+
+def test_jcs_proof_carries_the_document_context(now: datetime) -> None:
+    """vc-di-eddsa §3.3.1: an eddsa-jcs-2022 proof holds @context (Digital Bazaar checks it)."""
+    credential = signed(Issuer.did_key(), now, "di-jcs")
+    assert credential["proof"]["@context"] == credential["@context"]
+    assert verify_credential(credential, now=now).verified
+
+
+def test_proof_context_that_is_not_a_prefix_is_refused(now: datetime) -> None:
+    credential = signed(Issuer.did_key(), now, "di-jcs")
+    credential["proof"]["@context"] = ["https://www.w3.org/ns/credentials/examples/v2"]
+    assert "context_inline_forbidden" in codes(verify_credential(credential, now=now))
+
+
+def test_context_nested_inside_a_proof_is_refused(now: datetime, good: dict[str, Any]) -> None:
+    good["proof"]["extra"] = {"@context": {"x": "https://evil.example/x"}}
+    assert "context_inline_forbidden" in codes(verify_credential(good, now=now))

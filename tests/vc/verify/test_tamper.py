@@ -23,8 +23,7 @@ Path = tuple[str | int, ...]
 ISSUER = Issuer.did_key()
 DOCUMENTS = {STATUS_URL: status_list(ISSUER, NOW)}
 CREDENTIALS = {
-    fmt: signed(ISSUER, NOW, fmt, credentialStatus=entry(11))
-    for fmt in ("di-rdfc", "di-jcs")
+    fmt: signed(ISSUER, NOW, fmt, credentialStatus=entry(11)) for fmt in ("di-rdfc", "di-jcs")
 }
 
 

@@ -62,12 +62,18 @@ def proofs_of(document: Mapping[str, Any]) -> list[Mapping[str, Any]]:
 def proof_config(
     document: Mapping[str, Any], proof: Mapping[str, Any], cryptosuite: str
 ) -> dict[str, Any]:
-    """The proof options that get signed: the proof minus its value, in the document's context."""
+    """The proof options that get signed: the proof minus its value.
+
+    The suites differ here. eddsa-rdfc-2022 canonicalises the options as JSON-LD, so they
+    are put in the document's context. eddsa-jcs-2022 signs the options' JSON exactly as
+    the proof carries them — the proof itself holds the ``@context`` (see create_proof).
+    A proof with its own ``@context`` must carry a prefix of the document's.
+    """
     config = {k: v for k, v in proof.items() if k != "proofValue"}
     context = document.get("@context")
     if "@context" in config:
         _check_context_prefix(context, config["@context"])
-    elif context is not None:
+    elif cryptosuite == EDDSA_RDFC_2022 and context is not None:
         config["@context"] = context
     return config
 
@@ -127,6 +133,8 @@ def create_proof(
         "verificationMethod": verification_method,
         "proofPurpose": proof_purpose,
     }
+    if cryptosuite == EDDSA_JCS_2022 and "@context" in base:
+        proof["@context"] = base["@context"]  # vc-di-eddsa §3.3.1: the JCS proof carries it
     data = hash_data(base, proof_config(base, proof, cryptosuite), cryptosuite, document_loader)
     proof["proofValue"] = encode_multibase(key.sign(data), "z")
     secured = dict(base)

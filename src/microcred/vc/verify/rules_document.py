@@ -29,17 +29,38 @@ def _failed(check: str, code: str, **params: str) -> Check:
 
 
 def _has_nested_context(document: dict[str, Any]) -> bool:
-    """True if any object below the top level carries an ``@context`` (an injection)."""
-    stack: list[Any] = [v for v in document.values() if isinstance(v, (dict, list))]
+    """True if an object below the top level carries an ``@context`` (an injection).
+
+    The one exception is a proof's own ``@context`` (eddsa-jcs-2022 proofs carry one):
+    allowed when it is URLs only and a prefix of the document's, which adds nothing.
+    """
+    stack: list[Any] = []
+    for key, value in document.items():
+        if key == "proof":
+            proofs = value if isinstance(value, list) else [value]
+            for proof in proofs:
+                if isinstance(proof, dict):
+                    if "@context" in proof and not _is_prefix(proof["@context"], document):
+                        return True
+                    stack.extend(v for k, v in proof.items() if k != "@context")
+        elif isinstance(value, (dict, list)):
+            stack.append(value)
     while stack:
         value = stack.pop()
         if isinstance(value, dict):
             if "@context" in value:
                 return True
             stack.extend(v for v in value.values() if isinstance(v, (dict, list)))
-        else:
+        elif isinstance(value, list):
             stack.extend(v for v in value if isinstance(v, (dict, list)))
     return False
+
+
+def _is_prefix(context: Any, document: dict[str, Any]) -> bool:
+    entries = context if isinstance(context, list) else [context]
+    outer = document.get("@context")
+    outer_list = outer if isinstance(outer, list) else [outer]
+    return all(isinstance(e, str) for e in entries) and outer_list[: len(entries)] == entries
 
 
 def check_contexts(run: Run) -> Check:
