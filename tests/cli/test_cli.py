@@ -240,3 +240,36 @@ def test_vectors_with_documents_and_now(tmp_path: Path) -> None:
     assert code == 1
     failed = [c["code"] for c in line["checks"] if c["status"] == "failed"]
     assert failed == ["issuer_mismatch"]
+
+
+def test_issue_with_all_eu_elements_adds_our_context_and_round_trips(workspace: Path) -> None:
+    from microcred.vc.elements import elements_from_achievement, elements_to_achievement
+
+    from ..vc.elements.conftest import full_elements
+
+    elements = full_elements()
+    achievement = elements_to_achievement(
+        elements,
+        achievement_id="https://issuer.example/achievements/eu",
+        description="All sixteen EU elements.",
+    ).to_jsonld()
+    (workspace / "eu.json").write_text(json.dumps(achievement, ensure_ascii=False))
+    issued = run(
+        "issue",
+        "--key",
+        "issuer.key",
+        "--achievement",
+        "eu.json",
+        "--subject",
+        "subject.json",
+        "--out",
+        "eu-cred.json",
+        cwd=workspace,
+    )
+    assert issued.returncode == 0, issued.stderr
+    credential = json.loads((workspace / "eu-cred.json").read_text())
+    assert credential["@context"][-1] == "https://contexts.microcred.eu/elements/v1.jsonld"
+    code, [line] = verify_json(workspace, "eu-cred.json")
+    assert code == 0, line
+    back = elements_from_achievement(credential["credentialSubject"]["achievement"])
+    assert back.learning_outcomes == elements.learning_outcomes

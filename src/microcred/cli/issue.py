@@ -18,33 +18,11 @@ from microcred.cli.common import (
     read_json_object,
     write_text,
 )
-from microcred.vc.contexts import OB_CONTEXT, load_context
 from microcred.vc.dates import format_datetime
 from microcred.vc.did import build_did_web_document
-from microcred.vc.elements import ELEMENTS_CONTEXT_URL
 from microcred.vc.issue import FORMATS, IssuanceError, issue_credential
+from microcred.vc.openbadges import credential_context
 from microcred.vc.status import status_entry
-
-
-def _keys(value: Any) -> set[str]:
-    if isinstance(value, Mapping):
-        found = set(value)
-        for item in value.values():
-            found |= _keys(item)
-        return found
-    if isinstance(value, list):
-        return set().union(*(_keys(item) for item in value)) if value else set()
-    return set()
-
-
-def contexts_for(achievement: Mapping[str, Any]) -> list[str]:
-    """OB 3.0's two contexts, plus ours only when the achievement uses an EU-element term."""
-    ob_terms: set[str] = set()
-    for url in OB_CONTEXT:
-        ob_terms |= set(load_context(url)["@context"])
-    ours = set(load_context(ELEMENTS_CONTEXT_URL)["@context"]) - ob_terms
-    extra = [ELEMENTS_CONTEXT_URL] if _keys(achievement) & ours else []
-    return [*OB_CONTEXT, *extra]
 
 
 def compose(
@@ -57,7 +35,7 @@ def compose(
     valid_until: str | None,
 ) -> dict[str, Any]:
     credential: dict[str, Any] = {
-        "@context": contexts_for(achievement),
+        "@context": credential_context(achievement),
         "id": f"urn:uuid:{uuid.uuid4()}",
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "issuer": issuer,
