@@ -9,6 +9,7 @@ too.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -67,7 +68,7 @@ def rich_achievement() -> dict[str, Any]:
         "id": "https://mc.example.edu.tr/achievements/robotics",
         "type": ["Achievement"],
         "name": "Robotics Fundamentals",
-        "description": "Builds and programs a line-following robot.\nTwo lines; \"quotes\"\\.",
+        "description": 'Builds and programs a line-following robot.\nTwo lines; "quotes"\\.',
         "achievementType": "Course",
         "creator": {
             "id": "https://mc.example.edu.tr",
@@ -306,10 +307,12 @@ def presentation() -> dict[str, Any]:
     }
 
 
-SHAPES = {
+SHAPES: dict[str, Callable[[], dict[str, Any]]] = {
     "w3c-unsigned": lambda: read_json("w3c-vc-di-eddsa/unsigned.json"),
     "w3c-signed": lambda: read_json("w3c-vc-di-eddsa/eddsa-rdfc-2022/signedDataInt.json"),
-    "w3c-proof-config": lambda: read_json("w3c-vc-di-eddsa/eddsa-rdfc-2022/proofConfigDataInt.json"),
+    "w3c-proof-config": lambda: read_json(
+        "w3c-vc-di-eddsa/eddsa-rdfc-2022/proofConfigDataInt.json"
+    ),
     "w3c-employ": lambda: read_json("w3c-vc-di-eddsa/eddsa-rdfc-2022/employ/signedDataInt.json"),
     "1edtech-signed": lambda: read_json("1edtech-ob30/linked-data-proof-ob-signed.json"),
     "1edtech-unsigned": lambda: without_proof(

@@ -5,26 +5,35 @@
 document uses anything it does not reproduce exactly; the caller then takes the
 reference path. Declining costs a few milliseconds; a different dataset would let a
 signature cover something other than what the verifier shows. So the subset is
-narrow and every edge of it declines: an inline or embedded ``@context``, relative or
-blank-node IRIs, ``@reverse``/``@nest``/``@included``/``@graph`` keys, index, language,
-id and type maps, ``@json``, ``@direction``, upper-case language tags, integers beyond
-2**53 − 1, numbers typed ``xsd:double`` … (see ``fast_terms``, ``fast_context``,
-``fast_walk``). Undefined terms decline too, and the reference raises
-``jsonld_undefined_term`` for them.
+narrow and its every edge declines: inline ``@context`` objects, relative or
+blank-node IRIs, ``@reverse``/``@nest``/``@included``/``@graph``/``@list`` keys,
+index, language, id and type maps, ``@json``, ``@direction``, ``@base``, ``@import``,
+language tags not in lower case, integers beyond 2**53 − 1, doubles halfway between two
+16-digit decimals, numbers or strings typed ``xsd:double`` (see ``fast_terms``,
+``fast_context``, ``fast_walk``; ``why_declined`` says which). Undefined terms decline
+too; the reference path raises ``jsonld_undefined_term`` for them.
 
-The contexts of ``@context`` (a URL or a list of URLs) are processed once per process
-and cached by that tuple of URLs. A loader's answer is trusted for a cached tuple only
-once it has served the same documents (compared by value); a loader that tags them
-``"static"`` (``contexts.pinned_loader`` does) is then remembered, so the usual call
-costs no loading at all. A loader that refuses a URL makes the fast path decline, and
-the reference path reports the refusal.
+What it does take: ``@context`` as a URL or a list of URLs, at the top or embedded in a
+node (an endorsement inside a credential, a credential inside a presentation); term
+definitions with ``@id``/``@type`` coercion (``@id``, ``@vocab``, datatypes),
+``@container`` ``@set``/``@list``/``@graph``, ``@language``, ``@protected``, ``@prefix``,
+property- and type-scoped contexts and ``@vocab``; value objects; null values; nested
+arrays.
 
-Measured on the sample OB 3.0 credential (~3 kB, ~75 quads): see ``bench/`` and the
-test module ``tests/vc/canon/test_fast_speed.py``.
+The contexts for a tuple of URLs are processed once per process (~6 ms for VC 2.0 +
+OB 3.0.3 + elements) and cached by that tuple. A loader's answer is trusted for a
+cached tuple only once it has served the same documents (compared by value); a loader
+that tags them ``"static"`` (``contexts.pinned_loader`` does) is then remembered, so
+the usual call loads nothing. A loader that refuses a URL makes the fast path decline,
+and the reference path reports the refusal.
+
+Measured on ``openbadges.examples.sample_credential`` (3.2 kB, 78 quads), warm cache:
+~70-90 µs per call against ~5-8 ms for the reference path.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import weakref
@@ -32,7 +41,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from microcred.vc.canon.fast_context import Ctx, process
+from microcred.vc.canon.fast_context import (
+    MEMO_BUDGET,
+    Ctx,
+    memo_weight,
+    process,
+    reset_memo_weight,
+)
 from microcred.vc.canon.fast_terms import Unsupported, is_strict_iri
 from microcred.vc.canon.fast_walk import Walk
 from microcred.vc.canon.quads import Quad
@@ -70,6 +85,8 @@ def why_declined(document: Mapping[str, Any], *, document_loader: Loader) -> str
 def _to_quads(document: Mapping[str, Any], loader: Loader) -> list[Quad]:
     if not isinstance(document, Mapping):
         raise Unsupported("a JSON-LD document here is a JSON object")
+    if memo_weight() > MEMO_BUDGET:  # documents have grown the memos: start afresh
+        clear_cache()
     ctx = _active_context(document.get("@context", _NO_CONTEXT), loader)
 
     def embedded(value: object) -> tuple[tuple[str, ...], object, list[dict[str, Any] | None]]:
@@ -86,6 +103,7 @@ def clear_cache() -> None:
     """Forget every processed context (tests; the cache never needs it for correctness)."""
     with _LOCK:
         _CACHE.clear()
+        reset_memo_weight()
 
 
 # --- the context cache ----------------------------------------------------------------
@@ -150,10 +168,8 @@ def _check_loader(contexts: _Contexts, loader: Loader) -> None:
 
 
 def _trust(contexts: _Contexts, loader: Loader) -> None:
-    try:
+    with contextlib.suppress(TypeError):  # not weak-referenceable: checked on every call
         contexts.trusted.add(loader)
-    except TypeError:  # not weak-referenceable: checked on every call instead
-        pass
 
 
 def _compile(urls: tuple[str, ...], loader: Loader) -> _Contexts:

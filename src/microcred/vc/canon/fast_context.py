@@ -55,7 +55,6 @@ _TERM_DEF_KEYS = frozenset(
 _CONTAINERS = frozenset({"@list", "@set", "@index", "@language", "@graph", "@id", "@type"})
 _GEN_DELIMS = frozenset(":/?#[]@")
 _UNSAFE_TERM = re.compile(r"[\s\x00-\x20\x7f-\x9f]")
-MEMO_LIMIT = 2048
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +68,7 @@ class TermDef:
     container: object = ABSENT
     index: object = ABSENT
     context: object = ABSENT  # the raw scoped context; False for JSON null
-    language: object = ABSENT  # None (explicitly no language) or a lower-cased tag
+    language: object = ABSENT  # None (explicitly no language) or the tag as written
     direction: object = ABSENT
     nest: object = ABSENT
 
@@ -91,14 +90,23 @@ def _supported_container(container: object) -> bool:
 
 
 class Ctx:
-    """An active context (immutable once returned by :func:`process`) and its memos."""
+    """An active context (immutable once returned by :func:`process`) and its memos.
+
+    Memos that make new contexts (``scoped``, ``entered``, ``typed``, ``embedded``) are
+    keyed by what the contexts themselves define (terms with scoped contexts, context
+    URLs); the cheap ones (``plans``, ``keysets``, ``shapes``, ``vocab_values``) may be
+    keyed by anything a document holds.
+    """
 
     __slots__ = (
         "_type_keys",
         "embedded",
-        "enters",
+        "entered",
+        "keysets",
         "language",
+        "plans",
         "previous",
+        "scoped",
         "shapes",
         "terms",
         "typed",
@@ -117,11 +125,14 @@ class Ctx:
         self.vocab = vocab
         self.language = language
         self.previous = previous
-        self.enters: dict[tuple[str, tuple[str, ...]], Ctx] = {}
-        self.embedded: dict[tuple[str, ...], tuple[object, Ctx]] = {}
+        self.scoped: dict[str, Ctx] = {}
+        self.entered: dict[tuple[str, bool], Ctx] = {}
         self.typed: dict[tuple[str, ...], Ctx] = {}
+        self.embedded: dict[tuple[str, ...], tuple[object, Ctx]] = {}
+        self.plans: dict[str, Any] = {}
+        self.keysets: dict[tuple[str, tuple[str, ...]], tuple[Ctx, str | None]] = {}
         self.shapes: dict[tuple[str, ...], Any] = {}
-        self.vocab_values: dict[str, str | None] = {}
+        self.vocab_values: dict[str, str] = {}
         self._type_keys: frozenset[str] | None = None
 
     def type_keys(self) -> frozenset[str]:
@@ -139,10 +150,35 @@ class Ctx:
         return any(term.protected for term in self.terms.values())
 
 
-def remember(memo: dict[Any, Any], key: Any, value: Any) -> None:
-    """Store in a memo unless it is full (keys come from untrusted documents)."""
+# --- memo budget -----------------------------------------------------------------------
+
+MEMO_LIMIT = 2048
+"""Entries per memo, whatever they hold."""
+MEMO_BUDGET = 500_000
+"""Weight of all memo entries together before the caller should start afresh."""
+CONTEXT_WEIGHT = 100
+"""A memoised new context (a copy of ~100 term definitions) against one small entry."""
+
+_memo_weight = 0
+
+
+def remember(memo: dict[Any, Any], key: Any, value: Any, *, makes_context: bool = False) -> None:
+    """Store in a memo unless it is full; count the weight for :func:`memo_weight`."""
+    global _memo_weight
     if len(memo) < MEMO_LIMIT:
         memo[key] = value
+        _memo_weight += CONTEXT_WEIGHT if makes_context else 1
+
+
+def memo_weight() -> int:
+    """How much the memos of all contexts hold (documents can grow them, so it's bounded
+    by throwing every context away past ``MEMO_BUDGET``; see ``fast.clear_cache``)."""
+    return _memo_weight
+
+
+def reset_memo_weight() -> None:
+    global _memo_weight
+    _memo_weight = 0
 
 
 # --- IRI expansion ------------------------------------------------------------------
@@ -216,9 +252,13 @@ class _Definer:
         colon = value.find(":")
         if colon > 0:
             prefix = value[:colon]
-            if prefix != "_" and not value[colon + 1 :].startswith("//"):
-                if prefix in local and not defined.get(prefix):
-                    self.define(prefix, defined, override_protected=False)
+            if (
+                prefix != "_"
+                and not value[colon + 1 :].startswith("//")
+                and prefix in local
+                and not defined.get(prefix)
+            ):
+                self.define(prefix, defined, override_protected=False)
         return _expand_tail(self.ctx, value, vocab=True)
 
     def define(self, term: str, defined: dict[str, bool], *, override_protected: bool) -> None:
@@ -274,7 +314,7 @@ class _Definer:
             language = value["@language"]
             if language is not None and not isinstance(language, str):
                 raise Unsupported("invalid @language mapping")
-            fields["language"] = language.lower() if language is not None else None
+            fields["language"] = language  # pyld lower-cases; we decline tags that need it
         if "@prefix" in value:
             flag = value["@prefix"]
             if ":" in term or "/" in term or iri in KEYWORDS or not isinstance(flag, bool):
@@ -472,4 +512,4 @@ def _set_language(ctx: Ctx, value: object) -> None:
         return
     if not isinstance(value, str):
         raise Unsupported("invalid @language")
-    ctx.language = value.lower()
+    ctx.language = value  # pyld lower-cases; strings with a tag that needs it decline

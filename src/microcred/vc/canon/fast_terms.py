@@ -104,9 +104,19 @@ def literal_suffix(datatype: str | None, language: str | None) -> str:
     return "^^<" + datatype + ">"
 
 
+# The canonical escapes, taken from the serialiser itself so the two cannot drift apart;
+# substituted match by match (``str.translate`` with a table costs ~70 ns per character).
+_ESCAPES = {chr(code): escape_literal(chr(code)) for code in [*range(0x20), 0x7F, 0x22, 0x5C]}
+_TO_ESCAPE = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
+
+
+def _escape_match(match: re.Match[str]) -> str:
+    return _ESCAPES[match.group()]
+
+
 def string_literal(value: str, suffix: str) -> str:
     """A string literal; ``suffix`` from :func:`literal_suffix` (the hot path)."""
-    return '"' + escape_literal(_string(value)) + '"' + suffix
+    return '"' + _TO_ESCAPE.sub(_escape_match, _string(value)) + '"' + suffix
 
 
 def _double(value: float) -> str:

@@ -62,6 +62,8 @@ _KEYWORD_KINDS = {
 }
 # How a property coerces string values.
 PLAIN, AS_ID, AS_VOCAB = range(3)
+# What the node loop does with an entry (derived from the kind and the containers).
+SIMPLE, CONTAINER, TYPES_, SKIP, REFUSE = range(5)
 
 
 _UNUSED = Ctx()
@@ -80,6 +82,8 @@ class Plan:
     suffix: str = ""  # after a quoted string value: "", "^^<datatype>" or "@language"
     is_list: bool = False
     is_graph: bool = False
+    mode: int = REFUSE
+    plain_strings: bool = False  # string values are plain literals with ``suffix``
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,33 +95,53 @@ class Shape:
     is_value: bool  # a value object (has @value)
 
 
+def _plan_for(ctx: Ctx, key: str) -> Plan:
+    plan = ctx.plans.get(key)
+    if plan is None:
+        plan = _plan(ctx, key)
+        remember(ctx.plans, key, plan)
+    return plan
+
+
+def _scoped(ctx: Ctx, key: str, context: object) -> Ctx:
+    """``ctx`` with the scoped context of term ``key`` applied (memoised per term)."""
+    scoped = ctx.scoped.get(key)
+    if scoped is None:
+        scoped = process(ctx, resolve_inline(context), override_protected=True)
+        remember(ctx.scoped, key, scoped, makes_context=True)
+    return scoped
+
+
 def _plan(ctx: Ctx, key: object) -> Plan:
     if not isinstance(key, str):
         raise Unsupported("non-string key")
     if key == "@context":
-        return Plan(CONTEXT)
+        return Plan(CONTEXT, mode=SKIP)
     expanded = expand_vocab(ctx, key)
     if expanded is None:
         raise Unsupported(f"key {key!r} is defined as null")  # safe mode refuses it
     kind = _KEYWORD_KINDS.get(expanded)
     if kind is not None:
-        return Plan(kind)
+        return Plan(kind, mode={ID: SKIP, TYPE: TYPES_}.get(kind, REFUSE))
     predicate = iri_term(expanded)  # keywords we do not walk, relative IRIs, bnodes: out
     term = ctx.terms.get(key)
     if term is None:
-        return Plan(PROPERTY, predicate, key, ctx, suffix=_suffix(None, ctx.language))
+        suffix = _suffix(None, ctx.language)
+        plain = suffix != _DECLINE_STRINGS
+        return Plan(PROPERTY, predicate, key, ctx, suffix=suffix, mode=SIMPLE, plain_strings=plain)
     if not term.supported:
         raise Unsupported(f"term {key!r} uses a feature the fast path does not reproduce")
-    term_ctx = ctx
-    if term.context is not ABSENT:
-        term_ctx = process(ctx, resolve_inline(term.context), override_protected=True)
+    term_ctx = ctx if term.context is ABSENT else _scoped(ctx, key, term.context)
     # Containers come from the key's definition where it is used, but pyld expands the
     # values in the key's own scoped context: coercions (and whether array members are
     # list members) come from the key's definition *there*, if it has one.
     inner = term_ctx.terms.get(key) if term_ctx is not ctx else term
-    if inner is not None and inner is not term:
-        if not inner.supported or inner.iri is None or inner.iri in KEYWORDS:
-            raise Unsupported(f"{key!r} is redefined by its own scoped context")
+    if (
+        inner is not None
+        and inner is not term
+        and (not inner.supported or inner.iri is None or inner.iri in KEYWORDS)
+    ):
+        raise Unsupported(f"{key!r} is redefined by its own scoped context")
     container = term.container if isinstance(term.container, tuple) else ()
     inner_container = inner.container if inner is not None else ()
     is_list = "@list" in container
@@ -136,6 +160,7 @@ def _plan(ctx: Ctx, key: object) -> Plan:
     else:
         language = term_ctx.language if inner.language is ABSENT else inner.language
         suffix = _suffix(None, language)
+    is_graph = "@graph" in container
     return Plan(
         PROPERTY,
         predicate,
@@ -145,7 +170,9 @@ def _plan(ctx: Ctx, key: object) -> Plan:
         datatype,
         suffix,
         is_list,
-        "@graph" in container,
+        is_graph,
+        CONTAINER if is_list or is_graph else SIMPLE,
+        coerce == PLAIN and suffix != _DECLINE_STRINGS,
     )
 
 
@@ -165,7 +192,7 @@ _NEEDS_CARE = re.compile('[\x00-\x1f\x7f"\\\\\ud800-\udfff]')
 def _shape(ctx: Ctx, keys: tuple[str, ...]) -> Shape:
     shape = ctx.shapes.get(keys)
     if shape is None:
-        plans = tuple(_plan(ctx, key) for key in keys)
+        plans = tuple(_plan_for(ctx, key) for key in keys)
         seen: set[int] = set()
         for plan in plans:
             if plan.kind != PROPERTY:
@@ -203,10 +230,13 @@ def _enter(ctx: Ctx, key: str, keys: tuple[str, ...]) -> Ctx:
             if expanded == "@value" or (expanded == "@id" and len(keys) == 1):
                 revert = False
                 break
-    entered = previous if revert and previous is not None else ctx
-    term = ctx.terms.get(key)
-    if term is not None and term.context is not ABSENT:
-        entered = process(entered, resolve_inline(term.context), override_protected=True)
+    entered = ctx.entered.get((key, revert))
+    if entered is None:
+        entered = previous if revert and previous is not None else ctx
+        term = ctx.terms.get(key)
+        if term is not None and term.context is not ABSENT:
+            entered = process(entered, resolve_inline(term.context), override_protected=True)
+        remember(ctx.entered, (key, revert), entered, makes_context=True)
     return entered
 
 
@@ -220,20 +250,35 @@ def _type_key(ctx: Ctx, keys: tuple[str, ...]) -> str | None:
 
 def _typed(ctx: Ctx, type_key: str, value: Any) -> Ctx:
     """``ctx`` with the scoped contexts of these types applied, in sorted order."""
-    values = value if isinstance(value, list) else [value]
-    names = tuple(sorted(name for name in values if isinstance(name, str)))
+    terms = ctx.terms
+    if isinstance(value, str):
+        term = terms.get(value)
+        if term is None or term.context is ABSENT or term.context is False:
+            return ctx
+        names: tuple[str, ...] = (value,)
+    else:
+        values = value if isinstance(value, list) else [value]
+        names = tuple(
+            sorted(name for name in values if isinstance(name, str) and _scopes(ctx, name))
+        )
+        if not names:
+            return ctx
     typed = ctx.typed.get(names)
     if typed is None:
         typed = ctx
         for name in names:
-            term = ctx.terms.get(name)
-            if term is not None and term.context is not ABSENT and term.context is not False:
-                scoped = resolve_inline(term.context)
-                typed = process(typed, scoped, override_protected=False, propagate=False)
-        if typed is not ctx and type_key not in typed.type_keys():
+            scoped = resolve_inline(terms[name].context)
+            typed = process(typed, scoped, override_protected=False, propagate=False)
+        if type_key not in typed.type_keys():
             raise Unsupported("a type-scoped context redefines the @type key")
-        remember(ctx.typed, names, typed)
+        remember(ctx.typed, names, typed, makes_context=True)
     return typed
+
+
+def _scopes(ctx: Ctx, name: str) -> bool:
+    """Whether type ``name`` has a (non-null) type-scoped context here."""
+    term = ctx.terms.get(name)
+    return term is not None and term.context is not ABSENT and term.context is not False
 
 
 ContextSource = Callable[[object], tuple[tuple[str, ...], object, list[dict[str, Any] | None]]]
@@ -268,16 +313,18 @@ class Walk:
             raise Unsupported("top-level value object")
         self._node(node_ctx, ctx, shape, tuple(document.values()), "")
 
-    def object(self, ctx: Ctx, key: str, element: dict[str, Any], graph: str) -> str | None:
+    def nested(self, ctx: Ctx, key: str, element: dict[str, Any], graph: str) -> str | None:
         """A JSON object met as a value of ``key``: its node or literal term, if any."""
         keys = tuple(element)
-        entered = ctx.enters.get((key, keys))
-        if entered is None:
+        memo = ctx.keysets.get((key, keys))
+        if memo is None:
             entered = _enter(ctx, key, keys)
-            remember(ctx.enters, (key, keys), entered)
+            memo = (entered, _type_key(entered, keys))
+            remember(ctx.keysets, (key, keys), memo)
+        entered, type_key = memo
         if "@context" in element:
             entered = self._embedded(entered, element["@context"])
-        type_key = _type_key(entered, keys)
+            type_key = _type_key(entered, keys)
         node_ctx = entered if type_key is None else _typed(entered, type_key, element[type_key])
         shape = node_ctx.shapes.get(keys) or _shape(node_ctx, keys)
         if shape.is_value:
@@ -291,7 +338,7 @@ class Walk:
         if hit is not None and hit[0] is token:
             return hit[1]
         result = process(ctx, contexts, override_protected=False)
-        remember(ctx.embedded, urls, (token, result))
+        remember(ctx.embedded, urls, (token, result), makes_context=True)
         return result
 
     def _node(
@@ -306,30 +353,32 @@ class Walk:
             subject = self.blank()
         quads = self.quads
         for plan, value in zip(shape.plans, values, strict=True):
-            kind = plan.kind
-            if kind == PROPERTY:
-                if value is None:
-                    continue
-                if plan.is_graph or plan.is_list or isinstance(value, list):
-                    self._values(subject, plan, value, graph)
-                    continue
-                if isinstance(value, str) and plan.coerce == PLAIN:  # the common case
-                    if plan.suffix == _DECLINE_STRINGS:
-                        raise Unsupported("string value with an unsupported type or language")
+            mode = plan.mode
+            if mode == SIMPLE:
+                cls = value.__class__
+                if cls is str and plan.plain_strings:  # the common case, inlined
                     if _NEEDS_CARE.search(value) is None:
                         term: str | None = '"' + value + '"' + plan.suffix
                     else:
                         term = string_literal(value, plan.suffix)
+                elif value is None:
+                    continue
+                elif cls is list:
+                    self._values(subject, plan, value, graph)
+                    continue
                 else:
                     term = self._value(plan, value, graph)
                 if term is not None:
                     quads.append((subject, plan.predicate, term, graph))
-            elif kind == TYPE:
+            elif mode == CONTAINER:
+                if value is not None:
+                    self._values(subject, plan, value, graph)
+            elif mode == TYPES_:
                 for name in value if isinstance(value, list) else [value]:
                     if not isinstance(name, str):
                         raise Unsupported("@type value is not a string")
                     quads.append((subject, RDF_TYPE, _vocab_term(type_ctx, name), graph))
-            elif kind not in (ID, CONTEXT):
+            elif mode != SKIP:
                 raise Unsupported("keyword not supported in a node object")
         return subject
 
@@ -344,7 +393,7 @@ class Walk:
                 if not isinstance(item, dict):
                     raise Unsupported("a graph container value that is not a node object")
                 name = self.blank()
-                node = self.object(plan.term_ctx, plan.key, item, name)
+                node = self.nested(plan.term_ctx, plan.key, item, name)
                 if node is None or not node.startswith(("<", "_:")):
                     raise Unsupported("a graph container value that is not a node object")
                 quads.append((subject, predicate, name, graph))
@@ -372,7 +421,7 @@ class Walk:
     def _value(self, plan: Plan, value: Any, graph: str) -> str | None:
         """One value of a property: a node, a literal or an IRI (None: nothing)."""
         if isinstance(value, dict):
-            return self.object(plan.term_ctx, plan.key, value, graph)
+            return self.nested(plan.term_ctx, plan.key, value, graph)
         if isinstance(value, str):
             if plan.coerce == AS_ID:
                 return iri_term(expand_document(plan.term_ctx, value))
