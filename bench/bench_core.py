@@ -25,7 +25,13 @@ from microcred.vc.issue import issue_credential
 from microcred.vc.keys import Ed25519KeyPair
 from microcred.vc.openbadges import validate_credential
 from microcred.vc.openbadges.examples import sample_credential
-from microcred.vc.proofs import create_proof, sign_jwt, verify_proof
+from microcred.vc.proofs import (
+    create_proof,
+    decode_jwt,
+    sign_jwt,
+    verify_jwt_signature,
+    verify_proof,
+)
 from microcred.vc.verify import verify_credential
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
@@ -93,6 +99,10 @@ def _rows() -> list[tuple[str, float]]:
         (
             "vc+jwt sign",
             median_us(lambda: sign_jwt(CREDENTIAL, key=KEY, verification_method=METHOD)),
+        ),
+        (
+            "vc+jwt signature verify",
+            median_us(lambda: verify_jwt_signature(decode_jwt(token), public_key=KEY.public)),
         ),
         ("vc+jwt full pipeline verify", median_us(lambda: verify_credential(token, now=NOW))),
         ("JSON Schema validation", median_us(lambda: validate_credential(rdfc), runs=2000)),
