@@ -42,6 +42,11 @@ def env_list(environ: Mapping[str, str], name: str, *, default: list[str]) -> li
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def env_str(environ: Mapping[str, str], name: str, *, default: str) -> str:
+    """A plain string variable; an empty value means the default."""
+    return environ.get(name, "").strip() or default
+
+
 class KeySource(StrEnum):
     """Where ``SECRET_KEY`` came from; the start-up check refuses the last two in production."""
 

@@ -40,17 +40,33 @@ CSRF_TRUSTED_ORIGINS = env.env_list(_ENV, "MICROCRED_CSRF_TRUSTED_ORIGINS", defa
 
 INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
     "microcred.web.apps.WebConfig",
+    "microcred.accounts.apps.AccountsConfig",
+    "microcred.organizations.apps.OrganizationsConfig",
+    "microcred.catalog.apps.CatalogConfig",
+    "microcred.issuing.apps.IssuingConfig",
 ]
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:sign_in"
+LOGIN_REDIRECT_URL = "home"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "microcred.web.middleware.ContentSecurityPolicyMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -66,6 +82,8 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
             ],
         },
     }
@@ -110,6 +128,24 @@ if env.env_bool(_ENV, "MICROCRED_HTTPS", default=False):
     LANGUAGE_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
     SECURE_HSTS_INCLUDE_SUBDOMAINS = False
+
+# Background work: Django's task framework (the django-tasks backport); the database backend
+# by default, whose worker scripts/server starts. Another backend (Celery, RQ) is a setting.
+TASKS = {
+    "default": {
+        "BACKEND": env.env_str(
+            _ENV, "MICROCRED_TASK_BACKEND", default="django_tasks_db.DatabaseBackend"
+        )
+    }
+}
+
+# E-mail: console in development, SMTP by setting (EMAIL_HOST etc. from the environment).
+EMAIL_BACKEND = env.env_str(
+    _ENV,
+    "MICROCRED_EMAIL_BACKEND",
+    default="django.core.mail.backends.console.EmailBackend",
+)
+DEFAULT_FROM_EMAIL = env.env_str(_ENV, "MICROCRED_FROM_EMAIL", default="microcred@localhost")
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,9 @@
+"""Organisations (providers and quality-assurance bodies), their people, keys and DIDs."""
+
+from django.apps import AppConfig
+
+
+class OrganizationsConfig(AppConfig):
+    name = "microcred.organizations"
+    label = "organizations"
+    default_auto_field = "django.db.models.BigAutoField"
