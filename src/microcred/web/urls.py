@@ -10,9 +10,15 @@ from microcred.web.verify_page import views as verify_views
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    # Machine-readable, language-independent documents (did.json, status lists, contexts).
+    path("", include("microcred.organizations.public_urls")),
     *i18n_patterns(
         path("", views.home, name="home"),
         path("verify/", verify_views.verify, name="verify"),
+        path("accounts/", include("microcred.accounts.urls")),
+        path("orgs/", include("microcred.organizations.urls")),
+        path("catalog/", include("microcred.catalog.urls")),
+        path("issuing/", include("microcred.issuing.urls")),
         prefix_default_language=True,
     ),
 ]

@@ -1,0 +1,39 @@
+"""Fixtures shared by the platform's tests: people and organisations named by scenario."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from microcred.accounts.models import User
+from microcred.organizations.models import Membership, Organization
+from microcred.organizations.roles import Role
+
+PASSWORD = "correct horse battery staple"  # noqa: S105 - test users only
+
+MakeMember = Callable[..., User]
+
+
+@pytest.fixture
+def organization(db: None) -> Organization:
+    return Organization.objects.create(slug="anadolu-uni", name="Anadolu Üniversitesi", country="TR")
+
+
+@pytest.fixture
+def other_organization(db: None) -> Organization:
+    return Organization.objects.create(slug="other-academy", name="Other Academy", country="DE")
+
+
+@pytest.fixture
+def make_member(db: None) -> MakeMember:
+    """``make_member(org, Role.ISSUER, email=...)``: a user holding the given roles in org."""
+
+    def make(org: Organization, *roles: Role, email: str | None = None) -> User:
+        address = email or f"{'-'.join(roles) or 'nobody'}@{org.slug}.example"
+        user = User.objects.create_user(address, PASSWORD)
+        for role in roles:
+            Membership.objects.create(organization=org, user=user, role=role)
+        return user
+
+    return make
