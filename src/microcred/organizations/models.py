@@ -64,3 +64,6 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.organization} · {self.role}"
+
+
+from microcred.organizations.models_people import ApiToken, Invitation  # noqa: E402, F401

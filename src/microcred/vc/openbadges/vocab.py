@@ -28,7 +28,7 @@ RESULT_STATUSES = frozenset(
     {"Completed", "Enrolled", "Failed", "InProgress", "OnHold", "Provisional", "Withdrew"}
 )
 IDENTIFIER_TYPES = frozenset(
-    {"sourcedId", "systemId", "productId", "userName", "accountId", "emailAddress",
+    {"name", "sourcedId", "systemId", "productId", "userName", "accountId", "emailAddress",
      "nationalIdentityNumber", "isbn", "issn", "lisSourcedId", "oneRosterSourcedId",
      "sisSourcedId", "ltiContextId", "ltiDeploymentId", "ltiToolId", "ltiPlatformId",
      "ltiUserId", "identifier"}

@@ -1,0 +1,80 @@
+"""Compose the unsigned OpenBadgeCredential for one learner — a pure function.
+
+Kept free of the database so tests, benchmarks and the bulk worker call the same code.
+The learner is identified by a salted hash of the e-mail address (OB 3.0
+``IdentityObject``); the name goes into the credential only when the organisation chooses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from microcred.vc.dates import format_datetime
+from microcred.vc.openbadges import credential_context, identity_object
+
+
+@dataclass(frozen=True, slots=True)
+class Learner:
+    """Who receives the credential. Personal data by nature: only used to compose it."""
+
+    email: str
+    name: str = ""
+    grade: str = ""
+    awarded_on: date | None = None
+    evidence_url: str = ""
+
+
+def compose_credential(
+    *,
+    credential_id: str,
+    achievement: Mapping[str, Any],
+    issuer: Mapping[str, Any],
+    learner: Learner,
+    issued: datetime,
+    status: Sequence[Mapping[str, Any]] = (),
+    valid_until: datetime | None = None,
+    include_name: bool = False,
+    salt: str | None = None,
+) -> dict[str, Any]:
+    """The OB 3.0 credential (no proof). ``issued`` is also ``validFrom``."""
+    subject: dict[str, Any] = {
+        "type": ["AchievementSubject"],
+        "identifier": [identity_object(learner.email, salt=salt).to_jsonld()],
+        "achievement": dict(achievement),
+    }
+    if include_name and learner.name:
+        # OB 3.0 has no subject name: a plain (unhashed) IdentityObject of type "name" is
+        # how the standard carries one.
+        subject["identifier"].append(
+            {
+                "type": "IdentityObject",
+                "identityType": "name",
+                "hashed": False,
+                "identityHash": learner.name,
+            }
+        )
+    if learner.grade:
+        subject["result"] = [{"type": ["Result"], "value": learner.grade}]
+    if learner.awarded_on is not None:
+        subject["activityEndDate"] = format_datetime(
+            datetime.combine(learner.awarded_on, datetime.min.time(), tzinfo=issued.tzinfo)
+        )
+    credential: dict[str, Any] = {
+        "@context": credential_context(achievement),
+        "id": credential_id,
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "issuer": dict(issuer),
+        "validFrom": format_datetime(issued),
+        "name": achievement.get("name", ""),
+        "credentialSubject": subject,
+    }
+    if learner.evidence_url:
+        credential["evidence"] = [{"id": learner.evidence_url, "type": ["Evidence"]}]
+    if valid_until is not None:
+        credential["validUntil"] = format_datetime(valid_until)
+    if status:
+        credential["credentialStatus"] = [dict(s) for s in status]
+    return credential
