@@ -12,6 +12,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     # Machine-readable, language-independent documents (did.json, status lists, contexts).
     path("", include("microcred.organizations.public_urls")),
+    path("", include("microcred.issuing.public_urls")),
     *i18n_patterns(
         path("", views.home, name="home"),
         path("verify/", verify_views.verify, name="verify"),

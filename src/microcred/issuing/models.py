@@ -1,0 +1,170 @@
+"""Awards, status lists and the audit log.
+
+Personal data:
+- ``Award.learner_email``: to tell the learner about the award and status changes, and to
+  let them claim it; the credential itself carries only a salted hash of it.
+- ``Award.learner_name``: shown to the organisation's officers; in the credential only when
+  the organisation chooses (``include_name``).
+- ``AuditEvent.actor``: who did what, for accountability (kept with the organisation's log).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from microcred.organizations.models import Organization, new_public_id
+
+
+class StatusPurpose(models.TextChoices):
+    REVOCATION = "revocation", _("Revocation")
+    SUSPENSION = "suspension", _("Suspension")
+
+
+class StatusList(models.Model):
+    """One Bitstring Status List of an organisation (one per purpose, more when full).
+
+    ``encoded_list`` is the source of truth (GZIP + base64url, as published);
+    ``signed_credential`` is the cached, signed BitstringStatusListCredential served on public
+    GETs, re-signed only when a status changes (``version`` counts the changes).
+    Personal data: none.
+    """
+
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
+    public_id = models.CharField(max_length=32, unique=True, default=new_public_id)
+    purpose = models.CharField(max_length=16, choices=StatusPurpose.choices)
+    size = models.PositiveIntegerField(default=131_072)
+    encoded_list = models.TextField()
+    allocated = models.PositiveIntegerField(default=0)
+    version = models.PositiveIntegerField(default=0)
+    signed_credential = models.JSONField(null=True, blank=True)
+    signed_at = models.DateTimeField(null=True, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+
+class Award(models.Model):
+    """A credential issued to one learner from one specification version.
+
+    ``idempotency_key`` is unique per organisation: issuing the same row twice (a re-upload,
+    a retried batch, a replayed API call) returns the existing award instead of a new one.
+    """
+
+    class State(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        SUSPENDED = "suspended", _("Suspended")
+        REVOKED = "revoked", _("Revoked")
+
+    public_id = models.CharField(max_length=32, unique=True, default=new_public_id)
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
+    specification_version = models.ForeignKey(
+        "catalog.SpecificationVersion", on_delete=models.PROTECT, related_name="+"
+    )
+    idempotency_key = models.CharField(max_length=128)
+    learner_email = models.EmailField()
+    learner_name = models.CharField(max_length=200, blank=True)
+    grade = models.CharField(max_length=64, blank=True)
+    awarded_on = models.DateField(null=True, blank=True)
+    evidence_url = models.URLField(blank=True)
+    credential = models.JSONField()
+    credential_format = models.CharField(max_length=16, default="di-rdfc")
+    revocation_list = models.ForeignKey(StatusList, on_delete=models.PROTECT, related_name="+")
+    revocation_index = models.PositiveIntegerField()
+    suspension_list = models.ForeignKey(StatusList, on_delete=models.PROTECT, related_name="+")
+    suspension_index = models.PositiveIntegerField()
+    state = models.CharField(max_length=16, choices=State.choices, default=State.ACTIVE)
+    state_reason = models.TextField(blank=True)
+    state_changed = models.DateTimeField(null=True, blank=True)
+    claim_token_hash = models.CharField(max_length=64, blank=True)
+    batch = models.ForeignKey("issuing.Batch", null=True, blank=True, on_delete=models.SET_NULL)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "idempotency_key"], name="award_once_per_key"
+            ),
+            models.UniqueConstraint(
+                fields=["revocation_list", "revocation_index"], name="one_award_per_revocation_bit"
+            ),
+            models.UniqueConstraint(
+                fields=["suspension_list", "suspension_index"], name="one_award_per_suspension_bit"
+            ),
+        ]
+
+
+class Batch(models.Model):
+    """A bulk issuance from one CSV upload, worked through by a background task.
+
+    The validated rows live in ``BatchRow``; the task issues them in order and records each
+    result, so a crashed worker resumes where it stopped without issuing anything twice.
+    Personal data: none here (see BatchRow).
+    """
+
+    class State(models.TextChoices):
+        VALIDATED = "validated", _("Validated")
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    public_id = models.CharField(max_length=32, unique=True, default=new_public_id)
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
+    specification_version = models.ForeignKey(
+        "catalog.SpecificationVersion", on_delete=models.PROTECT, related_name="+"
+    )
+    file_sha256 = models.CharField(max_length=64)
+    filename = models.CharField(max_length=255, blank=True)
+    state = models.CharField(max_length=16, choices=State.choices, default=State.VALIDATED)
+    total = models.PositiveIntegerField(default=0)
+    issued = models.PositiveIntegerField(default=0)
+    failed = models.PositiveIntegerField(default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    finished = models.DateTimeField(null=True, blank=True)
+
+
+class BatchRow(models.Model):
+    """One valid row of a batch, waiting to be issued (or issued, with its award).
+
+    Personal data: the learner's e-mail, name, grade and evidence URL, kept until issued so
+    a restarted worker can finish the batch.
+    """
+
+    batch = models.ForeignKey(Batch, on_delete=models.CASCADE, related_name="rows")
+    line = models.PositiveIntegerField()
+    idempotency_key = models.CharField(max_length=128)
+    learner_email = models.EmailField()
+    learner_name = models.CharField(max_length=200, blank=True)
+    grade = models.CharField(max_length=64, blank=True)
+    awarded_on = models.DateField(null=True, blank=True)
+    evidence_url = models.URLField(blank=True)
+    award = models.ForeignKey(Award, null=True, blank=True, on_delete=models.SET_NULL)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["batch", "line"], name="one_row_per_line")]
+        indexes = [models.Index(fields=["batch", "award"])]
+
+
+class AuditEvent(models.Model):
+    """Who did what, when and why — append-only; organisation admins read and export it."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_label = models.CharField(max_length=200, blank=True)
+    action = models.CharField(max_length=32)
+    target = models.CharField(max_length=64, blank=True)
+    reason = models.TextField(blank=True)
+    details = models.JSONField(default=dict, blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["organization", "at"])]

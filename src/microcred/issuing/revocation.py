@@ -1,0 +1,85 @@
+"""Revoke, suspend and reinstate awards — always with a stated reason, always audited.
+
+Revocation is final; suspension can be lifted. Bits are flipped list by list and each
+touched list is re-signed once, however many awards changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from microcred.issuing import status_lists
+from microcred.issuing.errors import IssuingError
+from microcred.issuing.models import AuditEvent, Award, StatusList
+from microcred.issuing.signer import IssuerSigner
+
+
+class StatusAction(StrEnum):
+    REVOKE = "revoke"
+    SUSPEND = "suspend"
+    REINSTATE = "reinstate"
+
+
+_ALLOWED = {
+    StatusAction.REVOKE: {Award.State.ACTIVE, Award.State.SUSPENDED},
+    StatusAction.SUSPEND: {Award.State.ACTIVE},
+    StatusAction.REINSTATE: {Award.State.SUSPENDED},
+}
+_RESULT = {
+    StatusAction.REVOKE: Award.State.REVOKED,
+    StatusAction.SUSPEND: Award.State.SUSPENDED,
+    StatusAction.REINSTATE: Award.State.ACTIVE,
+}
+
+
+def _bit(award: Award, action: StatusAction) -> tuple[StatusList, int, int]:
+    if action is StatusAction.REVOKE:
+        return award.revocation_list, award.revocation_index, 1
+    return award.suspension_list, award.suspension_index, int(action is StatusAction.SUSPEND)
+
+
+@transaction.atomic
+def change_status(
+    awards: Sequence[Award],
+    action: StatusAction,
+    *,
+    reason: str,
+    by: Any,
+    signer: IssuerSigner,
+    now: datetime | None = None,
+) -> list[Award]:
+    """Apply ``action`` to every award it applies to; return those that changed."""
+    reason = reason.strip()
+    if not reason:
+        raise IssuingError(_("A reason is required."), code="reason_required")
+    moment = now or timezone.now()
+    changed = [a for a in awards if a.state in _ALLOWED[action]]
+    touched: dict[int, StatusList] = {}
+    for award in changed:
+        status_list, index, value = _bit(award, action)
+        status_lists.set_bit(status_list, index, value)
+        touched[status_list.pk] = status_list
+        award.state, award.state_reason, award.state_changed = _RESULT[action], reason, moment
+    Award.objects.bulk_update(changed, ["state", "state_reason", "state_changed"])
+    for status_list in touched.values():
+        status_lists.publish(status_list, signer=signer, now=moment)
+    AuditEvent.objects.bulk_create(
+        [
+            AuditEvent(
+                organization=a.organization,
+                actor=by,
+                action=str(action),
+                target=a.public_id,
+                reason=reason,
+            )
+            for a in changed
+        ]
+    )
+    return changed
