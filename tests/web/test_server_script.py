@@ -1,7 +1,12 @@
-"""``scripts/server`` as an operator runs it: a real process, real HTTP, a real SIGTERM."""
+"""``scripts/server`` as an operator runs it: a real process, real HTTP, a real SIGTERM,
+and the task worker it runs beside gunicorn taking real tasks from the database queue.
+
+Under ``scripts/test --postgres`` each server gets a fresh PostgreSQL database of its own.
+"""
 
 from __future__ import annotations
 
+import base64
 import os
 import re
 import secrets
@@ -12,10 +17,12 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
+from django_tasks import task
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVER = ROOT / "scripts" / "server"
@@ -32,9 +39,14 @@ def free_port() -> int:
         return port
 
 
+POSTGRES = os.environ.get("MICROCRED_DATABASE") == "postgres"
+
+
 def server_env(tmp_path: Path, port: int, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("MICROCRED_")}
     env.pop("DJANGO_SETTINGS_MODULE", None)
+    if POSTGRES:
+        env["MICROCRED_DATABASE"] = "postgres"
     env.update(
         HOST="127.0.0.1",
         PORT=str(port),
@@ -43,6 +55,51 @@ def server_env(tmp_path: Path, port: int, **extra: str) -> dict[str, str]:
     )
     env.update(extra)
     return env
+
+
+def create_postgres_database() -> str:
+    """A database of its own for one server, made with libpq's tools and PG* variables."""
+    name = f"server_{secrets.token_hex(6)}"
+    subprocess.run(["createdb", name], check=True, timeout=30)
+    return name
+
+
+def drop_postgres_database(name: str) -> None:
+    subprocess.run(["dropdb", "--force", "--if-exists", name], check=True, timeout=30)
+
+
+def descendants(pid: int) -> list[int]:
+    """Every live process below ``pid`` (Linux ``/proc``), nearest first."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with suppress(OSError):
+            # "pid (comm) state ppid …"; comm may hold spaces, so split after its ")".
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if fields[0] != "Z":
+                parents[int(stat.parent.name)] = int(fields[1])
+    found: list[int] = []
+    frontier = [pid]
+    while frontier:
+        children = [child for child, parent in parents.items() if parent in frontier]
+        found += children
+        frontier = children
+    return found
+
+
+def command_line(pid: int) -> str:
+    try:
+        return (Path("/proc") / str(pid) / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""  # gone
+
+
+def alive(pid: int) -> bool:
+    """Running, as opposed to gone or a zombie nobody has reaped yet."""
+    try:
+        stat = (Path("/proc") / str(pid) / "stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
 def get(url: str) -> tuple[int, str, str]:
@@ -66,40 +123,64 @@ def wait_until_serving(process: subprocess.Popen[bytes], url: str, log: Path) ->
     pytest.fail(f"server did not answer within {START_TIMEOUT}s:\n{log.read_text()}")
 
 
+class Server(NamedTuple):
+    process: subprocess.Popen[bytes]
+    port: int
+    log: Path
+    env: dict[str, str]
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+
 @contextmanager
-def running_server(
-    tmp_path: Path, **extra: str
-) -> Iterator[tuple[subprocess.Popen[bytes], int, Path]]:
+def running_server(tmp_path: Path, **extra: str) -> Iterator[Server]:
     port = free_port()
     log = tmp_path / "server.log"
+    env = server_env(tmp_path, port, **extra)
+    if POSTGRES:
+        env["PGDATABASE"] = create_postgres_database()
     with log.open("wb") as sink:
         process = subprocess.Popen(
-            [str(SERVER)],
-            cwd=ROOT,
-            env=server_env(tmp_path, port, **extra),
-            stdout=sink,
-            stderr=subprocess.STDOUT,
+            [str(SERVER)], cwd=ROOT, env=env, stdout=sink, stderr=subprocess.STDOUT
         )
     try:
-        yield process, port, log
+        yield Server(process, port, log, env)
     finally:
+        leftovers = descendants(process.pid)
         if process.poll() is None:
             process.kill()
             process.wait()
+        for pid in leftovers:  # only after a failed test: the server stops its children
+            with suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        if POSTGRES:
+            drop_postgres_database(env["PGDATABASE"])
+
+
+def production(**extra: str) -> dict[str, str]:
+    """What production needs: a secret key, and the key-encryption key for signing keys."""
+    kek = base64.urlsafe_b64encode(secrets.token_bytes(32)).rstrip(b"=").decode()
+    return {
+        "MICROCRED_DEBUG": "0",
+        "MICROCRED_SECRET_KEY": secrets.token_urlsafe(50),
+        "MICROCRED_KEK": kek,
+        **extra,
+    }
 
 
 @pytest.fixture
-def production_server(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], int, Path]]:
-    key = secrets.token_urlsafe(50)
-    with running_server(tmp_path, MICROCRED_DEBUG="0", MICROCRED_SECRET_KEY=key) as server:
+def production_server(tmp_path: Path) -> Iterator[Server]:
+    with running_server(tmp_path, **production()) as server:
         yield server
 
 
 def test_serves_pages_and_static_files_then_stops_on_sigterm(
-    production_server: tuple[subprocess.Popen[bytes], int, Path], tmp_path: Path
+    production_server: Server, tmp_path: Path
 ) -> None:
-    process, port, log = production_server
-    base = f"http://127.0.0.1:{port}"
+    process, _, log, _ = production_server
+    base = production_server.base
     home = wait_until_serving(process, f"{base}/", log)  # redirected to /en/
     assert "Micro-credentials you can trust" in home
     # collectstatic ran and WhiteNoise serves the hashed stylesheet.
@@ -108,7 +189,8 @@ def test_serves_pages_and_static_files_then_stops_on_sigterm(
     status, content_type, css = get(base + match.group(1))
     assert (status, content_type.split(";")[0]) == (200, "text/css")
     assert ".verdict" in css
-    assert (tmp_path / "var" / "microcred.sqlite3").exists()
+    # The database the environment named, and no other.
+    assert (tmp_path / "var" / "microcred.sqlite3").exists() is not POSTGRES
     assert get(f"{base}/tr/")[0] == 200
 
     started = time.monotonic()
@@ -137,10 +219,163 @@ def test_refuses_to_start_in_production_without_a_secret_key(tmp_path: Path) -> 
 
 
 def test_development_mode_when_nothing_is_configured(tmp_path: Path) -> None:
-    with running_server(tmp_path) as (process, port, log):
+    with running_server(tmp_path) as (process, port, log, _):
         home = wait_until_serving(process, f"http://127.0.0.1:{port}/tr/", log)
         assert "Güvenebileceğiniz mikro-yeterlilikler" in home
         assert (tmp_path / "var" / "dev-secret-key").exists()
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=STOP_TIMEOUT) == 0
     assert "running in development mode" in log.read_text()
+
+
+# --- the task worker ---------------------------------------------------------------------
+
+
+@task()
+def pause(folder: str, seconds: float) -> str:
+    """A slow task for the stop tests: marks its start and its end with files in ``folder``."""
+    (Path(folder) / "started").touch()
+    time.sleep(seconds)
+    (Path(folder) / "finished").touch()
+    return "done"
+
+
+def manage(server: Server, *args: str, timeout: float = 90) -> subprocess.CompletedProcess[str]:
+    """``manage.py`` against the server's database, as an operator on that machine would."""
+    return subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "python"), "manage.py", *args],
+        cwd=ROOT,
+        env=server.env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def enqueue_pause(server: Server, folder: Path, seconds: float) -> str:
+    code = (
+        "from tests.web.test_server_script import pause; "
+        f"print(pause.enqueue({str(folder)!r}, {seconds}).id)"
+    )
+    result = manage(server, "shell", "--no-imports", "-c", code)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def task_status(server: Server, result_id: str) -> str:
+    code = (
+        "from tests.web.test_server_script import pause; "
+        f"print(pause.get_result({result_id!r}).status)"
+    )
+    result = manage(server, "shell", "--no-imports", "-c", code)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def wait_for_file(path: Path, server: Server, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not path.exists():
+        if time.monotonic() > deadline:
+            pytest.fail(f"{path.name} did not appear:\n{server.log.read_text()}")
+        time.sleep(0.1)
+
+
+def children_by_role(server: Server) -> tuple[int, int | None]:
+    """The gunicorn master and the task worker started by the script (None: no worker)."""
+    children = [
+        pid for pid in descendants(server.process.pid) if pid_parent(pid) == server.process.pid
+    ]
+    web = [pid for pid in children if "gunicorn" in command_line(pid)]
+    worker = [pid for pid in children if "db_worker" in command_line(pid)]
+    assert len(web) == 1, children
+    assert len(worker) <= 1, children
+    return web[0], (worker[0] if worker else None)
+
+
+def pid_parent(pid: int) -> int:
+    try:
+        return int((Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[1])
+    except OSError:
+        return 0
+
+
+def stop(server: Server, *, within: float = STOP_TIMEOUT) -> int:
+    started = time.monotonic()
+    server.process.send_signal(signal.SIGTERM)
+    code = server.process.wait(timeout=within)
+    assert time.monotonic() - started < within
+    return code
+
+
+def test_the_worker_runs_tasks_and_stops_with_the_server(production_server: Server) -> None:
+    wait_until_serving(
+        production_server.process, production_server.base + "/en/", production_server.log
+    )
+    web, worker = children_by_role(production_server)
+    assert worker is not None, "scripts/server started no task worker"
+
+    ping = manage(production_server, "ping_worker", "--timeout", "60")
+    assert ping.returncode == 0, ping.stderr + production_server.log.read_text()
+    # The worker that scripts/server started, named after the script's process.
+    assert "Worker server@" in ping.stdout
+    assert f":{production_server.process.pid} answered" in ping.stdout
+
+    assert stop(production_server) == 0, production_server.log.read_text()
+    assert not alive(web)
+    assert not alive(worker)
+    assert descendants(production_server.process.pid) == []
+
+
+def test_the_worker_finishes_its_task_before_stopping(
+    production_server: Server, tmp_path: Path
+) -> None:
+    wait_until_serving(
+        production_server.process, production_server.base + "/en/", production_server.log
+    )
+    result_id = enqueue_pause(production_server, tmp_path, 3)
+    wait_for_file(tmp_path / "started", production_server)
+
+    assert stop(production_server, within=20) == 0, production_server.log.read_text()
+    assert (tmp_path / "finished").exists()
+    assert task_status(production_server, result_id) == "SUCCESSFUL"
+
+
+def test_a_task_still_running_after_the_stop_timeout_is_abandoned(tmp_path: Path) -> None:
+    with running_server(tmp_path, **production(MICROCRED_WORKER_STOP_TIMEOUT="1")) as server:
+        wait_until_serving(server.process, server.base + "/en/", server.log)
+        _, worker = children_by_role(server)
+        result_id = enqueue_pause(server, tmp_path, 300)
+        wait_for_file(tmp_path / "started", server)
+
+        assert stop(server) == 0, server.log.read_text()
+        assert worker is not None
+        assert not alive(worker)
+        assert not (tmp_path / "finished").exists()
+        # Recorded as failed, not left "running" for ever.
+        assert task_status(server, result_id) == "FAILED"
+        assert "abandoning its task" in server.log.read_text()
+
+
+def test_a_dying_worker_stops_the_server_with_a_failure(production_server: Server) -> None:
+    wait_until_serving(
+        production_server.process, production_server.base + "/en/", production_server.log
+    )
+    web, worker = children_by_role(production_server)
+    assert worker is not None
+
+    os.kill(worker, signal.SIGKILL)
+    assert production_server.process.wait(timeout=STOP_TIMEOUT) == 1
+    assert not alive(web)
+    assert "the task worker exited unexpectedly" in production_server.log.read_text()
+
+
+def test_no_worker_when_workers_run_elsewhere(tmp_path: Path) -> None:
+    with running_server(tmp_path, **production(MICROCRED_WORKER="0")) as server:
+        wait_until_serving(server.process, server.base + "/en/", server.log)
+        assert children_by_role(server)[1] is None
+        ping = manage(server, "ping_worker", "--timeout", "2")
+        assert ping.returncode == 1
+        assert "No worker ran the ping task" in ping.stderr
+        assert stop(server) == 0
+    assert "no task worker here" in server.log.read_text()

@@ -15,6 +15,7 @@ from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from pytest_django.fixtures import Settings
 
+from microcred.organizations.keystore import generate_kek_text
 from microcred.web.checks import E001, check_secret_key, refuse_to_start_if_misconfigured
 from microcred.web.env import KeySource
 
@@ -39,7 +40,8 @@ def test_wsgi_entry_point_refuses_to_start(settings: Settings) -> None:
         refuse_to_start_if_misconfigured()
 
 
-def test_production_with_key_passes(settings: Settings) -> None:
+def test_production_with_key_passes(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MICROCRED_KEK", generate_kek_text())
     settings.DEBUG = False
     settings.MICROCRED_SECRET_KEY_SOURCE = KeySource.ENVIRONMENT
     assert check_secret_key(None) == []
@@ -65,6 +67,7 @@ def test_https_mode_satisfies_djangos_deployment_checks(tmp_path: Path) -> None:
     env.update(
         MICROCRED_HTTPS="1",
         MICROCRED_SECRET_KEY=secrets.token_urlsafe(50),
+        MICROCRED_KEK=generate_kek_text(),
         MICROCRED_VAR_DIR=str(tmp_path),
         DJANGO_SETTINGS_MODULE="microcred.web.settings",
     )

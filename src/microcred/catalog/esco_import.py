@@ -8,7 +8,8 @@ preferred label ends where a word that starts some *other* skill's label begins 
 label whose head word repeats later in the block. Imperfect labels only cost display
 quality: every label word stays searchable in ``terms``.
 
-Run: ``python -m microcred.catalog.esco_import skills.csv src/microcred/catalog/data/esco-skills.csv.gz``
+Run: ``python -m microcred.catalog.esco_import skills.csv \
+     src/microcred/catalog/data/esco-skills.csv.gz``
 """
 
 from __future__ import annotations
@@ -17,40 +18,75 @@ import csv
 import gzip
 import io
 import sys
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from microcred.vc.elements import ESCO_SKILL_PREFIX
 
 _OPENERS = frozenset(
-    "The A An This These Its It In Ability Knowledge Use Using Able Techniques Methods "
-    "Principles Field Tools Set Computer".split()
+    [
+        "The",
+        "A",
+        "An",
+        "This",
+        "These",
+        "Its",
+        "It",
+        "In",
+        "Ability",
+        "Knowledge",
+        "Use",
+        "Using",
+        "Able",
+        "Techniques",
+        "Methods",
+        "Principles",
+        "Field",
+        "Tools",
+        "Set",
+        "Computer",
+    ]
 )
+
+_MIN_STARTS = 8  # a word opening this many labels is taken as a label-opening verb
 
 
 def description_start(tokens: Sequence[str]) -> int:
-    """Index of the first description token (len(tokens) when none is found)."""
+    """Index of the first description token (len(tokens) when none is found).
+
+    Acronyms ("ICT", "SQL") and capitalised words followed by another capitalised word are
+    names inside a label, not the start of a sentence.
+    """
     lower_so_far = True
     for index, token in enumerate(tokens):
-        if index and token[:1].isupper():
-            if lower_so_far or token in _OPENERS:
-                return index
-        if token[:1].isupper():
+        capital = token[:1].isupper()
+        opens = lower_so_far or token in _OPENERS
+        if index and capital and opens and _sentence_like(tokens, index):
+            return index
+        if capital and not token.isupper():
             lower_so_far = False
     return len(tokens)
 
 
+def _sentence_like(tokens: Sequence[str], index: int) -> bool:
+    token = tokens[index]
+    following = tokens[index + 1] if index + 1 < len(tokens) else ""
+    return not token.isupper() and following[:1].islower()
+
+
 def preferred_end(tokens: Sequence[str], starters: frozenset[str]) -> int:
-    """How many tokens of the label block form the preferred label."""
-    candidates = [
-        i
-        for i in range(1, len(tokens))
-        if tokens[i].lower() in starters and _balanced(tokens[:i])
-    ]
-    for i in candidates:
-        if tokens[i - 1].lower() in {t.lower() for t in tokens[i:]}:
+    """How many tokens of the label block form the preferred label.
+
+    A new label starts at a word that opens many skills' labels (a verb such as "manage"),
+    or that repeats the block's first word ("Python (computer programming) Python 3K").
+    """
+    head = tokens[0].lower()
+    for i in range(1, len(tokens)):
+        word = tokens[i].lower()
+        if (word == head or (i >= 2 and word in starters)) and _balanced(tokens[:i]):
             return i
-    return candidates[0] if candidates else len(tokens)
+    return len(tokens)
 
 
 def _balanced(tokens: Sequence[str]) -> bool:
@@ -66,7 +102,8 @@ def convert(rows: Iterable[tuple[str, str]]) -> list[tuple[str, str, str]]:
             continue
         tokens = text.split()
         blocks.append((uri[len(ESCO_SKILL_PREFIX) :], tokens[: description_start(tokens)]))
-    starters = frozenset(tokens[0].lower() for _, tokens in blocks if tokens)
+    counts = Counter(tokens[0].lower() for _, tokens in blocks if tokens)
+    starters = frozenset(word for word, count in counts.items() if count >= _MIN_STARTS)
     result = []
     for uuid, tokens in blocks:
         if not tokens:

@@ -1,8 +1,23 @@
-"""URLs of the catalog app (mounted under the language prefix by microcred.web.urls)."""
+"""URLs of the catalog app (mounted at /<lang>/catalog/ by microcred.web.urls)."""
 
 from __future__ import annotations
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from microcred.catalog import views
 
 app_name = "catalog"
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("skills/search", views.skill_search, name="skill_search"),
+    path("skills/pick", views.skill_pick, name="skill_pick"),
+    path("<slug:org>/specifications/", views.specification_list, name="list"),
+    path("<slug:org>/specifications/new", views.specification_new, name="new"),
+    path("<slug:org>/specifications/check", views.check, name="check"),
+    path("<slug:org>/specifications/v/<str:version_id>/", views.version_detail, name="version"),
+    path("<slug:org>/specifications/v/<str:version_id>/edit", views.version_edit, name="edit"),
+    path(
+        "<slug:org>/specifications/v/<str:version_id>/publish",
+        views.version_publish,
+        name="publish",
+    ),
+]

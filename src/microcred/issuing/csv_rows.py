@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import IO
@@ -54,7 +54,7 @@ class Row:
     problems: list[RowProblem] = field(default_factory=list)
 
 
-def _header(fields: list[str] | None) -> dict[str, str]:
+def _header(fields: Sequence[str] | None) -> dict[str, str]:
     if not fields:
         raise CsvFileError(_("The file is empty or has no header row."))
     mapping: dict[str, str] = {}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import datetime
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -103,7 +104,9 @@ def set_bit(status_list: StatusList, index: int, value: int) -> None:
 
 
 @transaction.atomic
-def publish(status_list: StatusList, *, signer: IssuerSigner, now: datetime | None = None) -> dict:
+def publish(
+    status_list: StatusList, *, signer: IssuerSigner, now: datetime | None = None
+) -> dict[str, Any]:
     """Sign the list as it stands and cache it; what public GETs serve from now on.
 
     Runs under the list's row lock, so two publishers cannot leave an older signature

@@ -7,3 +7,6 @@ class OrganizationsConfig(AppConfig):
     name = "microcred.organizations"
     label = "organizations"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from microcred.organizations import checks  # noqa: F401 - registers the KEK checks

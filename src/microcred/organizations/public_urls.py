@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from microcred.organizations import did_views
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("orgs/<slug:org>/did.json", did_views.did_json, name="org_did_json"),
+]

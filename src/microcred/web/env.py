@@ -95,16 +95,12 @@ def databases(environ: Mapping[str, str], *, var_dir: Path) -> dict[str, dict[st
     """SQLite under ``var_dir`` by default; PostgreSQL when ``MICROCRED_DATABASE=postgres``.
 
     PostgreSQL is addressed with libpq's own variables (``PGHOST``, ``PGPORT``,
-    ``PGDATABASE``, ``PGUSER``, ``PGPASSWORD``) so the same environment works for ``psql``.
+    ``PGDATABASE``, ``PGUSER``, ``PGPASSWORD``) so the same environment works for ``psql``;
+    libpq also reads the ones not mapped here (``PGSSLMODE``, ``PGAPPNAME``…) by itself.
     """
     kind = environ.get("MICROCRED_DATABASE", "sqlite").strip().lower()
     if kind == "sqlite":
-        return {
-            "default": {
-                "ENGINE": "django.db.backends.sqlite3",
-                "NAME": str(var_dir / "microcred.sqlite3"),
-            }
-        }
+        return {"default": _sqlite(var_dir)}
     if kind in ("postgres", "postgresql"):
         return {"default": _postgres(environ)}
     raise ImproperlyConfigured(
@@ -112,14 +108,55 @@ def databases(environ: Mapping[str, str], *, var_dir: Path) -> dict[str, dict[st
     )
 
 
+#: How long a SQLite writer waits for another one before "database is locked" (seconds).
+SQLITE_BUSY_TIMEOUT = 20
+#: Default for ``CONN_MAX_AGE`` on PostgreSQL: reuse a connection for a minute.
+POSTGRES_CONN_MAX_AGE = 60
+
+
+def _sqlite(var_dir: Path) -> dict[str, Any]:
+    """The web server and the task worker write to the same file from different processes.
+
+    Write-ahead logging lets pages read while the worker writes; ``IMMEDIATE`` takes the
+    write lock when a transaction starts, so two writers queue (up to the busy timeout)
+    instead of one failing half-way through with "database is locked".
+    """
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": str(var_dir / "microcred.sqlite3"),
+        "OPTIONS": {
+            "timeout": SQLITE_BUSY_TIMEOUT,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        },
+    }
+
+
 def _postgres(environ: Mapping[str, str]) -> dict[str, Any]:
+    name = env_str(environ, "PGDATABASE", default="microcred")
     return {
         "ENGINE": "django.db.backends.postgresql",
-        "NAME": environ.get("PGDATABASE", "microcred"),
+        "NAME": name,
         "USER": environ.get("PGUSER", ""),
         "PASSWORD": environ.get("PGPASSWORD", ""),
         "HOST": environ.get("PGHOST", ""),
         "PORT": environ.get("PGPORT", ""),
-        "CONN_MAX_AGE": 60,
+        # 0 closes the connection after each request: what a transaction-pooling
+        # PgBouncer in front of the database needs.
+        "CONN_MAX_AGE": env_seconds(
+            environ, "MICROCRED_DB_CONN_MAX_AGE", default=POSTGRES_CONN_MAX_AGE
+        ),
         "CONN_HEALTH_CHECKS": True,
+        # Named after the real database so that tests on a shared server are recognisable.
+        "TEST": {"NAME": env_str(environ, "MICROCRED_TEST_DATABASE", default=f"test_{name}")},
     }
+
+
+def env_seconds(environ: Mapping[str, str], name: str, *, default: int) -> int:
+    """A whole number of seconds, zero or more; anything else is an error, not the default."""
+    raw = environ.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit():
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number of seconds (e.g. 60).")
+    return int(raw)

@@ -1,0 +1,153 @@
+"""What the catalogue does: create, edit, publish and lock specification versions.
+
+The issuing app uses three functions only: :func:`get_issuable_version`,
+:func:`achievement_for` and :func:`mark_issued`. A locked version (a credential points at
+it) is never changed in place: :func:`save_draft` writes version n+1 instead.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from microcred.accounts.models import User
+from microcred.catalog.checks import stored_problems
+from microcred.catalog.errors import Incomplete, InvalidElements, NotIssuable
+from microcred.catalog.models import Specification, SpecificationVersion
+
+__all__ = ["Incomplete", "InvalidElements", "MicroCredentialElements", "NotIssuable"]
+from microcred.organizations.models import Organization
+from microcred.vc.elements import (
+    MicroCredentialElements,
+    elements_to_achievement,
+    missing_mandatory,
+)
+
+Status = SpecificationVersion.Status
+
+
+def elements_of(version: SpecificationVersion) -> MicroCredentialElements:
+    return MicroCredentialElements.model_validate(version.elements)
+
+
+def _fields(
+    elements: MicroCredentialElements, *, hours_per_ects: int, description: str
+) -> dict[str, Any]:
+    if not 25 <= hours_per_ects <= 30:
+        raise InvalidElements(f"hours per ECTS credit must be 25-30, not {hours_per_ects}")
+    checked = MicroCredentialElements.model_validate(elements.model_dump())  # re-validate
+    return {
+        "elements": checked.model_dump(mode="json", exclude_defaults=True),
+        "title": checked.title.strip(),
+        "hours_per_ects": hours_per_ects,
+        "description": description,
+    }
+
+
+@transaction.atomic
+def create_specification(
+    org: Organization,
+    user: User | None,
+    elements: MicroCredentialElements,
+    *,
+    hours_per_ects: int = 25,
+    description: str = "",
+) -> SpecificationVersion:
+    """A new specification with its first version, a draft."""
+    fields = _fields(elements, hours_per_ects=hours_per_ects, description=description)
+    spec = Specification.objects.create(organization=org, created_by=user)
+    return SpecificationVersion.objects.create(specification=spec, number=1, **fields)
+
+
+@transaction.atomic
+def save_draft(
+    version: SpecificationVersion,
+    elements: MicroCredentialElements,
+    *,
+    hours_per_ects: int,
+    description: str = "",
+) -> SpecificationVersion:
+    """Save edits: in place for an unlocked draft, else as a new draft version n+1.
+
+    Published versions are also copied: what was published stays as it was announced.
+    """
+    fields = _fields(elements, hours_per_ects=hours_per_ects, description=description)
+    current = SpecificationVersion.objects.select_for_update().get(pk=version.pk)
+    if current.status == Status.DRAFT and not current.locked:
+        for name, value in fields.items():
+            setattr(current, name, value)
+        current.save(update_fields=[*fields])
+        return current
+    spec = current.specification
+    last = spec.versions.order_by("-number").values_list("number", flat=True).first() or 0
+    return SpecificationVersion.objects.create(specification=spec, number=last + 1, **fields)
+
+
+def open_issues(version: SpecificationVersion) -> list[str]:
+    """Codes of mandatory elements the version still lacks (empty when publishable)."""
+    return missing_mandatory(elements_of(version), for_specification=True)
+
+
+@transaction.atomic
+def publish(version: SpecificationVersion) -> SpecificationVersion:
+    """Draft → published; refused (``Incomplete``) while a mandatory element is missing."""
+    current = SpecificationVersion.objects.select_for_update().get(pk=version.pk)
+    if current.status == Status.PUBLISHED:
+        return current
+    missing = open_issues(current)
+    problems = stored_problems(elements_of(current), current.hours_per_ects)
+    if missing or problems:
+        raise Incomplete(
+            "; ".join(["missing: " + ", ".join(missing)] if missing else []) + "; ".join(problems)
+        )
+    current.status = Status.PUBLISHED
+    current.published_at = timezone.now()
+    current.save(update_fields=["status", "published_at"])
+    return current
+
+
+def versions_of(org: Organization) -> list[Specification]:
+    return list(
+        Specification.objects.filter(organization=org)
+        .prefetch_related("versions")
+        .order_by("-created")
+    )
+
+
+def get_version(org: Organization, public_id: str) -> SpecificationVersion | None:
+    return (
+        SpecificationVersion.objects.select_related("specification")
+        .filter(public_id=public_id, specification__organization=org)
+        .first()
+    )
+
+
+def get_issuable_version(org: Organization, public_id: str) -> SpecificationVersion:
+    """The published version ``public_id`` of ``org``; ``NotIssuable`` otherwise."""
+    version = get_version(org, public_id)
+    if version is None or version.status != Status.PUBLISHED:
+        raise NotIssuable(f"no published specification version {public_id!r} in this organisation")
+    return version
+
+
+def achievement_id(version: SpecificationVersion, *, base_url: str) -> str:
+    return f"{base_url.rstrip('/')}/catalog/achievements/{version.public_id}"
+
+
+def achievement_for(version: SpecificationVersion, *, base_url: str) -> dict[str, Any]:
+    """The OB 3.0 Achievement JSON of a version (what every credential from it carries)."""
+    achievement = elements_to_achievement(
+        elements_of(version),
+        achievement_id=achievement_id(version, base_url=base_url),
+        description=version.description or version.title,
+    )
+    return achievement.to_jsonld()
+
+
+@transaction.atomic
+def mark_issued(version: SpecificationVersion) -> None:
+    """Lock the version: a credential now points at it, so it may never change again."""
+    SpecificationVersion.objects.filter(pk=version.pk).update(locked=True)
+    version.locked = True

@@ -1,0 +1,250 @@
+"""Signing keys and did:web identities of organisations: the services the views and the
+issuing app call.
+
+An organisation is ``did:web:<MICROCRED_DID_WEB_HOST>:orgs:<slug>``; its document lists
+every key it ever had, so a credential stays verifiable for as long as its key was not
+withdrawn:
+
+* ``rotate`` — a new key signs from now on; the old one is *superseded* and stays in
+  ``assertionMethod``, so earlier credentials still verify.
+* ``retire`` — the key is withdrawn (compromised, lost): still listed in
+  ``verificationMethod`` with ``revoked: <date>``, but no longer in ``assertionMethod``.
+  Verifiers then refuse every credential carrying its signature, whatever its date: a
+  thief can write any ``created`` time, so a date cannot rescue a signature. Credentials
+  that must survive are re-issued with the new key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from urllib.parse import unquote
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from microcred.accounts.models import User
+from microcred.organizations.keystore import KeyStoreError, get_keystore, keystore_path
+from microcred.organizations.models import Organization
+from microcred.organizations.models_keys import SigningKey
+from microcred.vc.dates import format_datetime
+from microcred.vc.did import build_did_web_document, did_web_for
+from microcred.vc.errors import VcError
+from microcred.vc.keys import Ed25519KeyPair, Ed25519PublicKey
+
+__all__ = [
+    "KeyManagementError",
+    "OrgSigner",
+    "active_key",
+    "did_document",
+    "did_for",
+    "did_web_host",
+    "ensure_signing_key",
+    "find_key",
+    "list_keys",
+    "public_did_document",
+    "retire",
+    "rotate",
+    "signer_for",
+    "verification_method",
+]
+
+#: A two-label name, so the trust core accepts it (it refuses bare ``localhost``); names
+#: under ``.localhost`` resolve to this machine (RFC 6761).
+DEFAULT_DID_WEB_HOST = "microcred.localhost%3A8000"
+MAX_REASON_LENGTH = 1000
+Actor = User | None
+
+
+class KeyManagementError(VcError):
+    """A key operation that cannot be done as asked; ``code`` says why."""
+
+    code = "key_management_error"
+
+
+def did_web_host() -> str:
+    """``host`` or ``host:port`` from ``MICROCRED_DID_WEB_HOST`` (``%3A`` or ``:`` both work)."""
+    raw = str(getattr(settings, "MICROCRED_DID_WEB_HOST", DEFAULT_DID_WEB_HOST))
+    return unquote(raw.strip())
+
+
+def did_for(org: Organization) -> str:
+    """``did:web:<host>:orgs:<slug>``; its document is served at ``/orgs/<slug>/did.json``."""
+    return did_web_for(did_web_host(), f"orgs/{org.slug}")
+
+
+def verification_method(key: SigningKey) -> str:
+    return f"{did_for(key.organization)}#{key.fragment}"
+
+
+def list_keys(org: Organization) -> list[SigningKey]:
+    """Every key the organisation ever had, oldest first (the order of its DID document)."""
+    return list(SigningKey.objects.filter(organization=org).order_by("id"))
+
+
+def find_key(org: Organization, public_id: str) -> SigningKey | None:
+    """The organisation's key with this public id; None for another organisation's key."""
+    return SigningKey.objects.filter(organization=org, public_id=public_id).first()
+
+
+def active_key(org: Organization) -> SigningKey | None:
+    return SigningKey.objects.filter(organization=org, status=SigningKey.Status.ACTIVE).first()
+
+
+def ensure_signing_key(org: Organization, *, by: Actor = None) -> SigningKey:
+    """The active key, made now if the organisation has none yet."""
+    with transaction.atomic():
+        _lock(org)
+        return active_key(org) or _create_key(org, by=by)
+
+
+def rotate(org: Organization, *, by: Actor) -> SigningKey:
+    """A new active key; the previous one stays valid for what it already signed."""
+    with transaction.atomic():
+        _lock(org)
+        current = active_key(org)
+        if current is not None:
+            current.status = SigningKey.Status.SUPERSEDED
+            current.superseded_at = timezone.now()
+            current.save(update_fields=["status", "superseded_at"])
+        return _create_key(org, by=by)
+
+
+def retire(key: SigningKey, *, effective: datetime, reason: str, by: Actor) -> SigningKey:
+    """Withdraw ``key`` from ``effective`` on (not later than now); a retired active key is
+    replaced first, so the organisation can go on issuing."""
+    reason = reason.strip()
+    _check_retirement(key, effective, reason)
+    with transaction.atomic():
+        _lock(key.organization)
+        key.refresh_from_db()
+        if key.status == SigningKey.Status.RETIRED:
+            raise KeyManagementError("this key is already retired", code="key_already_retired")
+        if key.status == SigningKey.Status.ACTIVE:
+            key.status = SigningKey.Status.SUPERSEDED
+            key.save(update_fields=["status"])
+            _create_key(key.organization, by=by)
+        key.status = SigningKey.Status.RETIRED
+        key.retired_at = effective
+        key.retire_reason = reason
+        key.retired_by = by
+        key.save(update_fields=["status", "retired_at", "retire_reason", "retired_by"])
+    return key
+
+
+def _check_retirement(key: SigningKey, effective: datetime, reason: str) -> None:
+    if not reason:
+        raise KeyManagementError("say why the key is retired", code="retire_reason_required")
+    if len(reason) > MAX_REASON_LENGTH:
+        raise KeyManagementError(
+            f"the reason is longer than {MAX_REASON_LENGTH} characters",
+            code="retire_reason_too_long",
+        )
+    if timezone.is_naive(effective):
+        raise TypeError("'effective' must be a timezone-aware datetime")
+    if effective > timezone.now():
+        raise KeyManagementError(
+            "a retirement takes effect now or in the past, not in the future; rotate the key "
+            "to stop using it from now on",
+            code="retire_date_in_future",
+        )
+    if key.status == SigningKey.Status.RETIRED:
+        raise KeyManagementError("this key is already retired", code="key_already_retired")
+
+
+def public_did_document(slug: str) -> dict[str, Any] | None:
+    """The document served at ``/orgs/<slug>/did.json``; None if there is nothing to serve."""
+    org = Organization.objects.filter(slug=slug).first()
+    if org is None or not SigningKey.objects.filter(organization=org).exists():
+        return None
+    return did_document(org)
+
+
+def did_document(org: Organization) -> dict[str, Any]:
+    """The organisation's DID document (raises ``no_signing_key`` before its first key)."""
+    keys = list_keys(org)
+    if not keys:
+        raise KeyManagementError(f"{org.slug} has no signing key yet", code="no_signing_key")
+    revoked = {
+        key.fragment: format_datetime(key.retired_at)
+        for key in keys
+        if key.status == SigningKey.Status.RETIRED and key.retired_at is not None
+    }
+    pairs = [(key.fragment, Ed25519PublicKey.from_multikey(key.public_multikey)) for key in keys]
+    return build_did_web_document(did_for(org), pairs, revoked=revoked)
+
+
+@dataclass(frozen=True, slots=True)
+class OrgSigner:
+    """What ``issue_credential`` needs: the key, its method URL, and the DID document the
+    self-check resolves (pass ``documents={signer.did: signer.document}``)."""
+
+    key: Ed25519KeyPair
+    verification_method: str
+    did: str
+    document: dict[str, Any] = field(repr=False)
+
+    @property
+    def documents(self) -> dict[str, Any]:
+        return {self.did: self.document}
+
+
+@contextmanager
+def signer_for(org: Organization) -> Iterator[OrgSigner]:
+    """The organisation's active key for one signing batch (made if it has none yet).
+
+    The private key is unsealed on entry and dropped on exit; keep the block short.
+    """
+    key = ensure_signing_key(org)
+    _check_store(key)
+    with get_keystore().signer(key.ref()) as pair:
+        yield OrgSigner(pair, verification_method(key), did_for(org), did_document(org))
+
+
+def _check_store(key: SigningKey) -> None:
+    if key.keystore != keystore_path():
+        raise KeyStoreError(
+            f"key {key.fragment} is held by {key.keystore}, not by the configured "
+            f"{keystore_path()}",
+            code="keystore_mismatch",
+        )
+
+
+def _create_key(org: Organization, *, by: Actor) -> SigningKey:
+    ref = get_keystore().create(org)
+    sealed = ref.sealed
+    now = timezone.now()
+    return SigningKey.objects.create(
+        organization=org,
+        public_id=ref.key_id,
+        fragment=_next_fragment(org),
+        public_multikey=ref.public_multikey,
+        keystore=keystore_path(),
+        kek_id=sealed.kek_id if sealed else "",
+        wrapped_data_key=sealed.wrapped_data_key if sealed else b"",
+        sealed_seed=sealed.sealed_seed if sealed else b"",
+        status=SigningKey.Status.ACTIVE,
+        activated=now,
+        created_by=by,
+    )
+
+
+def _next_fragment(org: Organization) -> str:
+    numbers = [
+        int(fragment.removeprefix("key-"))
+        for fragment in SigningKey.objects.filter(organization=org).values_list(
+            "fragment", flat=True
+        )
+        if fragment.removeprefix("key-").isdigit()
+    ]
+    return f"key-{max(numbers, default=0) + 1}"
+
+
+def _lock(org: Organization) -> None:
+    """Serialise key changes per organisation (a row lock on PostgreSQL; SQLite's
+    IMMEDIATE transactions already serialise writers)."""
+    Organization.objects.select_for_update().filter(pk=org.pk).first()
