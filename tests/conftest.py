@@ -10,14 +10,16 @@ from microcred.accounts.models import User
 from microcred.organizations.models import Membership, Organization
 from microcred.organizations.roles import Role
 
-PASSWORD = "correct horse battery staple"  # noqa: S105 - test users only
+PASSWORD = "correct horse battery staple"
 
 MakeMember = Callable[..., User]
 
 
 @pytest.fixture
 def organization(db: None) -> Organization:
-    return Organization.objects.create(slug="anadolu-uni", name="Anadolu Üniversitesi", country="TR")
+    return Organization.objects.create(
+        slug="anadolu-uni", name="Anadolu Üniversitesi", country="TR"
+    )
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ from microcred.vc.elements import ESCO_SKILL_PREFIX
 DATA_FILE = "esco-skills.csv.gz"
 LIMIT = 20
 MIN_QUERY = 2
+_CACHED_PREFIX = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,7 @@ class SkillIndex:
         self._label_words = label_words
         self._any_words = any_words
         self._vocabulary = sorted(any_words)
+        self._short: dict[tuple[str, bool], frozenset[int]] = {}
         self._haystack = "\n".join(self._folded)  # one string: substring search runs in C
         self._starts = [0]
         for label in self._folded:
@@ -99,23 +101,31 @@ class SkillIndex:
             at = self._haystack.find(phrase, self._starts[number + 1])
         return found
 
-    def _matching(self, wanted: list[str], index: dict[str, set[int]]) -> set[int]:
-        found: set[int] | None = None
+    def _matching(self, wanted: list[str], index: dict[str, set[int]]) -> frozenset[int]:
+        found: frozenset[int] | None = None
         for prefix in sorted(wanted, key=len, reverse=True):  # longest first: smallest sets
             hits = self._prefixed(prefix, index)
             found = hits if found is None else found & hits
             if not found:
-                return set()
-        return found or set()
+                return frozenset()
+        return found or frozenset()
 
-    def _prefixed(self, prefix: str, index: dict[str, set[int]]) -> set[int]:
+    def _prefixed(self, prefix: str, index: dict[str, set[int]]) -> frozenset[int]:
+        """Skills with a word starting with ``prefix``; short prefixes (the slow, frequent
+        first keystrokes) are kept once computed: at most a few thousand of them exist."""
+        key = (prefix, index is self._label_words)
+        if len(prefix) <= _CACHED_PREFIX and key in self._short:
+            return self._short[key]
         hits: set[int] = set()
         start = bisect_left(self._vocabulary, prefix)
         for word in self._vocabulary[start:]:
             if not word.startswith(prefix):
                 break
             hits |= index.get(word, set())
-        return hits
+        found = frozenset(hits)
+        if len(prefix) <= _CACHED_PREFIX:
+            self._short[key] = found
+        return found
 
 
 def load_rows() -> list[tuple[str, str, str]]:

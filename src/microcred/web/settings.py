@@ -123,8 +123,8 @@ MICROCRED_VERIFY_MAX_BYTES = 256 * 1024
 SECURE_REFERRER_POLICY = "same-origin"
 CSRF_FAILURE_VIEW = "microcred.web.views.csrf_failure"
 MICROCRED_CSP = (
-    "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
-    "base-uri 'none'; frame-ancestors 'none'"
+    "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; "
+    "img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 if env.env_bool(_ENV, "MICROCRED_HTTPS", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
