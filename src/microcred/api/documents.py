@@ -1,0 +1,66 @@
+"""The documents a verifier needs, from this platform's own database — never the network.
+
+A credential issued here names our did:web DIDs and our status list URLs; both are in the
+database, so verifying them needs no HTTP round trip to ourselves. Anything foreign is left
+out, and the verifier (without a fetcher) then fails closed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from microcred.issuing.models import StatusList
+from microcred.issuing.status_lists import public_base_url
+from microcred.organizations.keys import did_document, did_for, list_keys
+from microcred.organizations.models import Organization
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def _dids(credential: Mapping[str, Any]) -> Iterator[str]:
+    issuer = credential.get("issuer")
+    yield str(issuer.get("id", "")) if isinstance(issuer, Mapping) else str(issuer or "")
+    for proof in _as_list(credential.get("proof")):
+        if isinstance(proof, Mapping):
+            yield str(proof.get("verificationMethod", "")).partition("#")[0]
+
+
+def _own_did_document(did: str) -> dict[str, Any] | None:
+    slug = did.rpartition(":orgs:")[2]
+    if not slug or slug == did:
+        return None
+    org = Organization.objects.filter(slug=slug).first()
+    if org is None or did_for(org) != did or not list_keys(org):
+        return None
+    return did_document(org)
+
+
+def _status_urls(credential: Mapping[str, Any]) -> Iterator[str]:
+    for entry in _as_list(credential.get("credentialStatus")):
+        if isinstance(entry, Mapping) and isinstance(entry.get("statusListCredential"), str):
+            yield entry["statusListCredential"]
+
+
+def _own_status_list(url: str) -> dict[str, Any] | None:
+    prefix = f"{public_base_url()}/status/"
+    if not url.startswith(prefix):
+        return None
+    found = StatusList.objects.filter(public_id=url.removeprefix(prefix)).first()
+    return found.signed_credential if found is not None else None
+
+
+def local_documents(credential: Any) -> dict[str, Any]:
+    """DID documents and status lists of this platform that ``credential`` refers to."""
+    if not isinstance(credential, Mapping):
+        return {}
+    documents: dict[str, Any] = {}
+    for did in set(_dids(credential)):
+        if did.startswith("did:web:") and (doc := _own_did_document(did)) is not None:
+            documents[did] = doc
+    for url in set(_status_urls(credential)):
+        if (signed := _own_status_list(url)) is not None:
+            documents[url] = signed
+    return documents

@@ -1,0 +1,93 @@
+"""Request and response bodies; field rules mirror the Award model's limits."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import URLValidator, validate_email
+from ninja import Schema
+from pydantic import Field, field_validator
+
+_URL = URLValidator(schemes=["https", "http"])
+
+
+class LearnerIn(Schema):
+    email: str = Field(max_length=254)
+    name: str = Field(default="", max_length=200)
+    grade: str = Field(default="", max_length=64)
+    date: dt.date | None = None
+    evidence_url: str = Field(default="", max_length=200)
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str) -> str:
+        try:
+            validate_email(value)
+        except DjangoValidationError as exc:
+            raise ValueError("not a valid e-mail address") from exc
+        return value
+
+    @field_validator("evidence_url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        if value:
+            try:
+                _URL(value)
+            except DjangoValidationError as exc:
+                raise ValueError("not a valid http(s) URL") from exc
+        return value
+
+
+class AwardIn(Schema):
+    specification: str = Field(min_length=1, max_length=32, description="version public id")
+    learner: LearnerIn
+    include_name: bool = False
+    idempotency_key: str | None = Field(default=None, min_length=1, max_length=200)
+
+
+class AwardOut(Schema):
+    id: str
+    specification: str
+    state: str
+    reason: str
+    state_changed: dt.datetime | None
+    created: dt.datetime
+    credential: dict[str, Any]
+
+
+class ReasonIn(Schema):
+    reason: str = Field(min_length=1, max_length=1000)
+
+
+class ErrorOut(Schema):
+    code: str
+    message: str
+
+
+class IssueIn(Schema):
+    credential: dict[str, Any]
+    options: dict[str, Any] = Field(default_factory=dict)
+
+
+class IssueOut(Schema):
+    verifiableCredential: dict[str, Any]  # noqa: N815 - the VC-API's name
+
+
+class VerifyIn(Schema):
+    verifiableCredential: dict[str, Any] | str  # noqa: N815 - the VC-API's name
+    options: dict[str, Any] = Field(default_factory=dict)
+
+
+class VerifyOut(Schema):
+    verified: bool
+    checks: list[str]
+    errors: list[dict[str, Any]]
+    warnings: list[dict[str, Any]]
+    report: dict[str, Any]
+
+
+class ReportOut(Schema):
+    verified: bool
+    checks: list[dict[str, Any]]

@@ -1,0 +1,58 @@
+"""The W3C VC-API endpoints (/credentials/issue, /credentials/verify) and /api/verify."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils.translation import get_language
+from ninja import Router
+
+from microcred.api import services
+from microcred.api.auth import TokenAuth, grant_for
+from microcred.api.errors import ApiError
+from microcred.api.schemas import ErrorOut, IssueIn, IssueOut, ReportOut, VerifyIn, VerifyOut
+from microcred.organizations.tokens import Scope
+
+router = Router(tags=["vc-api"])
+_ERRORS = {400: ErrorOut, 413: ErrorOut, 422: ErrorOut}
+
+
+def _lang() -> str:
+    return "tr" if (get_language() or "en").startswith("tr") else "en"
+
+
+def _no_options(options: dict[str, Any]) -> None:
+    """Options we do not implement are refused rather than silently ignored."""
+    if options:
+        raise ApiError(
+            400, "option_not_supported", f"unsupported options: {', '.join(sorted(options))}"
+        )
+
+
+@router.post(
+    "/credentials/issue",
+    auth=TokenAuth(),
+    response={201: IssueOut, 401: ErrorOut, 403: ErrorOut, **_ERRORS},
+)
+def issue_credential(request: HttpRequest, body: IssueIn) -> tuple[int, IssueOut]:
+    """Sign the given credential with the token's organisation's key (eddsa-rdfc-2022)."""
+    grant = grant_for(request, Scope.ISSUE)
+    _no_options(body.options)
+    signed = services.sign_credential(grant.organization, body.credential)
+    return 201, IssueOut(verifiableCredential=signed)
+
+
+@router.post("/credentials/verify", response={200: VerifyOut, **_ERRORS})
+def verify_credential(request: HttpRequest, body: VerifyIn) -> VerifyOut:
+    """Verify a credential; this platform's DIDs and status lists only, no network."""
+    _no_options(body.options)
+    report = services.verify(body.verifiableCredential)
+    return VerifyOut(**services.vc_api_result(report, _lang()))
+
+
+@router.post("/api/verify", response={200: ReportOut, **_ERRORS})
+def verify_report(request: HttpRequest, body: VerifyIn) -> dict[str, Any]:
+    """As /credentials/verify, answered with Microcred's own verification report."""
+    _no_options(body.options)
+    return services.verify(body.verifiableCredential).to_json(_lang())

@@ -1,0 +1,304 @@
+"""HTTP for issuing officers: issue, list, inspect, revoke/suspend/reinstate, bulk CSV, audit.
+
+Roles: issuing officers and organisation admins for everything but the audit log, which is
+for organisation admins only (``org_view``: non-members 404, other roles 403). The views
+only read requests and render pages; issuing, status changes and batches are services.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from microcred.catalog import services as catalog
+from microcred.catalog.errors import NotIssuable
+from microcred.issuing import audit, notifications
+from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
+from microcred.issuing.compose import Learner
+from microcred.issuing.errors import IssuingError
+from microcred.issuing.forms import (
+    AwardFilterForm,
+    BulkStatusForm,
+    CsvUploadForm,
+    IssueOneForm,
+    StatusChangeForm,
+)
+from microcred.issuing.models import Award, Batch
+from microcred.issuing.revocation import StatusAction, change_status
+from microcred.organizations.access import OrgContext, org_view
+from microcred.organizations.keys import signer_for
+from microcred.organizations.roles import Role
+
+OFFICERS = (Role.ISSUER, Role.ADMIN)
+PAGE_SIZE = 25
+#: Which actions each state offers: revocation is final, so a revoked award offers none.
+ACTIONS = {
+    Award.State.ACTIVE: (StatusAction.SUSPEND, StatusAction.REVOKE),
+    Award.State.SUSPENDED: (StatusAction.REINSTATE, StatusAction.REVOKE),
+    Award.State.REVOKED: (),
+}
+
+
+def _award(org: OrgContext, award_id: str) -> Award:
+    found = (
+        Award.objects.select_related("specification_version", "organization")
+        .filter(organization=org.organization, public_id=award_id)
+        .first()
+    )
+    if found is None:
+        raise Http404
+    return found
+
+
+def _action(name: str) -> StatusAction:
+    try:
+        return StatusAction(name)
+    except ValueError:
+        raise Http404 from None
+
+
+def credential_response(award: Award) -> HttpResponse:
+    """The signed credential as a download (``application/vc``, the VC 2.0 media type)."""
+    body = json.dumps(award.credential, ensure_ascii=False, indent=2)
+    response = HttpResponse(body.encode("utf-8"), content_type="application/vc")
+    response["Content-Disposition"] = f'attachment; filename="credential-{award.public_id}.json"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@org_view(*OFFICERS)
+def issue_one(request: HttpRequest, org: OrgContext) -> HttpResponse:
+    form = IssueOneForm(request.POST or None, organization=org.organization)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            version = catalog.get_issuable_version(org.organization, data["version"])
+        except NotIssuable:
+            raise Http404 from None
+        learner = Learner(
+            email=data["email"],
+            name=data["name"].strip(),
+            grade=data["grade"].strip(),
+            awarded_on=data["awarded_on"],
+            evidence_url=data["evidence_url"],
+        )
+        key = idempotency_key(version.public_id, learner.email, data["awarded_on"].isoformat())
+        with signer_for(org.organization) as signer:
+            issued = issue_awards(
+                version,
+                [AwardRequest(learner, key)],
+                signer=signer,
+                issued_by=request.user,
+                include_name=data["include_name"],
+            )
+        notifications.notify_awarded(issued, translation.get_language())
+        if issued[0].claim_token is None:
+            messages.info(request, _("This learner already had this award; nothing was issued."))
+        else:
+            messages.success(request, _("Issued. The learner was sent a claim link by e-mail."))
+        return redirect("issuing:award", org=org.organization.slug, award_id=issued[0].award.public_id)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "issuing/issue.html", {"org": org, "form": form}, status=status)
+
+
+@require_safe
+@org_view(*OFFICERS)
+def award_list(request: HttpRequest, org: OrgContext) -> HttpResponse:
+    filters = AwardFilterForm(request.GET, organization=org.organization)
+    page = Paginator(filters.awards(), PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "org": org,
+        "filters": filters,
+        "page": page,
+        "query": query.urlencode(),
+        "bulk_actions": [StatusAction.SUSPEND, StatusAction.REINSTATE, StatusAction.REVOKE],
+    }
+    return render(request, "issuing/award_list.html", context)
+
+
+@require_safe
+@org_view(*OFFICERS)
+def award_detail(request: HttpRequest, org: OrgContext, award_id: str) -> HttpResponse:
+    award = _award(org, award_id)
+    context = {
+        "org": org,
+        "award": award,
+        "actions": ACTIONS[Award.State(award.state)],
+        "credential_json": json.dumps(award.credential, ensure_ascii=False, indent=2),
+    }
+    return render(request, "issuing/award_detail.html", context)
+
+
+@require_safe
+@org_view(*OFFICERS)
+def award_download(request: HttpRequest, org: OrgContext, award_id: str) -> HttpResponse:
+    return credential_response(_award(org, award_id))
+
+
+@require_http_methods(["GET", "POST"])
+@org_view(*OFFICERS)
+def award_status(request: HttpRequest, org: OrgContext, award_id: str, action: str) -> HttpResponse:
+    award, chosen = _award(org, award_id), _action(action)
+    if chosen not in ACTIONS[Award.State(award.state)]:
+        raise Http404
+    form = StatusChangeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        _apply(request, org, [award], chosen, form.cleaned_data["reason"])
+        return redirect("issuing:award", org=org.organization.slug, award_id=award.public_id)
+    status = 400 if request.method == "POST" else 200
+    context = {"org": org, "award": award, "action": str(chosen), "form": form}
+    return render(request, "issuing/award_status.html", context, status=status)
+
+
+def _apply(
+    request: HttpRequest, org: OrgContext, awards: list[Award], action: StatusAction, reason: str
+) -> list[Award]:
+    with signer_for(org.organization) as signer:
+        changed = change_status(awards, action, reason=reason, by=request.user, signer=signer)
+    notifications.notify_status_changed(changed, action, reason.strip(), translation.get_language())
+    messages.success(
+        request, _("%(count)s award(s) changed.") % {"count": len(changed)}
+    )
+    return changed
+
+
+@require_http_methods(["GET", "POST"])
+@org_view(*OFFICERS)
+def bulk_status(request: HttpRequest, org: OrgContext, action: str) -> HttpResponse:
+    """Apply one action to every award matching the list's filters (given in the query)."""
+    chosen = _action(action)
+    filters = AwardFilterForm(request.GET, organization=org.organization)
+    if not filters.is_valid():
+        raise Http404
+    matching = list(filters.awards().select_related("organization"))
+    applicable = [a for a in matching if chosen in ACTIONS[Award.State(a.state)]]
+    form = BulkStatusForm(request.POST or None, expected=len(applicable))
+    if request.method == "POST" and form.is_valid() and applicable:
+        _apply(request, org, applicable, chosen, form.cleaned_data["reason"])
+        url = reverse("issuing:awards", kwargs={"org": org.organization.slug})
+        return redirect(f"{url}?{request.GET.urlencode()}")
+    context = {
+        "org": org,
+        "action": str(chosen),
+        "form": form,
+        "filters": filters,
+        "matching": len(matching),
+        "count": len(applicable),
+        "query": request.GET.urlencode(),
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "issuing/bulk_status.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@org_view(*OFFICERS)
+def csv_upload(request: HttpRequest, org: OrgContext) -> HttpResponse:
+    from microcred.issuing.batches import prepare_batch
+    from microcred.issuing.csv_rows import CsvFileError
+
+    form = CsvUploadForm(request.POST or None, request.FILES or None, organization=org.organization)
+    context: dict[str, Any] = {"org": org, "form": form}
+    if request.method == "POST" and form.is_valid():
+        try:
+            version = catalog.get_issuable_version(org.organization, form.cleaned_data["version"])
+        except NotIssuable:
+            raise Http404 from None
+        upload = form.cleaned_data["file"]
+        try:
+            preview = prepare_batch(
+                org.organization, version, upload, filename=upload.name or "", by=request.user
+            )
+        except CsvFileError as exc:
+            form.add_error("file", str(exc))
+        else:
+            context["preview"] = preview
+            return render(request, "issuing/upload.html", context)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "issuing/upload.html", context, status=status)
+
+
+def _batch(org: OrgContext, batch_id: str) -> Batch:
+    found = (
+        Batch.objects.select_related("specification_version")
+        .filter(organization=org.organization, public_id=batch_id)
+        .first()
+    )
+    if found is None:
+        raise Http404
+    return found
+
+
+@require_POST
+@org_view(*OFFICERS)
+def batch_start(request: HttpRequest, org: OrgContext, batch_id: str) -> HttpResponse:
+    from microcred.issuing.batches import start_batch
+
+    batch = _batch(org, batch_id)
+    if batch.total == 0:
+        messages.error(request, _("This file has no valid rows to issue."))
+    else:
+        try:
+            start_batch(batch, by=request.user)
+        except IssuingError:
+            messages.info(request, _("This batch has already been started."))
+    return redirect("issuing:batch", org=org.organization.slug, batch_id=batch.public_id)
+
+
+def _progress_context(org: OrgContext, batch: Batch) -> dict[str, Any]:
+    from microcred.issuing.batches import batch_progress
+
+    progress = batch_progress(batch)
+    running = progress.state in (Batch.State.QUEUED, Batch.State.RUNNING)
+    return {
+        "org": org,
+        "batch": batch,
+        "progress": progress,
+        "handled": progress.issued + progress.failed,
+        "running": running,
+    }
+
+
+@require_safe
+@org_view(*OFFICERS)
+def batch_detail(request: HttpRequest, org: OrgContext, batch_id: str) -> HttpResponse:
+    batch = _batch(org, batch_id)
+    context = _progress_context(org, batch)
+    context["failures"] = batch.rows.exclude(error="").order_by("line")[:500]
+    return render(request, "issuing/batch.html", context)
+
+
+@require_safe
+@org_view(*OFFICERS)
+def batch_progress_fragment(request: HttpRequest, org: OrgContext, batch_id: str) -> HttpResponse:
+    batch = _batch(org, batch_id)
+    return render(request, "issuing/_progress.html", _progress_context(org, batch))
+
+
+@require_safe
+@org_view(Role.ADMIN)
+def audit_log(request: HttpRequest, org: OrgContext) -> HttpResponse:
+    page = Paginator(audit.events_of(org.organization), 50).get_page(request.GET.get("page"))
+    rows = [(event, audit.who(event)) for event in page]
+    return render(request, "issuing/audit.html", {"org": org, "page": page, "rows": rows})
+
+
+@require_safe
+@org_view(Role.ADMIN)
+def audit_export(request: HttpRequest, org: OrgContext) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(
+        audit.csv_lines(audit.events_of(org.organization)), content_type="text/csv; charset=utf-8"
+    )
+    filename = f"audit-{org.organization.slug}-{timezone.localdate().isoformat()}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

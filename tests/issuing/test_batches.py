@@ -1,0 +1,209 @@
+"""Bulk issuance: the file is checked and kept row by row, the officer starts it, the task
+issues each learner exactly once — across re-uploads, re-runs and lost links."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import random
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.test import Client, override_settings
+
+from microcred.catalog.models import SpecificationVersion
+from microcred.issuing import awards as awards_module
+from microcred.issuing.awards import AwardRequest, issue_awards
+from microcred.issuing.batches import (
+    batch_progress,
+    prepare_batch,
+    row_key,
+    run_batch,
+    start_batch,
+)
+from microcred.issuing.compose import Learner
+from microcred.issuing.csv_rows import CsvFileError
+from microcred.issuing.errors import IssuingError
+from microcred.issuing.models import AuditEvent, Award, Batch, BatchRow
+from microcred.issuing.tasks import issue_batch, resume_stalled_batches
+from microcred.organizations.keys import signer_for
+from microcred.organizations.models import Organization
+from microcred.vc.verify import verify_credential
+
+from .test_awards import fetch_documents
+
+pytestmark = pytest.mark.django_db
+
+BAD_LINES = {57: "email", 201: "date", 480: "name"}  # physical lines (header is line 1)
+IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+def learners_csv(count: int, *, bad: dict[int, str] | None = None) -> bytes:
+    lines = ["name,email,grade,date"]
+    for i in range(count):
+        line = i + 2
+        name, email, day = f"Learner {i}", f"learner{i}@uni.example", "2026-05-01"
+        match (bad or {}).get(line):
+            case "email":
+                email = "not-an-address"
+            case "date":
+                day = "2999-01-01"
+            case "name":
+                name = ""
+        lines.append(f"{name},{email},{60 + i % 40},{day}")
+    return ("\r\n".join(lines) + "\r\n").encode()
+
+
+def prepare(org: Organization, version: SpecificationVersion, data: bytes) -> Any:
+    return prepare_batch(org, version, io.BytesIO(data), filename="cohort.csv", by=None)
+
+
+def test_prepare_keeps_valid_rows_and_reports_every_problem(
+    organization: Organization, published: SpecificationVersion
+) -> None:
+    data = learners_csv(500, bad=BAD_LINES)
+    preview = prepare(organization, published, data)
+    assert preview.valid == 497
+    assert [(p.line, p.column) for p in preview.problems] == sorted(BAD_LINES.items())
+    batch = preview.batch
+    assert (batch.state, batch.total, batch.filename) == ("validated", 497, "cohort.csv")
+    assert batch.file_sha256 == hashlib.sha256(data).hexdigest()
+    rows = BatchRow.objects.filter(batch=batch).order_by("line")
+    assert rows.count() == 497
+    assert set(BAD_LINES).isdisjoint(rows.values_list("line", flat=True))
+    first = rows.first()
+    assert first is not None
+    assert first.idempotency_key == row_key(published, "learner0@uni.example", first.awarded_on)
+    assert Award.objects.count() == 0  # preparing never issues
+
+
+def test_unreadable_file_keeps_nothing(
+    organization: Organization, published: SpecificationVersion
+) -> None:
+    data = learners_csv(1500) + b"\xff\xfe broken,row\r\n"  # past the first stored chunk
+    with pytest.raises(CsvFileError, match="UTF-8"):
+        prepare(organization, published, data)
+    assert (Batch.objects.count(), BatchRow.objects.count()) == (0, 0)
+
+
+def test_task_issues_every_row_once_and_credentials_verify(
+    client: Client, organization: Organization, published: SpecificationVersion
+) -> None:
+    batch = prepare(organization, published, learners_csv(500, bad=BAD_LINES)).batch
+    with override_settings(TASKS=IMMEDIATE):
+        start_batch(batch, by=None)
+    batch.refresh_from_db()
+    assert (batch.state, batch.issued, batch.failed) == ("done", 497, 0)
+    assert batch.finished is not None
+    assert batch_progress(batch).percent == 100
+    assert Award.objects.filter(batch=batch).count() == 497
+    rows = BatchRow.objects.filter(batch=batch)
+    assert rows.filter(award__isnull=True).count() == 0
+    assert len(set(rows.values_list("award", flat=True))) == 497
+    assert AuditEvent.objects.filter(action="batch_started", target=batch.public_id).exists()
+    for row in random.Random(7).sample(list(rows.select_related("award")), 3):
+        assert row.award is not None and row.award.learner_email == row.learner_email
+        report = verify_credential(
+            row.award.credential,
+            now=row.award.created,
+            documents=fetch_documents(client, organization, row.award),
+        )
+        assert report.verified, [c.code for c in report.failures]
+
+
+def test_same_file_twice_issues_each_learner_once(
+    organization: Organization, published: SpecificationVersion
+) -> None:
+    data = learners_csv(500, bad=BAD_LINES)
+    first = prepare(organization, published, data).batch
+    second = prepare(organization, published, data).batch
+    for batch in (first, second):
+        Batch.objects.filter(pk=batch.pk).update(state=Batch.State.QUEUED)
+        issue_batch.call(batch.public_id)
+    assert Award.objects.count() == 497
+    second_awards = set(BatchRow.objects.filter(batch=second).values_list("award", flat=True))
+    assert second_awards == set(BatchRow.objects.filter(batch=first).values_list("award", flat=True))
+    assert Batch.objects.get(pk=second.pk).issued == 497  # linked to the existing awards
+
+
+def test_rerun_and_lost_links_issue_nothing_twice(
+    organization: Organization, published: SpecificationVersion
+) -> None:
+    batch = prepare(organization, published, learners_csv(30)).batch
+    Batch.objects.filter(pk=batch.pk).update(state=Batch.State.QUEUED)
+    # A crash after the awards but before the rows were linked (cannot happen inside one
+    # transaction, but the keys must cover it): the next run finds and links the award.
+    row = BatchRow.objects.get(batch=batch, line=5)
+    with signer_for(organization) as signer:
+        [orphan] = issue_awards(
+            published,
+            [AwardRequest(Learner(row.learner_email, row.learner_name), row.idempotency_key)],
+            signer=signer,
+        )
+    run_batch(batch.public_id, chunk_size=7)
+    Batch.objects.filter(pk=batch.pk).update(state=Batch.State.RUNNING)  # as if re-queued
+    progress = run_batch(batch.public_id, chunk_size=7)
+    assert (progress.state, progress.issued, progress.total) == ("done", 30, 30)
+    assert Award.objects.count() == 30
+    row.refresh_from_db()
+    assert row.award_id == orphan.award.pk
+
+
+def test_a_row_that_cannot_be_issued_fails_alone(
+    organization: Organization, published: SpecificationVersion, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = awards_module.compose_credential
+
+    def compose(**kwargs: Any) -> dict[str, Any]:
+        if kwargs["learner"].email == "learner3@uni.example":
+            raise IssuingError("Learner 3 cannot receive this credential.")
+        return real(**kwargs)
+
+    monkeypatch.setattr(awards_module, "compose_credential", compose)
+    batch = prepare(organization, published, learners_csv(10)).batch
+    Batch.objects.filter(pk=batch.pk).update(state=Batch.State.QUEUED)
+    progress = run_batch(batch.public_id, chunk_size=4)
+    assert (progress.state, progress.issued, progress.failed) == ("done", 9, 1)
+    failed = BatchRow.objects.get(batch=batch, award__isnull=True)
+    assert (failed.line, failed.error) == (5, "Learner 3 cannot receive this credential.")
+    assert Award.objects.count() == 9
+
+
+def test_batch_runs_only_after_the_officer_starts_it_and_only_once(
+    organization: Organization, published: SpecificationVersion
+) -> None:
+    batch = prepare(organization, published, learners_csv(3)).batch
+    assert run_batch(batch.public_id).state == "validated"  # a stray task issues nothing
+    assert Award.objects.count() == 0
+    start_batch(batch, by=None)  # the database backend: queued, not run
+    assert (Batch.objects.get(pk=batch.pk).state, Award.objects.count()) == ("queued", 0)
+    with pytest.raises(IssuingError) as caught:
+        start_batch(batch, by=None)
+    assert caught.value.code == "batch_started"
+    assert batch_progress(batch) == batch_progress(Batch.objects.get(pk=batch.pk))
+    assert batch_progress(batch).percent == 0
+
+
+def test_resume_requeues_only_dead_runs(
+    organization: Organization, published: SpecificationVersion
+) -> None:
+    from django_tasks_db.models import DBTaskResult
+
+    batch = prepare(organization, published, learners_csv(3)).batch
+    start_batch(batch, by=None)
+    assert resume_stalled_batches() == []  # its task is still waiting for a worker
+    DBTaskResult.objects.update(status="RUNNING", started_at=batch.created)
+    assert resume_stalled_batches() == []  # running, and recently
+    assert resume_stalled_batches(stale_after=timedelta(0)) == [
+        batch.public_id
+    ]
+    DBTaskResult.objects.update(status="FAILED")
+    DBTaskResult.objects.filter(status="READY").delete()
+    assert resume_stalled_batches() == [batch.public_id]
+    DBTaskResult.objects.all().delete()
+    assert resume_stalled_batches() == [batch.public_id]  # queued with no task at all
+    for result in DBTaskResult.objects.all():
+        result.task.call(*result.args_kwargs["args"])
+    assert Award.objects.count() == 3
+    assert resume_stalled_batches() == []  # done
