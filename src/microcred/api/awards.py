@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
-from ninja import Router
+from ninja import Router, Status
 
 from microcred.api import services
 from microcred.api.auth import TokenAuth, grant_for
@@ -29,11 +29,11 @@ def _out(award: Award) -> AwardOut:
 
 
 @router.post("/awards", response={200: AwardOut, 201: AwardOut, 409: ErrorOut, **_ERRORS})
-def issue_award(request: HttpRequest, body: AwardIn) -> tuple[int, AwardOut]:
+def issue_award(request: HttpRequest, body: AwardIn) -> Status[AwardOut]:
     """Issue one award (201); a replayed idempotency key returns the first award (200)."""
     grant = grant_for(request, Scope.ISSUE)
     result = services.issue_award(grant.organization, body)
-    return (201 if result.created else 200), _out(result.award)
+    return Status(201 if result.created else 200, _out(result.award))
 
 
 @router.get("/awards/{award_id}", response={200: AwardOut, **_ERRORS})

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import get_language
-from ninja import Router
+from ninja import Router, Status
 
 from microcred.api import services
 from microcred.api.auth import TokenAuth, grant_for
@@ -35,12 +35,12 @@ def _no_options(options: dict[str, Any]) -> None:
     auth=TokenAuth(),
     response={201: IssueOut, 401: ErrorOut, 403: ErrorOut, **_ERRORS},
 )
-def issue_credential(request: HttpRequest, body: IssueIn) -> tuple[int, IssueOut]:
+def issue_credential(request: HttpRequest, body: IssueIn) -> Status[IssueOut]:
     """Sign the given credential with the token's organisation's key (eddsa-rdfc-2022)."""
     grant = grant_for(request, Scope.ISSUE)
     _no_options(body.options)
     signed = services.sign_credential(grant.organization, body.credential)
-    return 201, IssueOut(verifiableCredential=signed)
+    return Status(201, IssueOut(verifiableCredential=signed))
 
 
 @router.post("/credentials/verify", response={200: VerifyOut, **_ERRORS})
