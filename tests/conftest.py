@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
+from django.utils import translation
 
 from microcred.accounts.models import User
 from microcred.organizations.models import Membership, Organization
@@ -39,3 +40,10 @@ def make_member(db: None) -> MakeMember:
         return user
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _english_unless_a_request_says_otherwise() -> Iterator[None]:
+    """A request in Turkish leaves Turkish active in the thread; start every test in English."""
+    with translation.override("en"):
+        yield

@@ -21,11 +21,6 @@ __all__ = ["kek", "published"]
 MakeToken = Callable[..., str]
 
 
-@pytest.fixture(autouse=True)
-def api_urls(settings: Any) -> None:
-    settings.ROOT_URLCONF = "tests.api.urls"
-
-
 @pytest.fixture
 def make_token(make_member: MakeMember) -> MakeToken:
     """``make_token(org, "issue", "read", revoked=False)``: a plain bearer token."""

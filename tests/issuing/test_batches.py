@@ -13,7 +13,6 @@ import pytest
 from django.test import Client, override_settings
 
 from microcred.catalog.models import SpecificationVersion
-from microcred.issuing import awards as awards_module
 from microcred.issuing.awards import AwardRequest, issue_awards
 from microcred.issuing.batches import (
     batch_progress,
@@ -22,7 +21,7 @@ from microcred.issuing.batches import (
     run_batch,
     start_batch,
 )
-from microcred.issuing.compose import Learner
+from microcred.issuing.compose import Learner, compose_credential
 from microcred.issuing.csv_rows import CsvFileError
 from microcred.issuing.errors import IssuingError
 from microcred.issuing.models import AuditEvent, Award, Batch, BatchRow
@@ -103,7 +102,8 @@ def test_task_issues_every_row_once_and_credentials_verify(
     assert len(set(rows.values_list("award", flat=True))) == 497
     assert AuditEvent.objects.filter(action="batch_started", target=batch.public_id).exists()
     for row in random.Random(7).sample(list(rows.select_related("award")), 3):
-        assert row.award is not None and row.award.learner_email == row.learner_email
+        assert row.award is not None
+        assert row.award.learner_email == row.learner_email
         report = verify_credential(
             row.award.credential,
             now=row.award.created,
@@ -123,7 +123,9 @@ def test_same_file_twice_issues_each_learner_once(
         issue_batch.call(batch.public_id)
     assert Award.objects.count() == 497
     second_awards = set(BatchRow.objects.filter(batch=second).values_list("award", flat=True))
-    assert second_awards == set(BatchRow.objects.filter(batch=first).values_list("award", flat=True))
+    assert second_awards == set(
+        BatchRow.objects.filter(batch=first).values_list("award", flat=True)
+    )
     assert Batch.objects.get(pk=second.pk).issued == 497  # linked to the existing awards
 
 
@@ -153,14 +155,12 @@ def test_rerun_and_lost_links_issue_nothing_twice(
 def test_a_row_that_cannot_be_issued_fails_alone(
     organization: Organization, published: SpecificationVersion, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = awards_module.compose_credential
-
     def compose(**kwargs: Any) -> dict[str, Any]:
         if kwargs["learner"].email == "learner3@uni.example":
             raise IssuingError("Learner 3 cannot receive this credential.")
-        return real(**kwargs)
+        return compose_credential(**kwargs)
 
-    monkeypatch.setattr(awards_module, "compose_credential", compose)
+    monkeypatch.setattr("microcred.issuing.awards.compose_credential", compose)
     batch = prepare(organization, published, learners_csv(10)).batch
     Batch.objects.filter(pk=batch.pk).update(state=Batch.State.QUEUED)
     progress = run_batch(batch.public_id, chunk_size=4)
@@ -195,9 +195,7 @@ def test_resume_requeues_only_dead_runs(
     assert resume_stalled_batches() == []  # its task is still waiting for a worker
     DBTaskResult.objects.update(status="RUNNING", started_at=batch.created)
     assert resume_stalled_batches() == []  # running, and recently
-    assert resume_stalled_batches(stale_after=timedelta(0)) == [
-        batch.public_id
-    ]
+    assert resume_stalled_batches(stale_after=timedelta(0)) == [batch.public_id]
     DBTaskResult.objects.update(status="FAILED")
     DBTaskResult.objects.filter(status="READY").delete()
     assert resume_stalled_batches() == [batch.public_id]

@@ -14,9 +14,8 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
-
-import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 ROWS = 2000
@@ -58,18 +57,27 @@ def manage(env: dict[str, str], *args: str) -> str:
 
 
 def worker(env: dict[str, str], log: Path, *extra: str) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [sys.executable, "manage.py", "db_worker", "--no-startup-delay", "--interval", "0.1"]
-        + list(extra),
-        cwd=ROOT,
-        env=env,
-        stdout=log.open("wb"),
-        stderr=subprocess.STDOUT,
-    )
+    with log.open("wb") as output:  # the child keeps its own descriptor
+        return subprocess.Popen(
+            [
+                sys.executable,
+                "manage.py",
+                "db_worker",
+                "--no-reload",  # DEBUG turns the reloader on: the worker would be a grandchild
+                "--no-startup-delay",
+                "--interval",
+                "0.1",
+                *extra,
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
 
 
 def query(db: Path, sql: str, *params: str) -> list[tuple[object, ...]]:
-    with sqlite3.connect(db, timeout=20) as connection:
+    with closing(sqlite3.connect(db, timeout=20)) as connection:
         return connection.execute(sql, params).fetchall()
 
 
@@ -114,7 +122,7 @@ def test_killed_worker_resumes_without_issuing_twice(tmp_path: Path, kek: str) -
     state, issued = batch_state(db, public_id)
     assert state == "running"
     assert ROWS // 10 <= issued <= ROWS * 9 // 10, issued  # killed mid-batch
-    [(status,)] = query(db, "SELECT status FROM django_tasks_db_dbtaskresult")
+    [(status,)] = query(db, "SELECT status FROM django_tasks_database_dbtaskresult")
     assert status == "RUNNING"  # what a dead worker leaves behind
 
     assert f"resumed {public_id}" in manage(env, "resume_batches", "--stale-after", "0")
@@ -135,7 +143,9 @@ def test_killed_worker_resumes_without_issuing_twice(tmp_path: Path, kek: str) -
                 process.wait()
 
     assert batch_state(db, public_id) == ("done", ROWS)
-    [(awards, keys)] = query(db, "SELECT COUNT(*), COUNT(DISTINCT idempotency_key) FROM issuing_award")
+    [(awards, keys)] = query(
+        db, "SELECT COUNT(*), COUNT(DISTINCT idempotency_key) FROM issuing_award"
+    )
     assert (awards, keys) == (ROWS, ROWS)
     [(linked, distinct)] = query(
         db, "SELECT COUNT(award_id), COUNT(DISTINCT award_id) FROM issuing_batchrow"
@@ -147,7 +157,7 @@ def test_killed_worker_resumes_without_issuing_twice(tmp_path: Path, kek: str) -
         "WHERE a.idempotency_key != r.idempotency_key",
     )
     assert mismatched == 0
-    statuses = sorted(str(s) for (s,) in query(db, "SELECT status FROM django_tasks_db_dbtaskresult"))
+    statuses = sorted(
+        str(s) for (s,) in query(db, "SELECT status FROM django_tasks_database_dbtaskresult")
+    )
     assert statuses == ["RUNNING", "SUCCESSFUL", "SUCCESSFUL"]
-
-

@@ -41,10 +41,14 @@ def _body(code: str, message: str, **extra: Any) -> dict[str, Any]:
 
 def _classify(exc: Exception) -> tuple[int, dict[str, Any]]:
     """(status, body) for every error the API knows; unknown errors are not caught here."""
+    if isinstance(exc, HttpError) and isinstance(exc.__cause__, ApiError):
+        exc = exc.__cause__  # ninja wraps whatever the body parser raises
     if isinstance(exc, ApiError):
         return exc.status, _body(exc.code, exc.message)
     if isinstance(exc, ValidationError):
-        return 422, _body("invalid_request", _("The request has invalid fields."), errors=exc.errors)
+        return 422, _body(
+            "invalid_request", _("The request has invalid fields."), errors=exc.errors
+        )
     if isinstance(exc, AuthenticationError):
         return 401, _body("unauthenticated", _("A valid API token is required."))
     if isinstance(exc, ScopeError):
@@ -54,7 +58,7 @@ def _classify(exc: Exception) -> tuple[int, dict[str, Any]]:
     if isinstance(exc, OrganizationError):
         return 400, _body(exc.code, exc.message)
     if isinstance(exc, (IssuingError, CatalogError, VcError)):
-        return (409 if isinstance(exc, IssuingError) else 400), _body(exc.code, str(exc))
+        return 400, _body(exc.code, str(exc))
     if isinstance(exc, RequestDataTooBig):
         return 413, _body("request_too_large", _("The request body is too large."))
     if isinstance(exc, json.JSONDecodeError):

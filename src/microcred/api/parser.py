@@ -41,14 +41,10 @@ class BoundedJsonParser(Parser):
         body = request.body
         if len(body) > limit:
             raise _too_large(limit)
-        if not body.strip():
-            raise ApiError(400, "empty_body", _("The request body is empty."))
         try:
             data = json.loads(body)
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise ApiError(
-                400, "malformed_json", _("The request body is not valid JSON.")
-            ) from exc
+            raise ApiError(400, "malformed_json", _("The request body is not valid JSON.")) from exc
         if not isinstance(data, dict):
             raise ApiError(400, "json_not_object", _("The request body must be a JSON object."))
         return data

@@ -63,20 +63,19 @@ def change_award(org: Organization, public_id: str, action: StatusAction, reason
     with signer_for(org) as signer:
         changed = change_status([award], action, reason=reason, by=None, signer=signer)
     if not changed:
-        raise ApiError(
-            409,
-            "invalid_transition",
-            _("An award in state “%(state)s” cannot be %(action)s.")
-            % {"state": award.state, "action": _past(action)},
-        )
+        message = _refusal(action) % {"state": award.get_state_display()}
+        raise ApiError(409, "invalid_transition", message)
     return changed[0]
 
 
-def _past(action: StatusAction) -> str:
+def _refusal(action: StatusAction) -> str:
+    """One whole sentence per action, so that each language can word it naturally."""
     return {
-        StatusAction.REVOKE: _("revoked"),
-        StatusAction.SUSPEND: _("suspended"),
-        StatusAction.REINSTATE: _("reinstated"),
+        StatusAction.REVOKE: _(
+            "Only an active or suspended award can be revoked (it is %(state)s)."
+        ),
+        StatusAction.SUSPEND: _("Only an active award can be suspended (it is %(state)s)."),
+        StatusAction.REINSTATE: _("Only a suspended award can be reinstated (it is %(state)s)."),
     }[action]
 
 
@@ -126,8 +125,7 @@ def vc_api_result(report: VerificationReport, lang: str) -> dict[str, Any]:
         "verified": report.verified,
         "checks": sorted({c.check for c in report.checks if c.passed}),
         "errors": [
-            {"check": c.check, "code": c.code, "message": c.message(lang)}
-            for c in report.failures
+            {"check": c.check, "code": c.code, "message": c.message(lang)} for c in report.failures
         ],
         "warnings": [],
         "report": report.to_json(lang),

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from ninja import Router, Status
 
 from microcred.api import services
@@ -26,7 +27,9 @@ def _no_options(options: dict[str, Any]) -> None:
     """Options we do not implement are refused rather than silently ignored."""
     if options:
         raise ApiError(
-            400, "option_not_supported", f"unsupported options: {', '.join(sorted(options))}"
+            400,
+            "option_not_supported",
+            _("Unsupported options: %(names)s.") % {"names": ", ".join(sorted(options))},
         )
 
 

@@ -74,9 +74,7 @@ class StatusChangeForm(forms.Form):
 
 
 class BulkStatusForm(StatusChangeForm):
-    confirm_count = forms.IntegerField(
-        label=_("Type the number of awards to confirm"), min_value=0
-    )
+    confirm_count = forms.IntegerField(label=_("Type the number of awards to confirm"), min_value=0)
 
     def __init__(self, *args: Any, expected: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

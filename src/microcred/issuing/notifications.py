@@ -6,7 +6,7 @@ made the change commits — a rolled-back award never reaches anybody's inbox.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
@@ -34,8 +34,10 @@ def _send_after_commit(messages: list[EmailMessage]) -> None:
         transaction.on_commit(lambda: get_connection().send_messages(messages))
 
 
-def _message(award: Award, subject: str, template: str, context: dict[str, object]) -> EmailMessage:
-    context = {"award": award, "title": award.specification_version.title, **context}
+def _message(
+    award: Award, subject: str, template: str, extra: Mapping[str, object]
+) -> EmailMessage:
+    context = {"award": award, "title": award.specification_version.title, **extra}
     body = render_to_string(template, {**context, "organization": award.organization})
     return EmailMessage(subject=subject, body=body, to=[award.learner_email])
 

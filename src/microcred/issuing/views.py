@@ -105,7 +105,9 @@ def issue_one(request: HttpRequest, org: OrgContext) -> HttpResponse:
             messages.info(request, _("This learner already had this award; nothing was issued."))
         else:
             messages.success(request, _("Issued. The learner was sent a claim link by e-mail."))
-        return redirect("issuing:award", org=org.organization.slug, award_id=issued[0].award.public_id)
+        return redirect(
+            "issuing:award", org=org.organization.slug, award_id=issued[0].award.public_id
+        )
     status = 400 if request.method == "POST" else 200
     return render(request, "issuing/issue.html", {"org": org, "form": form}, status=status)
 
@@ -167,9 +169,7 @@ def _apply(
     with signer_for(org.organization) as signer:
         changed = change_status(awards, action, reason=reason, by=request.user, signer=signer)
     notifications.notify_status_changed(changed, action, reason.strip(), translation.get_language())
-    messages.success(
-        request, _("%(count)s award(s) changed.") % {"count": len(changed)}
-    )
+    messages.success(request, _("%(count)s award(s) changed.") % {"count": len(changed)})
     return changed
 
 
@@ -294,7 +294,7 @@ def audit_log(request: HttpRequest, org: OrgContext) -> HttpResponse:
 
 
 @require_safe
-@org_view(Role.ADMIN)
+@org_view(Role.ADMIN)  # type: ignore[arg-type]  # typed for HttpResponse; streaming is a sibling
 def audit_export(request: HttpRequest, org: OrgContext) -> StreamingHttpResponse:
     response = StreamingHttpResponse(
         audit.csv_lines(audit.events_of(org.organization)), content_type="text/csv; charset=utf-8"

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "microcred.organizations.apps.OrganizationsConfig",
     "microcred.catalog.apps.CatalogConfig",
     "microcred.issuing.apps.IssuingConfig",
+    "microcred.api.apps.ApiConfig",
 ]
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [

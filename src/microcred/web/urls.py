@@ -13,6 +13,8 @@ urlpatterns = [
     # Machine-readable, language-independent documents (did.json, status lists, contexts).
     path("", include("microcred.organizations.public_urls")),
     path("", include("microcred.issuing.public_urls")),
+    # The JSON API (/api/v1/…, OpenAPI at /api/v1/openapi.json) and the W3C VC-API.
+    path("", include("microcred.api.urls")),
     *i18n_patterns(
         path("", views.home, name="home"),
         path("verify/", verify_views.verify, name="verify"),
