@@ -294,7 +294,7 @@ def audit_log(request: HttpRequest, org: OrgContext) -> HttpResponse:
 
 
 @require_safe
-@org_view(Role.ADMIN)  # type: ignore[arg-type]  # typed for HttpResponse; streaming is a sibling
+@org_view(Role.ADMIN)
 def audit_export(request: HttpRequest, org: OrgContext) -> StreamingHttpResponse:
     response = StreamingHttpResponse(
         audit.csv_lines(audit.events_of(org.organization)), content_type="text/csv; charset=utf-8"

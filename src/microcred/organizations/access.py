@@ -17,7 +17,8 @@ from typing import Any, Concatenate, ParamSpec
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest
+from django.http.response import HttpResponseBase
 
 from microcred.organizations.models import Membership, Organization
 from microcred.organizations.roles import Role
@@ -56,15 +57,15 @@ def resolve(request: HttpRequest, slug: str) -> OrgContext:
     return OrgContext(organization=organization, roles=roles, is_platform_admin=admin)
 
 
-OrgView = Callable[Concatenate[HttpRequest, OrgContext, P], HttpResponse]
+OrgView = Callable[Concatenate[HttpRequest, OrgContext, P], HttpResponseBase]
 
 
-def org_view(*roles: Role) -> Callable[[OrgView[P]], Callable[..., HttpResponse]]:
+def org_view(*roles: Role) -> Callable[[OrgView[P]], Callable[..., HttpResponseBase]]:
     """Decorate a view ``(request, org, **kwargs)`` served under ``<slug:org>/``."""
 
-    def decorate(view: OrgView[P]) -> Callable[..., HttpResponse]:
+    def decorate(view: OrgView[P]) -> Callable[..., HttpResponseBase]:
         @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, org: str, **kwargs: Any) -> HttpResponse:
+        def wrapper(request: HttpRequest, *args: Any, org: str, **kwargs: Any) -> HttpResponseBase:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             context = resolve(request, org)
