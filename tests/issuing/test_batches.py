@@ -205,3 +205,25 @@ def test_resume_requeues_only_dead_runs(
         result.task.call(*result.args_kwargs["args"])
     assert Award.objects.count() == 3
     assert resume_stalled_batches() == []  # done
+
+
+def test_each_learner_is_mailed_once_with_a_claim_link(
+    organization: Organization,
+    published: SpecificationVersion,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    from django.core import mail
+
+    batch = prepare(organization, published, learners_csv(5)).batch
+    Batch.objects.filter(pk=batch.pk).update(state=Batch.State.QUEUED)
+    with django_capture_on_commit_callbacks(execute=True):
+        run_batch(batch.public_id, chunk_size=2)
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        BatchRow.objects.filter(batch=batch).values_list("learner_email", flat=True)
+    )
+    assert all("/issuing/claim/" in m.body for m in mail.outbox)
+    again = prepare(organization, published, learners_csv(5)).batch
+    Batch.objects.filter(pk=again.pk).update(state=Batch.State.QUEUED)
+    with django_capture_on_commit_callbacks(execute=True):
+        run_batch(again.public_id)
+    assert len(mail.outbox) == 5  # re-uploading issues and mails nothing twice

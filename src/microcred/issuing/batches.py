@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import IO, Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -28,6 +29,7 @@ from microcred.issuing.compose import Learner
 from microcred.issuing.csv_rows import RowProblem, read_rows
 from microcred.issuing.errors import IssuingError
 from microcred.issuing.models import AuditEvent, Batch, BatchRow
+from microcred.issuing.notifications import notify_awarded
 from microcred.organizations.keys import signer_for
 from microcred.vc.errors import VcError
 
@@ -201,6 +203,8 @@ def _issue_rows(batch: Batch, rows: Sequence[BatchRow]) -> None:
                     issued_by=batch.created_by,
                     batch=batch,
                 )
+                # Mailed after the chunk commits (and only for awards this run created).
+                notify_awarded(issued, settings.LANGUAGE_CODE)
             for row, item in zip(chunk, issued, strict=True):
                 row.award = item.award
 
