@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from django.utils import translation
@@ -47,3 +48,13 @@ def _english_unless_a_request_says_otherwise() -> Iterator[None]:
     """A request in Turkish leaves Turkish active in the thread; start every test in English."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _static_files_without_collectstatic(settings: Any) -> None:
+    """Pages render on a fresh clone: hashed static names need collectstatic's manifest,
+    which only scripts/server makes (its own test checks the hashed names it serves)."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
