@@ -52,14 +52,21 @@ def _plain(value: Any) -> bool:
     return True
 
 
+def _fast(value: object) -> bytes | None:
+    """json.dumps' bytes, or None for a lone surrogate or absurd nesting (the reference
+    path then reports it with the proper error)."""
+    try:
+        text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return text.encode("utf-8")
+    except (UnicodeEncodeError, RecursionError):
+        return None
+
+
 def jcs(value: object) -> bytes:
     """The RFC 8785 canonical UTF-8 bytes of a JSON value (dict/list/str/int/float/bool/None)."""
-    if _plain(value):
-        try:
-            text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-            return text.encode("utf-8")
-        except (UnicodeEncodeError, RecursionError):
-            pass  # a lone surrogate or absurd nesting: the reference path reports it
+    fast = _fast(value) if _plain(value) else None
+    if fast is not None:
+        return fast
     try:
         return rfc8785.dumps(value)  # type: ignore[arg-type]
     except rfc8785.CanonicalizationError as exc:
