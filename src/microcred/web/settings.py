@@ -53,6 +53,9 @@ INSTALLED_APPS = [
     "microcred.catalog.apps.CatalogConfig",
     "microcred.issuing.apps.IssuingConfig",
     "microcred.api.apps.ApiConfig",
+    "microcred.wallet.apps.WalletConfig",
+    "microcred.verification.apps.VerificationConfig",
+    "microcred.strategy.apps.StrategyConfig",
 ]
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [

@@ -22,6 +22,9 @@ urlpatterns = [
         path("orgs/", include("microcred.organizations.urls")),
         path("catalog/", include("microcred.catalog.urls")),
         path("issuing/", include("microcred.issuing.urls")),
+        path("wallet/", include("microcred.wallet.urls")),
+        path("verification/", include("microcred.verification.urls")),
+        path("strategy/", include("microcred.strategy.urls")),
         prefix_default_language=True,
     ),
 ]

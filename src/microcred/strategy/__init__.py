@@ -1,0 +1,1 @@
+"""The institutional strategy toolkit: scoping canvas, STEEP, readiness, recommendations."""

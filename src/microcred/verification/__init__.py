@@ -1,0 +1,1 @@
+"""The public verification service: a page and an API that answer without an account."""

@@ -1,0 +1,9 @@
+"""Public verification of any Open Badges 3.0 / VC 2.0 credential."""
+
+from django.apps import AppConfig
+
+
+class VerificationConfig(AppConfig):
+    name = "microcred.verification"
+    label = "verification"
+    default_auto_field = "django.db.models.BigAutoField"
