@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -11,11 +12,26 @@ from django.utils import timezone
 from microcred.catalog.models import SpecificationVersion
 from microcred.organizations.keys import did_document, did_for
 from microcred.organizations.models import Organization
+from microcred.vc.errors import DocumentLoadError
 from microcred.vc.verify import verify_credential
+from microcred.verification.services import use_remote
 
 from .conftest import MakeToken, call
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _no_internet(settings: Any) -> Iterator[None]:
+    """Foreign documents go to a fake internet that refuses; no rate limit between tests."""
+
+    def refuse(url: str) -> Any:
+        raise DocumentLoadError(f"[fetch_failed] {url} is offline", code="fetch_failed")
+
+    settings.MICROCRED_VERIFY_RATE = "off"
+    use_remote(refuse)
+    yield
+    use_remote(None)
 
 
 def issue_award(client: Client, token: str, version: SpecificationVersion) -> dict[str, Any]:

@@ -105,6 +105,7 @@ def test_killed_worker_resumes_without_issuing_twice(tmp_path: Path, kek: str) -
         "MICROCRED_DATABASE": "sqlite",
         "MICROCRED_KEK": kek,
         "MICROCRED_TASK_BACKEND": "django_tasks_db.DatabaseBackend",
+        "MICROCRED_BATCH_RUNS": "1",  # one run, so killing its worker stalls the batch
     }
     db = tmp_path / "microcred.sqlite3"
     manage(env, "migrate", "--verbosity", "0")
@@ -122,7 +123,11 @@ def test_killed_worker_resumes_without_issuing_twice(tmp_path: Path, kek: str) -
     state, issued = batch_state(db, public_id)
     assert state == "running"
     assert ROWS // 10 <= issued <= ROWS * 9 // 10, issued  # killed mid-batch
-    [(status,)] = query(db, "SELECT status FROM django_tasks_database_dbtaskresult")
+    [(status,)] = query(
+        db,
+        "SELECT status FROM django_tasks_database_dbtaskresult WHERE task_path LIKE ?",
+        "%.issue_batch",
+    )
     assert status == "RUNNING"  # what a dead worker leaves behind
 
     assert f"resumed {public_id}" in manage(env, "resume_batches", "--stale-after", "0")
@@ -157,7 +162,14 @@ def test_killed_worker_resumes_without_issuing_twice(tmp_path: Path, kek: str) -
         "WHERE a.idempotency_key != r.idempotency_key",
     )
     assert mismatched == 0
-    statuses = sorted(
-        str(s) for (s,) in query(db, "SELECT status FROM django_tasks_database_dbtaskresult")
+    runs = query(
+        db,
+        "SELECT task_path, status, traceback FROM django_tasks_database_dbtaskresult",
     )
-    assert statuses == ["RUNNING", "SUCCESSFUL", "SUCCESSFUL"]
+    statuses = sorted(str(s) for (path, s, _) in runs if str(path).endswith(".issue_batch"))
+    assert statuses == ["RUNNING", "SUCCESSFUL", "SUCCESSFUL"], [
+        t for (_, s, t) in runs if s == "FAILED"
+    ]
+    mail = [(s, t) for (path, s, t) in runs if str(path).endswith(".mail_awards")]
+    assert mail, "the awards were never queued for mailing"
+    assert all(s == "SUCCESSFUL" for s, _ in mail), mail

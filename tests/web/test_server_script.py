@@ -52,6 +52,7 @@ def server_env(tmp_path: Path, port: int, **extra: str) -> dict[str, str]:
         PORT=str(port),
         MICROCRED_VAR_DIR=str(tmp_path / "var"),
         MICROCRED_WORKERS="1",
+        MICROCRED_TASK_WORKERS="1",
     )
     env.update(extra)
     return env
@@ -223,9 +224,16 @@ def test_development_mode_when_nothing_is_configured(tmp_path: Path) -> None:
         home = wait_until_serving(process, f"http://127.0.0.1:{port}/tr/", log)
         assert "Güvenebileceğiniz mikro-yeterlilikler" in home
         assert (tmp_path / "var" / "dev-secret-key").exists()
+        # A first run loads the demo: its organisation publishes its DID document.
+        demo = wait_until_serving(
+            process, f"http://127.0.0.1:{port}/orgs/demo-universitesi/did.json", log
+        )
+        assert "did:web:" in demo
+        assert (tmp_path / "var" / "demo-accounts.txt").exists()
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=STOP_TIMEOUT) == 0
     assert "running in development mode" in log.read_text()
+    assert "demo: Demo Üniversitesi" in log.read_text()
 
 
 # --- the task worker ---------------------------------------------------------------------
@@ -281,16 +289,15 @@ def wait_for_file(path: Path, server: Server, timeout: float = 60) -> None:
         time.sleep(0.1)
 
 
-def children_by_role(server: Server) -> tuple[int, int | None]:
-    """The gunicorn master and the task worker started by the script (None: no worker)."""
+def children_by_role(server: Server) -> tuple[int, list[int]]:
+    """The gunicorn master and the task workers started by the script."""
     children = [
         pid for pid in descendants(server.process.pid) if pid_parent(pid) == server.process.pid
     ]
     web = [pid for pid in children if "gunicorn" in command_line(pid)]
-    worker = [pid for pid in children if "db_worker" in command_line(pid)]
+    workers = [pid for pid in children if "db_worker" in command_line(pid)]
     assert len(web) == 1, children
-    assert len(worker) <= 1, children
-    return web[0], (worker[0] if worker else None)
+    return web[0], workers
 
 
 def pid_parent(pid: int) -> int:
@@ -312,8 +319,8 @@ def test_the_worker_runs_tasks_and_stops_with_the_server(production_server: Serv
     wait_until_serving(
         production_server.process, production_server.base + "/en/", production_server.log
     )
-    web, worker = children_by_role(production_server)
-    assert worker is not None, "scripts/server started no task worker"
+    web, workers = children_by_role(production_server)
+    assert len(workers) == 1, "scripts/server started no task worker"
     everything = descendants(production_server.process.pid)  # gunicorn's workers too
     assert len(everything) >= 3
 
@@ -321,11 +328,11 @@ def test_the_worker_runs_tasks_and_stops_with_the_server(production_server: Serv
     assert ping.returncode == 0, ping.stderr + production_server.log.read_text()
     # The worker that scripts/server started, named after the script's process.
     assert "Worker server@" in ping.stdout
-    assert f":{production_server.process.pid} answered" in ping.stdout
+    assert f":{production_server.process.pid}:1 answered" in ping.stdout
 
     assert stop(production_server) == 0, production_server.log.read_text()
     assert not alive(web)
-    assert not alive(worker)
+    assert not any(alive(worker) for worker in workers)
     # Nothing left behind: orphans would have been re-parented, so look them up by pid.
     assert [pid for pid in everything if alive(pid)] == []
 
@@ -347,36 +354,46 @@ def test_the_worker_finishes_its_task_before_stopping(
 def test_a_task_still_running_after_the_stop_timeout_is_abandoned(tmp_path: Path) -> None:
     with running_server(tmp_path, **production(MICROCRED_WORKER_STOP_TIMEOUT="1")) as server:
         wait_until_serving(server.process, server.base + "/en/", server.log)
-        _, worker = children_by_role(server)
+        _, workers = children_by_role(server)
         result_id = enqueue_pause(server, tmp_path, 300)
         wait_for_file(tmp_path / "started", server)
 
         assert stop(server) == 0, server.log.read_text()
-        assert worker is not None
-        assert not alive(worker)
+        assert len(workers) == 1
+        assert not alive(workers[0])
         assert not (tmp_path / "finished").exists()
         # Recorded as failed, not left "running" for ever.
         assert task_status(server, result_id) == "FAILED"
-        assert "abandoning its task" in server.log.read_text()
+        assert "abandoning their tasks" in server.log.read_text()
 
 
 def test_a_dying_worker_stops_the_server_with_a_failure(production_server: Server) -> None:
     wait_until_serving(
         production_server.process, production_server.base + "/en/", production_server.log
     )
-    web, worker = children_by_role(production_server)
-    assert worker is not None
+    web, workers = children_by_role(production_server)
+    assert len(workers) == 1
 
-    os.kill(worker, signal.SIGKILL)
+    os.kill(workers[0], signal.SIGKILL)
     assert production_server.process.wait(timeout=STOP_TIMEOUT) == 1
     assert not alive(web)
-    assert "the task worker exited unexpectedly" in production_server.log.read_text()
+    assert "a task worker exited unexpectedly" in production_server.log.read_text()
+
+
+def test_two_task_workers_by_default_both_stopped_with_the_server(tmp_path: Path) -> None:
+    # Empty means unset to the script (the other tests run one worker to save time).
+    with running_server(tmp_path, **production(MICROCRED_TASK_WORKERS="")) as server:
+        wait_until_serving(server.process, server.base + "/en/", server.log)
+        _, workers = children_by_role(server)
+        assert len(workers) == 2, server.log.read_text()
+        assert stop(server) == 0, server.log.read_text()
+        assert not any(alive(worker) for worker in workers)
 
 
 def test_no_worker_when_workers_run_elsewhere(tmp_path: Path) -> None:
     with running_server(tmp_path, **production(MICROCRED_WORKER="0")) as server:
         wait_until_serving(server.process, server.base + "/en/", server.log)
-        assert children_by_role(server)[1] is None
+        assert children_by_role(server)[1] == []
         ping = manage(server, "ping_worker", "--timeout", "2")
         assert ping.returncode == 1
         assert "No worker ran the ping task" in ping.stderr

@@ -38,7 +38,7 @@ def po_file(root: Path, lang: str) -> Path:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_entry_is_translated(lang: str) -> None:
     entries = catalogue(po_file(WEB, lang))
-    assert len(entries) > 40
+    assert len(entries) > 20  # the parser found the catalogue (home, errors, base)
     assert [msgid for msgid, msgstr in entries.items() if not msgstr] == []
     assert "#, fuzzy" not in po_file(WEB, lang).read_text("utf-8")
 

@@ -45,3 +45,6 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.display_name or self.email
+
+
+from microcred.accounts.models_email import EmailAddress  # noqa: E402, F401

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path
 
-from microcred.accounts import views
+from microcred.accounts import email_views, views
 
 app_name = "accounts"
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -13,4 +13,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("sign-in/", views.SignInView.as_view(), name="sign_in"),
     path("sign-out/", views.SignOutView.as_view(), name="sign_out"),
     path("invitations/<str:token>/", views.invitation, name="invitation"),
+    path("emails/", email_views.email_list, name="emails"),
+    path("emails/<str:address_id>/resend", email_views.email_resend, name="email_resend"),
+    path("emails/confirm/<str:token>/", email_views.email_confirm, name="email_confirm"),
 ]

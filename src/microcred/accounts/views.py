@@ -14,6 +14,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 
+from microcred.accounts import emails
+from microcred.accounts.email_views import base_url
+from microcred.accounts.email_views import safe_next as _next_or_empty
 from microcred.accounts.forms import SignInForm, SignUpForm
 from microcred.accounts.models import User
 from microcred.accounts.services import sign_up as create_account
@@ -43,6 +46,7 @@ def sign_up(request: HttpRequest) -> HttpResponse:
             password=form.cleaned_data["password1"],
         )
         login(request, user, backend=_BACKEND)
+        emails.register_primary(user, base_url=base_url(request), next_url=_next_or_empty(request))
         return redirect(_next(request))
     status = 400 if request.method == "POST" else 200
     context = {"form": form, "next": request.GET.get("next", "")}

@@ -13,7 +13,15 @@ from microcred.issuing.revocation import StatusAction
 from microcred.organizations.tokens import Scope
 
 router = Router(auth=TokenAuth(), tags=["awards"])
-_ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 413: ErrorOut}
+#: 422: a body that is not the declared shape (ninja's validation, mapped in errors.py).
+_ERRORS = {
+    400: ErrorOut,
+    401: ErrorOut,
+    403: ErrorOut,
+    404: ErrorOut,
+    413: ErrorOut,
+    422: ErrorOut,
+}
 
 
 def _out(award: Award) -> AwardOut:

@@ -14,6 +14,8 @@ from microcred.api.auth import TokenAuth, grant_for
 from microcred.api.errors import ApiError
 from microcred.api.schemas import ErrorOut, IssueIn, IssueOut, ReportOut, VerifyIn, VerifyOut
 from microcred.organizations.tokens import Scope
+from microcred.verification import ratelimit
+from microcred.verification.services import verify_document
 
 router = Router(tags=["vc-api"])
 _ERRORS = {400: ErrorOut, 413: ErrorOut, 422: ErrorOut}
@@ -46,16 +48,26 @@ def issue_credential(request: HttpRequest, body: IssueIn) -> Status[IssueOut]:
     return Status(201, IssueOut(verifiableCredential=signed))
 
 
-@router.post("/credentials/verify", response={200: VerifyOut, **_ERRORS})
+def _rate_limit(request: HttpRequest) -> None:
+    wait = ratelimit.retry_after(request)
+    if wait is not None:
+        message = _("Too many verifications from your address. Please wait %(seconds)s seconds.")
+        raise ApiError(429, "rate_limited", message % {"seconds": wait})
+
+
+@router.post("/credentials/verify", response={200: VerifyOut, 429: ErrorOut, **_ERRORS})
 def verify_credential(request: HttpRequest, body: VerifyIn) -> VerifyOut:
-    """Verify a credential; this platform's DIDs and status lists only, no network."""
+    """Verify a credential as the verify page does (our documents from the database,
+    other issuers' over HTTPS through the SSRF-safe fetcher)."""
+    _rate_limit(request)
     _no_options(body.options)
-    report = services.verify(body.verifiableCredential)
+    report = verify_document(body.verifiableCredential)
     return VerifyOut(**services.vc_api_result(report, _lang()))
 
 
-@router.post("/api/verify", response={200: ReportOut, **_ERRORS})
+@router.post("/api/verify", response={200: ReportOut, 429: ErrorOut, **_ERRORS})
 def verify_report(request: HttpRequest, body: VerifyIn) -> dict[str, Any]:
     """As /credentials/verify, answered with Microcred's own verification report."""
+    _rate_limit(request)
     _no_options(body.options)
-    return services.verify(body.verifiableCredential).to_json(_lang())
+    return verify_document(body.verifiableCredential).to_json(_lang())

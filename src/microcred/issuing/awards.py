@@ -1,15 +1,21 @@
 """Issuing awards: compose → sign → verify what was signed → store, idempotently.
 
-One function serves the form, the CSV batch and the API: ``issue_awards`` takes any number
-of learners, skips those whose idempotency key was already issued (returning the existing
-award), allocates their status entries in one go, and stores everything in one
-transaction — so a crash leaves either all of a chunk or none of it.
+One function serves the form and the API: ``issue_awards`` takes any number of learners,
+skips those whose idempotency key was already issued (returning the existing award),
+allocates their status entries in one go, and stores everything in one transaction.
+
+The bulk worker uses the two halves separately: ``prepare_awards`` (the CPU work: compose,
+sign, self-verify) runs outside any transaction, so two workers sign in parallel even on
+SQLite, and only ``store_awards`` takes the write lock, briefly. Status entries allocated
+for awards that are never stored (a crash between the halves) stay unused: a bit nobody
+points at costs nothing, whereas handing one bit to two awards would be a real bug, and
+the unique constraints on (list, index) make that impossible.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
-import secrets
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,11 +24,12 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from microcred.catalog import services as catalog
 from microcred.issuing import status_lists
 from microcred.issuing.compose import Learner, compose_credential
-from microcred.issuing.models import AuditEvent, Award, Batch, StatusPurpose
+from microcred.issuing.models import AuditEvent, Award, Batch, StatusList, StatusPurpose
 from microcred.issuing.signer import IssuerSigner
 from microcred.vc.issue import issue_credential
 
@@ -38,6 +45,33 @@ class Issued:
     award: Award
     #: The claim token, only for awards created by this call (None when it already existed).
     claim_token: str | None
+
+
+@dataclass(slots=True)
+class Prepared:
+    """Awards composed, signed and self-verified, not yet stored (see ``store_awards``)."""
+
+    version: Any
+    awards: list[Award]
+    tokens: list[str]
+    #: Status lists first used by these awards: published in the same transaction.
+    fresh_lists: list[StatusList]
+    moment: datetime
+
+
+def claim_token_for(award_public_id: str) -> str:
+    """The claim link's secret for an award, derived from the server's SECRET_KEY.
+
+    Derived rather than random so the award e-mail can be written later by another process
+    (the mail task) without the raw token ever being stored; only its SHA-256 is kept. Whoever
+    holds SECRET_KEY can already forge sessions, so this adds no new power to a key leak.
+    """
+    digest = salted_hmac("microcred.issuing.claim", award_public_id, algorithm="sha256").digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
+
+
+def claim_token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 def idempotency_key(*parts: str) -> str:
@@ -63,17 +97,25 @@ def issue_awards(
     now: datetime | None = None,
 ) -> list[Issued]:
     """Issue one award per request (in order); existing idempotency keys are returned as is."""
-    organization = version.specification.organization
     moment = now or timezone.now()
-    keys = [r.idempotency_key for r in requests]
-    existing = {
-        a.idempotency_key: a
-        for a in Award.objects.filter(organization=organization, idempotency_key__in=keys)
-    }
-    todo = list(
-        {r.idempotency_key: r for r in requests if r.idempotency_key not in existing}.values()
-    )
-    created = _create(version, todo, signer, issued_by, batch, include_name, moment) if todo else {}
+    existing = existing_awards(version, [r.idempotency_key for r in requests])
+    todo = pending_requests(requests, existing)
+    created: dict[str, tuple[Award, str]] = {}
+    if todo:
+        with transaction.atomic():
+            prepared = prepare_awards(
+                version,
+                todo,
+                signer=signer,
+                issued_by=issued_by,
+                batch=batch,
+                include_name=include_name,
+                now=moment,
+            )
+            store_awards(prepared, signer=signer)
+        created = {
+            a.idempotency_key: (a, t) for a, t in zip(prepared.awards, prepared.tokens, strict=True)
+        }
     out: list[Issued] = []
     for request in requests:
         if request.idempotency_key in existing:
@@ -84,23 +126,44 @@ def issue_awards(
     return out
 
 
-@transaction.atomic
-def _create(
-    version: Any,
-    todo: list[AwardRequest],
-    signer: IssuerSigner,
-    issued_by: Any,
-    batch: Batch | None,
-    include_name: bool,
-    moment: datetime,
-) -> dict[str, tuple[Award, str]]:
+def existing_awards(version: Any, keys: Sequence[str]) -> dict[str, Award]:
+    """The awards already issued under these idempotency keys, by key."""
     organization = version.specification.organization
+    return {
+        a.idempotency_key: a
+        for a in Award.objects.filter(organization=organization, idempotency_key__in=keys)
+    }
+
+
+def pending_requests(
+    requests: Sequence[AwardRequest], existing: dict[str, Award]
+) -> list[AwardRequest]:
+    """The requests still to issue, each key once (a file may repeat a learner)."""
+    unique = {r.idempotency_key: r for r in requests if r.idempotency_key not in existing}
+    return list(unique.values())
+
+
+def prepare_awards(
+    version: Any,
+    todo: Sequence[AwardRequest],
+    *,
+    signer: IssuerSigner,
+    issued_by: Any = None,
+    batch: Batch | None = None,
+    include_name: bool = False,
+    now: datetime | None = None,
+) -> Prepared:
+    """Allocate status entries, then compose, sign and self-verify one award per request.
+
+    Only the allocation writes (a short transaction of its own); the signing holds no lock.
+    """
+    organization = version.specification.organization
+    moment = now or timezone.now()
     revocation = status_lists.allocate(organization, StatusPurpose.REVOCATION, len(todo))
     suspension = status_lists.allocate(organization, StatusPurpose.SUSPENSION, len(todo))
     achievement = catalog.achievement_for(version, base_url=status_lists.public_base_url())
     issuer = _issuer_profile(signer, organization)
-    awards: list[Award] = []
-    tokens: list[str] = []
+    prepared = Prepared(version, [], [], [], moment)
     for request, (r_list, r_index), (s_list, s_index) in zip(
         todo, revocation, suspension, strict=True
     ):
@@ -124,38 +187,49 @@ def _create(
             documents=signer.documents,
         )
         assert isinstance(signed, dict)
-        token = secrets.token_urlsafe(24)
-        tokens.append(token)
-        awards.append(
-            Award(
-                organization=organization,
-                specification_version=version,
-                idempotency_key=request.idempotency_key,
-                learner_email=request.learner.email,
-                learner_name=request.learner.name,
-                grade=request.learner.grade,
-                awarded_on=request.learner.awarded_on,
-                evidence_url=request.learner.evidence_url,
-                credential=signed,
-                revocation_list=r_list,
-                revocation_index=r_index,
-                suspension_list=s_list,
-                suspension_index=s_index,
-                claim_token_hash=hashlib.sha256(token.encode()).hexdigest(),
-                batch=batch,
-                issued_by=issued_by,
-            )
+        award = Award(
+            organization=organization,
+            specification_version=version,
+            idempotency_key=request.idempotency_key,
+            learner_email=request.learner.email,
+            learner_name=request.learner.name,
+            grade=request.learner.grade,
+            awarded_on=request.learner.awarded_on,
+            evidence_url=request.learner.evidence_url,
+            credential=signed,
+            revocation_list=r_list,
+            revocation_index=r_index,
+            suspension_list=s_list,
+            suspension_index=s_index,
+            batch=batch,
+            issued_by=issued_by,
         )
-    Award.objects.bulk_create(awards)
+        token = claim_token_for(award.public_id)
+        award.claim_token_hash = claim_token_hash(token)
+        prepared.awards.append(award)
+        prepared.tokens.append(token)
     fresh = {sl.pk: sl for sl, _ in (*revocation, *suspension) if sl.signed_credential is None}
-    for status_list in fresh.values():  # a list is published before anyone can look it up
-        status_lists.publish(status_list, signer=signer, now=moment)
+    prepared.fresh_lists.extend(fresh.values())
+    return prepared
+
+
+@transaction.atomic
+def store_awards(prepared: Prepared, *, signer: IssuerSigner) -> None:
+    """Store prepared awards with their audit events; publish the lists they first use.
+
+    Raises IntegrityError (and stores nothing) if any idempotency key was stored meanwhile.
+    """
+    version, awards = prepared.version, prepared.awards
+    Award.objects.bulk_create(awards)
+    for status_list in prepared.fresh_lists:  # a list is published before anyone looks it up
+        if status_list.signed_credential is None:
+            status_lists.publish(status_list, signer=signer, now=prepared.moment)
     catalog.mark_issued(version)
     AuditEvent.objects.bulk_create(
         [
             AuditEvent(
-                organization=organization,
-                actor=issued_by,
+                organization=a.organization,
+                actor=a.issued_by,
                 action="issued",
                 target=a.public_id,
                 details={"specification": version.public_id},
@@ -163,4 +237,3 @@ def _create(
             for a in awards
         ]
     )
-    return {a.idempotency_key: (a, t) for a, t in zip(awards, tokens, strict=True)}

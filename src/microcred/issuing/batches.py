@@ -12,25 +12,35 @@ from __future__ import annotations
 
 import hashlib
 import io
+import secrets
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import IO, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.db.models import F
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
+from microcred.issuing.awards import (
+    AwardRequest,
+    Prepared,
+    existing_awards,
+    idempotency_key,
+    pending_requests,
+    prepare_awards,
+    store_awards,
+)
 from microcred.issuing.compose import Learner
 from microcred.issuing.csv_rows import RowProblem, read_rows
 from microcred.issuing.errors import IssuingError
-from microcred.issuing.models import AuditEvent, Batch, BatchRow
-from microcred.issuing.notifications import notify_awarded
-from microcred.organizations.keys import signer_for
+from microcred.issuing.mail_tasks import mail_awards
+from microcred.issuing.models import AuditEvent, Award, Batch, BatchRow
+from microcred.organizations.keys import OrgSigner, signer_for
 from microcred.vc.errors import VcError
 
 #: Rows written per INSERT while preparing (bounded memory, few round trips).
@@ -38,6 +48,10 @@ STORE_CHUNK = 1000
 #: Rows issued per transaction: small enough to keep the write lock short, large enough to
 #: share one status-list allocation and one key unsealing.
 ISSUE_CHUNK = 200
+#: How long a run's claim on a chunk holds before another run may take the rows over
+#: (signing and storing a chunk takes well under a second).
+CLAIM_LEASE = timedelta(seconds=60)
+CLAIM_POLL_SECONDS = 0.25
 #: Errors that mean "this row can never be issued as it is" — anything else (database gone,
 #: key store down) aborts the run so it can be resumed.
 PERMANENT_ERRORS: tuple[type[Exception], ...] = (IssuingError, VcError, ValidationError)
@@ -131,7 +145,7 @@ def _batch_row(batch: Batch, version: Any, line: int, learner: Learner) -> Batch
 
 def start_batch(batch: Batch, *, by: Any) -> None:
     """The officer's decision to issue the valid rows: queue the background run."""
-    from microcred.issuing.tasks import issue_batch  # tasks imports this module
+    from microcred.issuing.tasks import enqueue_runs  # tasks imports this module
 
     with transaction.atomic():
         updated = Batch.objects.filter(pk=batch.pk, state=Batch.State.VALIDATED).update(
@@ -140,22 +154,70 @@ def start_batch(batch: Batch, *, by: Any) -> None:
         if not updated:
             raise IssuingError(_("This batch has already been started."), code="batch_started")
         _audit(batch, by, "batch_started", {"rows": batch.total})
-        # Same database as the task queue: the batch and its task commit together.
-        issue_batch.enqueue(batch.public_id)
+        # Same database as the task queue: the batch and its tasks commit together.
+        enqueue_runs(batch.public_id)
     batch.state = Batch.State.QUEUED
 
 
 def run_batch(batch_public_id: str, *, chunk_size: int = ISSUE_CHUNK) -> Progress:
-    """Issue every row not yet issued, in line order; safe to run twice or after a crash."""
+    """Issue every row not yet issued, in line order; safe to run twice, concurrently or
+    after a crash. Each run claims a chunk, signs it without holding the write lock, then
+    stores it; several runs (one per worker) share a batch chunk by chunk."""
     batch = Batch.objects.select_related("specification_version__specification").get(
         public_id=batch_public_id
     )
     if batch.state not in (Batch.State.QUEUED, Batch.State.RUNNING):
         return batch_progress(batch)  # never started by an officer, or already finished
     Batch.objects.filter(pk=batch.pk, state=Batch.State.QUEUED).update(state=Batch.State.RUNNING)
-    while _issue_next_chunk(batch, chunk_size):
-        pass
+    run_id = secrets.token_hex(8)
+    with signer_for(batch.organization) as signer:
+        while (rows := _claim(batch, run_id, chunk_size)) or _wait_for_other_runs(batch):
+            if rows:
+                _issue_rows(batch, rows, signer)
+    _finish_if_complete(batch)
+    batch.refresh_from_db()
+    return batch_progress(batch)
+
+
+def _claim(batch: Batch, run_id: str, chunk_size: int) -> list[BatchRow]:
+    """Claim the next unissued, unclaimed rows for this run (a short write transaction)."""
+    now = timezone.now()
     with transaction.atomic():
+        # Serialises claimers (PostgreSQL; SQLite's IMMEDIATE transactions already do).
+        Batch.objects.select_for_update().filter(pk=batch.pk).first()
+        free = Q(claimed_until__isnull=True) | Q(claimed_until__lt=now)
+        ids = list(
+            BatchRow.objects.filter(_pending(batch), free)
+            .order_by("line")
+            .values_list("pk", flat=True)[:chunk_size]
+        )
+        if not ids:
+            return []
+        BatchRow.objects.filter(pk__in=ids).update(
+            claimed_by=run_id, claimed_until=now + CLAIM_LEASE
+        )
+    return list(BatchRow.objects.filter(pk__in=ids).order_by("line"))
+
+
+def _wait_for_other_runs(batch: Batch) -> bool:
+    """Rows left but all claimed by other runs: wait a little and look again (True), or
+    nothing left (False). If a claimant died, its lease runs out and this run takes over."""
+    if not BatchRow.objects.filter(_pending(batch)).exists():
+        return False
+    time.sleep(CLAIM_POLL_SECONDS)
+    return True
+
+
+def _pending(batch: Batch) -> Q:
+    return Q(batch=batch, award__isnull=True, error="")
+
+
+def _finish_if_complete(batch: Batch) -> None:
+    """Mark the batch done once no row is pending — whichever run stores the last chunk."""
+    with transaction.atomic():
+        Batch.objects.select_for_update().filter(pk=batch.pk).first()
+        if BatchRow.objects.filter(_pending(batch)).exists():
+            return  # another run still holds a claim (or died: resume_batches requeues)
         rows = BatchRow.objects.filter(batch=batch)
         Batch.objects.filter(pk=batch.pk, state=Batch.State.RUNNING).update(
             state=Batch.State.DONE,
@@ -163,59 +225,76 @@ def run_batch(batch_public_id: str, *, chunk_size: int = ISSUE_CHUNK) -> Progres
             issued=rows.filter(award__isnull=False).count(),
             failed=rows.exclude(error="").count(),
         )
-    batch.refresh_from_db()
-    return batch_progress(batch)
 
 
-def _issue_next_chunk(batch: Batch, chunk_size: int) -> bool:
-    """Issue the next chunk; False when nothing is left. One transaction per chunk."""
-    with transaction.atomic():
-        # Serialises concurrent runs of the same batch (PostgreSQL; SQLite's IMMEDIATE
-        # transactions already do), so the unissued rows read here stay unissued until commit.
-        Batch.objects.select_for_update().filter(pk=batch.pk).first()
-        rows = list(
-            BatchRow.objects.filter(batch=batch, award__isnull=True, error="").order_by("line")[
-                :chunk_size
-            ]
-        )
-        if not rows:
-            return False
-        _issue_rows(batch, rows)
-        BatchRow.objects.bulk_update(rows, ["award", "error"])
-        failed = sum(1 for r in rows if r.error)
-        Batch.objects.filter(pk=batch.pk).update(
-            issued=F("issued") + len(rows) - failed, failed=F("failed") + failed
-        )
-    return True
+def release_claims(batch: Batch) -> int:
+    """Drop every claim on a batch's rows (its workers are presumed dead); returns how many."""
+    return (
+        BatchRow.objects.filter(_pending(batch))
+        .exclude(claimed_by="")
+        .update(claimed_by="", claimed_until=None)
+    )
 
 
-def _issue_rows(batch: Batch, rows: Sequence[BatchRow]) -> None:
-    """Link each row to its award, or record why it cannot be issued (one by one on error)."""
+def _issue_rows(batch: Batch, rows: Sequence[BatchRow], signer: OrgSigner) -> None:
+    """Sign and store one claimed chunk; rows that can never be issued get their reason."""
+    try:
+        _issue_chunk(batch, rows, signer)
+    except PERMANENT_ERRORS:
+        for row in rows:  # find the culprits one by one; the others still go out
+            try:
+                _issue_chunk(batch, [row], signer)
+            except PERMANENT_ERRORS as exc:
+                _record_error(batch, row, str(exc) or type(exc).__name__)
+
+
+def _issue_chunk(batch: Batch, rows: Sequence[BatchRow], signer: OrgSigner) -> None:
     version = batch.specification_version
-    with signer_for(batch.organization) as signer:
+    requests = [AwardRequest(_learner(r), r.idempotency_key) for r in rows]
+    existing = existing_awards(version, [r.idempotency_key for r in requests])
+    prepared = prepare_awards(
+        version,
+        pending_requests(requests, existing),
+        signer=signer,
+        issued_by=batch.created_by,
+        batch=batch,
+    )
+    try:
+        with transaction.atomic():
+            _store_chunk(batch, rows, prepared, existing, signer)
+    except IntegrityError:
+        # Another run stored some of these keys meanwhile (a lost claim): take what exists.
+        with transaction.atomic():
+            existing = existing_awards(version, [r.idempotency_key for r in requests])
+            prepared.awards = [a for a in prepared.awards if a.idempotency_key not in existing]
+            _store_chunk(batch, rows, prepared, existing, signer)
 
-        def issue(chunk: Sequence[BatchRow]) -> None:
-            with transaction.atomic():  # a savepoint: a failed chunk leaves nothing behind
-                issued = issue_awards(
-                    version,
-                    [AwardRequest(_learner(r), r.idempotency_key) for r in chunk],
-                    signer=signer,
-                    issued_by=batch.created_by,
-                    batch=batch,
-                )
-                # Mailed after the chunk commits (and only for awards this run created).
-                notify_awarded(issued, settings.LANGUAGE_CODE)
-            for row, item in zip(chunk, issued, strict=True):
-                row.award = item.award
 
-        try:
-            issue(rows)
-        except PERMANENT_ERRORS:
-            for row in rows:
-                try:
-                    issue([row])
-                except PERMANENT_ERRORS as exc:
-                    row.error = str(exc) or type(exc).__name__
+def _store_chunk(
+    batch: Batch,
+    rows: Sequence[BatchRow],
+    prepared: Prepared,
+    existing: dict[str, Award],
+    signer: OrgSigner,
+) -> None:
+    """One transaction: the awards, the rows' links to them, the counters, the mail task."""
+    if prepared.awards:
+        store_awards(prepared, signer=signer)
+    by_key = {**existing, **{a.idempotency_key: a for a in prepared.awards}}
+    for row in rows:
+        row.award = by_key[row.idempotency_key]
+        row.claimed_by, row.claimed_until = "", None
+    BatchRow.objects.bulk_update(rows, ["award", "claimed_by", "claimed_until"])
+    Batch.objects.filter(pk=batch.pk).update(issued=F("issued") + len(rows))
+    if prepared.awards:  # committed with the chunk: mailed once, only if it was stored
+        mail_awards.enqueue([a.public_id for a in prepared.awards], settings.LANGUAGE_CODE)
+
+
+def _record_error(batch: Batch, row: BatchRow, error: str) -> None:
+    with transaction.atomic():
+        row.error, row.claimed_by, row.claimed_until = error, "", None
+        row.save(update_fields=["error", "claimed_by", "claimed_until"])
+        Batch.objects.filter(pk=batch.pk).update(failed=F("failed") + 1)
 
 
 def _learner(row: BatchRow) -> Learner:
@@ -254,6 +333,7 @@ __all__ = [
     "Progress",
     "batch_progress",
     "prepare_batch",
+    "release_claims",
     "row_key",
     "run_batch",
     "start_batch",

@@ -37,6 +37,9 @@ class StatusList(models.Model):
     size = models.PositiveIntegerField(default=131_072)
     encoded_list = models.TextField()
     allocated = models.PositiveIntegerField(default=0)
+    #: Secret key of the list's index permutation (see issuing.index_permutation); empty on
+    #: lists made before it existed, which take no new entries.
+    permutation_key = models.CharField(max_length=64, blank=True)
     version = models.PositiveIntegerField(default=0)
     signed_credential = models.JSONField(null=True, blank=True)
     signed_at = models.DateTimeField(null=True, blank=True)
@@ -75,7 +78,7 @@ class Award(models.Model):
     state = models.CharField(max_length=16, choices=State.choices, default=State.ACTIVE)
     state_reason = models.TextField(blank=True)
     state_changed = models.DateTimeField(null=True, blank=True)
-    claim_token_hash = models.CharField(max_length=64, blank=True)
+    claim_token_hash = models.CharField(max_length=64, blank=True, db_index=True)
     batch = models.ForeignKey("issuing.Batch", null=True, blank=True, on_delete=models.SET_NULL)
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -146,6 +149,11 @@ class BatchRow(models.Model):
     evidence_url = models.URLField(blank=True)
     award = models.ForeignKey(Award, null=True, blank=True, on_delete=models.SET_NULL)
     error = models.TextField(blank=True)
+    #: The worker run signing this row now, and until when its claim holds: lets several
+    #: workers share a batch without signing the same rows (a lost claim only costs time —
+    #: the idempotency key still stops a double issue).
+    claimed_by = models.CharField(max_length=32, blank=True)
+    claimed_until = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["batch", "line"], name="one_row_per_line")]

@@ -1,9 +1,11 @@
 """Bitstring Status Lists of an organisation: allocate entries, flip bits, publish signed.
 
-Entries are allocated at random positions (herd privacy: an entry's index says nothing
-about when or to whom it was issued), many at once for a batch so that bulk issuance costs
-one query per batch rather than one per credential. A list is re-signed only when a bit
-changes; public GETs serve the cached signed credential and never sign anything.
+Entries are allocated at random-looking positions (herd privacy: an entry's index says
+nothing about when or to whom it was issued) through each list's keyed permutation
+(``index_permutation``), many at once for a chunk, so that bulk issuance costs one query
+per chunk and parallel workers can never be handed the same index. A list is re-signed
+only when a bit changes; public GETs serve the cached signed credential and never sign
+anything.
 """
 
 from __future__ import annotations
@@ -16,17 +18,17 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from microcred.issuing.models import Award, StatusList, StatusPurpose
+from microcred.issuing.index_permutation import permute
+from microcred.issuing.models import StatusList
 from microcred.issuing.signer import IssuerSigner
 from microcred.organizations.models import Organization
 from microcred.vc.dates import format_datetime
 from microcred.vc.issue import issue_credential
 from microcred.vc.status import BitstringStatusList, status_entry, status_list_credential
 
-#: Open a new list once half the entries are taken, so random allocation stays cheap and
-#: every list keeps a large anonymity set.
+#: Open a new list once half the entries are taken, so every list keeps a large anonymity
+#: set (the unused half are bits nobody points at).
 FILL_LIMIT = 0.5
-_RANDOM = secrets.SystemRandom()
 
 
 def public_base_url() -> str:
@@ -46,22 +48,23 @@ def entry_for(status_list: StatusList, index: int) -> dict[str, object]:
 def _open_list(organization: Organization, purpose: str) -> StatusList:
     bits = BitstringStatusList()
     return StatusList.objects.create(
-        organization=organization, purpose=purpose, size=bits.size, encoded_list=bits.encode()
+        organization=organization,
+        purpose=purpose,
+        size=bits.size,
+        encoded_list=bits.encode(),
+        permutation_key=secrets.token_hex(32),
     )
 
 
-def _used(status_list: StatusList) -> set[int]:
-    field = "revocation" if status_list.purpose == StatusPurpose.REVOCATION else "suspension"
-    return set(
-        Award.objects.filter(**{f"{field}_list": status_list}).values_list(
-            f"{field}_index", flat=True
-        )
-    )
+def _capacity(status_list: StatusList) -> int:
+    if not status_list.permutation_key:
+        return 0  # made before keyed permutations: its random entries cannot be continued
+    return int(status_list.size * FILL_LIMIT)
 
 
 @transaction.atomic
 def allocate(organization: Organization, purpose: str, count: int) -> list[tuple[StatusList, int]]:
-    """``count`` fresh random entries, from the current list and new ones as lists fill."""
+    """``count`` fresh entries, from the current list and new ones as lists fill."""
     found: list[tuple[StatusList, int]] = []
     while len(found) < count:
         current = (
@@ -70,25 +73,15 @@ def allocate(organization: Organization, purpose: str, count: int) -> list[tuple
             .order_by("-id")
             .first()
         )
-        if current is None or current.allocated >= current.size * FILL_LIMIT:
+        if current is None or current.allocated >= _capacity(current):
             current = _open_list(organization, purpose)
-        room = int(current.size * FILL_LIMIT) - current.allocated
-        take = min(room, count - len(found))
-        free = _sample_free(current, take)
+        take = min(_capacity(current) - current.allocated, count - len(found))
+        key = bytes.fromhex(current.permutation_key)
+        numbers = range(current.allocated, current.allocated + take)
+        found.extend((current, permute(key, n, current.size)) for n in numbers)
         current.allocated += take
         current.save(update_fields=["allocated"])
-        found.extend((current, index) for index in free)
     return found
-
-
-def _sample_free(status_list: StatusList, take: int) -> list[int]:
-    used = _used(status_list)
-    chosen: set[int] = set()
-    while len(chosen) < take:
-        index = _RANDOM.randrange(status_list.size)
-        if index not in used:
-            chosen.add(index)
-    return list(chosen)
 
 
 @transaction.atomic

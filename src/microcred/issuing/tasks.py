@@ -12,11 +12,12 @@ from datetime import timedelta
 from typing import Any
 
 from django.apps import apps
+from django.conf import settings
 from django.db.models import Max
 from django.utils import timezone
 from django_tasks import task
 
-from microcred.issuing.batches import run_batch
+from microcred.issuing.batches import release_claims, run_batch
 from microcred.issuing.models import Award, Batch
 
 #: A running batch with no new award for this long is presumed dead (no heartbeat field).
@@ -30,30 +31,38 @@ def issue_batch(batch_public_id: str) -> dict[str, Any]:
     return {"state": progress.state, "issued": progress.issued, "failed": progress.failed}
 
 
-def _last_result(batch: Batch) -> Any:
-    """The newest queued run of this batch, or None (none, or a backend that keeps none)."""
+def enqueue_runs(batch_public_id: str) -> None:
+    """Queue one run of the batch per worker that should share it (MICROCRED_BATCH_RUNS).
+
+    Runs cooperate chunk by chunk; a run that finds nothing left to claim just ends.
+    """
+    for _ in range(settings.MICROCRED_BATCH_RUNS):
+        issue_batch.enqueue(batch_public_id)
+
+
+def _runs(batch: Batch) -> list[Any] | None:
+    """The queued runs of this batch (None: a backend that keeps no results)."""
     if not apps.is_installed("django_tasks_db"):
         return None
     from django_tasks_db.models import DBTaskResult
 
-    return (
+    return list(
         DBTaskResult.objects.filter(
             task_path=issue_batch.module_path, args_kwargs__args__0=batch.public_id
         )
-        .order_by("-enqueued_at")
-        .first()
     )
 
 
-def _is_dead(batch: Batch, result: Any, stale_after: timedelta) -> bool:
-    if result is None:
+def _is_dead(batch: Batch, runs: list[Any] | None, stale_after: timedelta) -> bool:
+    if not runs:
         return True  # queued but no task: lost between commit and queue, or pruned
-    if result.status == "READY":
-        return False  # a worker will pick it up
-    if result.status != "RUNNING":
+    if any(run.status == "READY" for run in runs):
+        return False  # a worker will pick one up (and take over any expired claims)
+    running = [run.started_at for run in runs if run.status == "RUNNING" and run.started_at]
+    if not running:
         return True  # failed, or ended without finishing the batch
     last_award = Award.objects.filter(batch=batch).aggregate(at=Max("created"))["at"]
-    last_sign_of_life = max(t for t in (result.started_at, last_award) if t is not None)
+    last_sign_of_life = max(t for t in (*running, last_award) if t is not None)
     return bool(timezone.now() - last_sign_of_life >= stale_after)
 
 
@@ -65,10 +74,11 @@ def resume_stalled_batches(*, stale_after: timedelta = STALE_AFTER) -> list[str]
     """
     resumed: list[str] = []
     for batch in Batch.objects.filter(state__in=[Batch.State.QUEUED, Batch.State.RUNNING]):
-        if _is_dead(batch, _last_result(batch), stale_after):
-            issue_batch.enqueue(batch.public_id)
+        if _is_dead(batch, _runs(batch), stale_after):
+            release_claims(batch)
+            enqueue_runs(batch.public_id)
             resumed.append(batch.public_id)
     return resumed
 
 
-__all__ = ["STALE_AFTER", "issue_batch", "resume_stalled_batches"]
+__all__ = ["STALE_AFTER", "enqueue_runs", "issue_batch", "resume_stalled_batches"]

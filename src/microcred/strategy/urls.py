@@ -1,9 +1,30 @@
-"""Pages of the strategy app, mounted under the language prefix."""
+"""Pages of the strategy app, mounted under the language prefix (/<lang>/strategy/)."""
 
 from __future__ import annotations
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from microcred.strategy import views
 
 app_name = "strategy"
 
-urlpatterns: list[URLPattern | URLResolver] = []
+S = "<slug:org>/s/<str:sid>/"
+ITEM = S + "items/<str:kind>/"
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("<slug:org>/", views.strategy_list, name="list"),
+    path(S, views.canvas, name="canvas"),
+    path(S + "checks", views.checks, name="checks"),
+    path(S + "progress", views.progress_view, name="progress"),
+    path(S + "history", views.history, name="history"),
+    path(S + "team", views.team, name="team"),
+    path(S + "delete", views.strategy_delete, name="delete"),
+    path(S + "notes/<str:block>", views.notes, name="notes"),
+    path(ITEM + "add", views.item_add, name="item_add"),
+    path(ITEM + "<str:item>/", views.item_save, name="item_save"),
+    path(ITEM + "<str:item>/delete", views.item_delete, name="item_delete"),
+    path(S + "steep/", views.steep, name="steep"),
+    path(S + "steep/themes", views.theme_add, name="theme_add"),
+    path(S + "steep/<str:fid>/", views.factor_save, name="factor_save"),
+    path(S + "steep/<str:fid>/delete", views.factor_delete, name="factor_delete"),
+    path(S + "steep/<str:fid>/send", views.factor_send, name="factor_send"),
+]

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, Literal
 
+from microcred.vc.canon.memo import remembered_canonical_forms
 from microcred.vc.contexts import DocumentLoader, pinned_loader
 from microcred.vc.errors import VcError
 from microcred.vc.keys import Ed25519KeyPair
@@ -52,6 +53,24 @@ def issue_credential(
     an already expired credential is refused.
     """
     loader = document_loader or pinned_loader()
+    with remembered_canonical_forms():  # sign and self-check canonicalise the same document
+        secured = _sign(credential, key, verification_method, now, format, loader)
+        report = verify_credential(
+            secured, now=now, documents=documents, document_loader=loader, check_status=False
+        )
+    if any(check.check != "valid_from" for check in report.failures):
+        raise IssuanceError(report)
+    return secured
+
+
+def _sign(
+    credential: Mapping[str, Any],
+    key: Ed25519KeyPair,
+    verification_method: str,
+    now: datetime,
+    format: Format,
+    loader: DocumentLoader,
+) -> dict[str, Any] | str:
     secured: dict[str, Any] | str
     if format == "jwt":
         secured = sign_jwt(credential, key=key, verification_method=verification_method)
@@ -66,9 +85,4 @@ def issue_credential(
         )
     else:
         raise ValueError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
-    report = verify_credential(
-        secured, now=now, documents=documents, document_loader=loader, check_status=False
-    )
-    if any(check.check != "valid_from" for check in report.failures):
-        raise IssuanceError(report)
     return secured

@@ -160,3 +160,13 @@ def env_seconds(environ: Mapping[str, str], name: str, *, default: int) -> int:
     if not raw.isdigit():
         raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number of seconds (e.g. 60).")
     return int(raw)
+
+
+def env_count(environ: Mapping[str, str], name: str, *, default: int, minimum: int = 1) -> int:
+    """A whole number no smaller than ``minimum``; anything else is an error, not the default."""
+    raw = environ.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or int(raw) < minimum:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number ≥ {minimum}.")
+    return int(raw)

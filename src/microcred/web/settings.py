@@ -8,6 +8,7 @@
 | ``MICROCRED_CSRF_TRUSTED_ORIGINS`` | comma-separated origins, e.g. ``https://mc.example`` | none |
 | ``MICROCRED_HTTPS`` | behind HTTPS: secure cookies, redirect to HTTPS, HSTS | off |
 | ``MICROCRED_DATABASE`` | ``sqlite`` or ``postgres`` (then ``PGHOST``, ``PGDATABASE``…) | sqlite |
+| ``MICROCRED_BATCH_RUNS`` | task runs that share one bulk batch (one per worker) | 2 |
 | ``MICROCRED_VAR_DIR`` | where the SQLite file, the dev key and static files live | ``./var`` |
 
 A missing key outside development does not fail here (so importing settings, e.g. for
@@ -148,6 +149,8 @@ TASKS = {
         )
     }
 }
+#: How many runs share one bulk batch (one per worker process that should take part).
+MICROCRED_BATCH_RUNS = env.env_count(_ENV, "MICROCRED_BATCH_RUNS", default=2)
 
 # E-mail: console in development, SMTP by setting (EMAIL_HOST etc. from the environment).
 EMAIL_BACKEND = env.env_str(

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 
+from microcred.verification import views as verify_views
 from microcred.web import views
-from microcred.web.verify_page import views as verify_views
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),

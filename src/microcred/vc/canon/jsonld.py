@@ -36,6 +36,7 @@ from typing import Any, Protocol
 from pyld import jsonld as pyld_jsonld
 from pyld.context_resolver import ContextResolver
 
+from microcred.vc.canon.memo import memoised
 from microcred.vc.canon.nquads import format_literal
 from microcred.vc.canon.quads import Quad
 from microcred.vc.canon.rdfc import canonicalize
@@ -114,7 +115,11 @@ def to_quads(document: Mapping[str, Any], *, document_loader: DocumentLoader) ->
 
 def canonicalize_jsonld(document: Mapping[str, Any], *, document_loader: DocumentLoader) -> str:
     """The RDFC-1.0 canonical N-Quads of a JSON-LD document (what eddsa-rdfc-2022 hashes)."""
-    return canonicalize(to_quads(document, document_loader=document_loader)).nquads
+    return memoised(
+        document,
+        document_loader,
+        lambda: canonicalize(to_quads(document, document_loader=document_loader)).nquads,
+    )
 
 
 # --- the fast-path hook ---------------------------------------------------------------

@@ -1,5 +1,5 @@
-"""The public verification page, kept here until the ``verification`` app takes it over.
+"""What is left of the first verify page: the credential summary (used by the wallet).
 
-Everything the page needs is in this package (form, upload limit, summary, view,
-templates under ``templates/verify_page/``), so moving it is a rename, not a rewrite.
+The page itself now lives in :mod:`microcred.verification` (views, form, upload handler,
+templates); :mod:`.summary` stays here because other apps import it from this place.
 """

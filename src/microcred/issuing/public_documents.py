@@ -1,0 +1,80 @@
+"""Read-only look-ups of what this platform has published, for its own verifier.
+
+The verification service answers our own status list URLs from the database instead of
+over HTTP to ourselves, and explains a set bit with the issuer's stated reason and date.
+Nothing here writes, and nothing returns personal data: a status entry maps to the award's
+state, reason and date only, never to the learner.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from microcred.issuing.models import Award, StatusList
+from microcred.issuing.status_lists import public_base_url
+
+__all__ = [
+    "EntryState",
+    "ListVersion",
+    "entry_state",
+    "list_version",
+    "local_list_id",
+    "signed_status_list",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ListVersion:
+    """What changes whenever a list is re-signed: a cache key for its verified form."""
+
+    public_id: str
+    version: int
+    signed_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class EntryState:
+    """The award behind one status entry, as its issuer stated it (no learner data)."""
+
+    state: str
+    reason: str
+    changed: datetime | None
+
+
+def local_list_id(url: str) -> str | None:
+    """The public id of one of our status lists, if ``url`` is ours; else None."""
+    prefix = f"{public_base_url()}/status/"
+    if not url.startswith(prefix):
+        return None
+    public_id = url.removeprefix(prefix)
+    return public_id if public_id and "/" not in public_id and "?" not in public_id else None
+
+
+def list_version(public_id: str) -> ListVersion | None:
+    row = StatusList.objects.filter(public_id=public_id).values("version", "signed_at").first()
+    if row is None:
+        return None
+    return ListVersion(public_id, int(row["version"]), row["signed_at"])
+
+
+def signed_status_list(public_id: str) -> dict[str, Any] | None:
+    """The signed list credential served at ``/status/<public_id>``; None if unpublished."""
+    row = StatusList.objects.filter(public_id=public_id).values("signed_credential").first()
+    document = row["signed_credential"] if row is not None else None
+    return document if isinstance(document, dict) else None
+
+
+def entry_state(public_id: str, index: int, purpose: str) -> EntryState | None:
+    """The state of the award holding bit ``index`` of list ``public_id`` (of ``purpose``)."""
+    if purpose == "revocation":
+        lookup = {"revocation_list__public_id": public_id, "revocation_index": index}
+    elif purpose == "suspension":
+        lookup = {"suspension_list__public_id": public_id, "suspension_index": index}
+    else:
+        return None
+    row = Award.objects.filter(**lookup).values("state", "state_reason", "state_changed").first()
+    if row is None:
+        return None
+    return EntryState(str(row["state"]), str(row["state_reason"]), row["state_changed"])

@@ -1,0 +1,215 @@
+"""Fetching another issuer's documents without becoming a proxy into our own network.
+
+Anyone can hand the verifier a credential naming any URL, so the fetch is the classic
+server-side request forgery risk. The fetcher therefore: accepts ``https`` only; resolves
+the host once, refuses the request if *any* address is loopback, private, link-local,
+multicast, reserved or otherwise not global; connects to the address it checked (so a
+second DNS answer cannot swap it: no time-of-check/time-of-use gap) while TLS still
+verifies the certificate for the host name; follows no redirects; reads at most
+``max_bytes``; gives up after a connect and a total deadline; and accepts JSON only.
+
+Every refusal is a :class:`DocumentLoadError` with a precise ``code``.
+"""
+
+from __future__ import annotations
+
+import http.client
+import ipaddress
+import json
+import socket
+import ssl
+import time
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
+from urllib.parse import urlsplit
+
+from microcred.vc.errors import DocumentLoadError
+
+CONNECT_TIMEOUT = 3.0
+TOTAL_TIMEOUT = 5.0
+MAX_BYTES = 256 * 1024
+CHUNK = 16 * 1024
+JSON_TYPES = frozenset(
+    {
+        "application/json",
+        "application/ld+json",
+        "application/did+json",
+        "application/did+ld+json",
+        "application/vc",
+        "application/vc+ld+json",
+    }
+)
+ACCEPT = "application/did+json, application/vc, application/ld+json, application/json"
+
+
+class Response(Protocol):
+    status: int
+
+    def getheader(self, name: str, /) -> str | None: ...
+    def read(self, amount: int, /) -> bytes: ...
+
+
+class Connection(Protocol):
+    def request(self, method: str, url: str, *, headers: dict[str, str]) -> None: ...
+    def getresponse(self) -> Response: ...
+    def set_timeout(self, seconds: float) -> None: ...
+    def close(self) -> None: ...
+
+
+#: ``(host, port) -> [ip, …]``: every address the name resolves to.
+Resolve = Callable[[str, int], Sequence[str]]
+#: ``(host, ip, port, connect_timeout) -> Connection`` connected to ``ip``, TLS for ``host``.
+Connect = Callable[[str, str, int, float], Connection]
+
+
+def refused(code: str, message: str) -> DocumentLoadError:
+    return DocumentLoadError(f"[{code}] {message}", code=code)
+
+
+def system_resolve(host: str, port: int) -> list[str]:
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise refused("fetch_dns_failed", f"{host} could not be resolved: {exc}") from exc
+    return sorted({str(info[4][0]) for info in infos})
+
+
+class _PinnedHttps(http.client.HTTPSConnection):
+    """HTTPS to ``ip`` with the certificate and SNI checked for ``host``."""
+
+    def __init__(self, host: str, ip: str, port: int, timeout: float) -> None:
+        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
+        self._ip = ip
+        self._pinned: socket.socket | None = None
+
+    def connect(self) -> None:
+        sock = socket.create_connection((self._ip, self.port), self.timeout)
+        context: ssl.SSLContext = self._context  # type: ignore[attr-defined]
+        self.sock = self._pinned = context.wrap_socket(sock, server_hostname=self.host)
+
+    def set_timeout(self, seconds: float) -> None:
+        """Bound the next read by what is left of the total deadline."""
+        if self._pinned is not None:
+            self._pinned.settimeout(max(seconds, 0.001))
+
+
+def system_connect(host: str, ip: str, port: int, timeout: float) -> Connection:
+    return _PinnedHttps(host, ip, port, timeout)
+
+
+def check_address(ip: str) -> None:
+    """Only globally routable unicast addresses may be contacted."""
+    try:
+        address = ipaddress.ip_address(ip.split("%")[0])
+    except ValueError as exc:
+        raise refused("fetch_address_refused", f"{ip!r} is not an IP address") from exc
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    if (
+        address.is_loopback
+        or address.is_private
+        or address.is_link_local
+        or address.is_multicast
+        or address.is_reserved
+        or address.is_unspecified
+        or not address.is_global
+    ):
+        raise refused("fetch_address_refused", f"{ip} is not a public address")
+
+
+class SafeFetcher:
+    """A :class:`microcred.vc.did.Fetcher` for the open internet (see the module docstring)."""
+
+    def __init__(
+        self,
+        *,
+        resolve: Resolve = system_resolve,
+        connect: Connect = system_connect,
+        clock: Callable[[], float] = time.monotonic,
+        connect_timeout: float = CONNECT_TIMEOUT,
+        total_timeout: float = TOTAL_TIMEOUT,
+        max_bytes: int = MAX_BYTES,
+    ) -> None:
+        self._resolve, self._connect, self._clock = resolve, connect, clock
+        self.connect_timeout, self.total_timeout = connect_timeout, total_timeout
+        self.max_bytes = max_bytes
+
+    def __call__(self, url: str) -> Any:
+        host, port, target = _split(url)
+        addresses = list(self._resolve(host, port))
+        if not addresses:
+            raise refused("fetch_dns_failed", f"{host} has no address")
+        for ip in addresses:
+            check_address(ip)
+        deadline = self._clock() + self.total_timeout
+        try:
+            body = self._get(host, addresses[0], port, target, url, deadline)
+        except TimeoutError as exc:
+            raise refused("fetch_timeout", f"{url} did not answer in time") from exc
+        except (OSError, http.client.HTTPException) as exc:
+            raise refused("fetch_failed", f"{url} could not be fetched: {exc}") from exc
+        try:
+            return json.loads(body)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise refused("fetch_not_json", f"{url} did not return valid JSON") from exc
+
+    def _get(self, host: str, ip: str, port: int, target: str, url: str, deadline: float) -> bytes:
+        connection = self._connect(host, ip, port, self.connect_timeout)
+        try:
+            connection.request(
+                "GET", target, headers={"Accept": ACCEPT, "Host": _authority(host, port)}
+            )
+            connection.set_timeout(self._left(deadline, url))
+            response = connection.getresponse()
+            _check_response(response, url)
+            return self._read(connection, response, url, deadline)
+        finally:
+            connection.close()
+
+    def _left(self, deadline: float, url: str) -> float:
+        left = deadline - self._clock()
+        if left <= 0:
+            raise refused("fetch_timeout", f"{url} took longer than {self.total_timeout} s")
+        return left
+
+    def _read(self, connection: Connection, response: Response, url: str, deadline: float) -> bytes:
+        declared = response.getheader("Content-Length")
+        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+            raise refused("fetch_too_large", f"{url} is larger than {self.max_bytes} bytes")
+        body = bytearray()
+        while True:
+            connection.set_timeout(self._left(deadline, url))
+            chunk = response.read(CHUNK)
+            if not chunk:
+                return bytes(body)
+            body += chunk
+            if len(body) > self.max_bytes:
+                raise refused("fetch_too_large", f"{url} is larger than {self.max_bytes} bytes")
+
+
+def _split(url: str) -> tuple[str, int, str]:
+    parts = urlsplit(url)
+    if parts.scheme != "https":
+        raise refused("fetch_scheme_refused", f"{url} is not an https URL")
+    if not parts.hostname or parts.username or parts.password:
+        raise refused("fetch_url_invalid", f"{url} has no plain host name")
+    try:
+        port = parts.port or 443
+    except ValueError as exc:
+        raise refused("fetch_url_invalid", f"{url} has an invalid port") from exc
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    return parts.hostname, port, target
+
+
+def _authority(host: str, port: int) -> str:
+    return host if port == 443 else f"{host}:{port}"
+
+
+def _check_response(response: Response, url: str) -> None:
+    if 300 <= response.status < 400:
+        raise refused("fetch_redirect_refused", f"{url} redirects; redirects are not followed")
+    if response.status != 200:
+        raise refused("fetch_http_error", f"{url} answered HTTP {response.status}")
+    kind = (response.getheader("Content-Type") or "").split(";")[0].strip().lower()
+    if kind not in JSON_TYPES:
+        raise refused("fetch_content_type", f"{url} is {kind or 'untyped'}, not JSON")

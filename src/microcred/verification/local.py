@@ -1,0 +1,57 @@
+"""This platform's own documents, answered from the database instead of over HTTP.
+
+A credential issued here names our did:web DIDs and our status list URLs. Fetching them
+from ourselves would cost a request per verification (and deadlock a single worker), so
+the platform fetcher recognises our URLs and reads the same documents the public views
+serve; everything else goes to the remote fetcher (the SSRF-safe one in production).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from microcred.issuing import public_documents
+from microcred.organizations.keys import did_web_host, public_did_document
+from microcred.vc.did import Fetcher
+from microcred.vc.errors import DocumentLoadError
+
+_DID_PATH = re.compile(r"/orgs/(?P<slug>[-a-zA-Z0-9_]+)/did\.json\Z")
+
+
+def own_did_slug(url: str) -> str | None:
+    """The organisation slug if ``url`` is one of our ``did.json`` URLs."""
+    parts = urlsplit(url)
+    if parts.scheme != "https" or parts.netloc.lower() != did_web_host().lower() or parts.query:
+        return None
+    found = _DID_PATH.match(parts.path)
+    return found["slug"] if found else None
+
+
+def is_local(url: str) -> bool:
+    return own_did_slug(url) is not None or public_documents.local_list_id(url) is not None
+
+
+class PlatformFetcher:
+    """Our documents from the database; anything else from ``remote`` (or nowhere)."""
+
+    def __init__(self, remote: Fetcher | None) -> None:
+        self._remote = remote
+
+    def __call__(self, url: str) -> Any:
+        slug = own_did_slug(url)
+        if slug is not None:
+            return _found(public_did_document(slug), url)
+        list_id = public_documents.local_list_id(url)
+        if list_id is not None:
+            return _found(public_documents.signed_status_list(list_id), url)
+        if self._remote is None:
+            raise DocumentLoadError(f"{url} is not on this platform and nothing may be fetched")
+        return self._remote(url)
+
+
+def _found(document: dict[str, Any] | None, url: str) -> dict[str, Any]:
+    if document is None:
+        raise DocumentLoadError(f"{url} is not published on this platform", code="not_found")
+    return document

@@ -1,0 +1,139 @@
+"""THE platform verification entry point: the page, the APIs and the wallet all call
+:func:`verify_document`, so they cannot disagree about a credential.
+
+It wraps the trust core's pure :func:`~microcred.vc.verify.verify_credential` with the
+world it needs: our own DID documents and status lists from the database, other issuers'
+through the SSRF-safe fetcher, and process-wide caches so that a busy verifier neither
+re-fetches nor re-verifies the same status list on every request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterator, Mapping, MutableMapping
+from datetime import datetime
+from typing import Any
+
+from django.utils import timezone
+
+from microcred.issuing import public_documents
+from microcred.vc.did import Fetcher
+from microcred.vc.verify import VerificationReport, verify_credential
+from microcred.vc.verify.parse import Parsed, parse_input
+from microcred.verification.cache import TtlCache
+from microcred.verification.fetcher import SafeFetcher
+from microcred.verification.local import PlatformFetcher
+
+__all__ = ["CachingFetcher", "clear_caches", "remote_fetcher", "use_remote", "verify_document"]
+
+REMOTE_TTL = 60.0
+#: Our own lists are keyed by their version, so a change shows at once; the TTL only
+#: bounds memory for lists nobody asks about any more.
+LOCAL_TTL = 600.0
+_documents: TtlCache[Any] = TtlCache(ttl=REMOTE_TTL, size=256)
+_verified_lists: TtlCache[Mapping[str, Any]] = TtlCache(ttl=LOCAL_TTL, size=512)
+_safe_fetcher = SafeFetcher()
+
+
+class CachingFetcher:
+    """Remember what ``inner`` fetched for a minute (DID documents and status lists)."""
+
+    def __init__(self, inner: Fetcher, cache: TtlCache[Any]) -> None:
+        self._inner, self._cache = inner, cache
+
+    def __call__(self, url: str) -> Any:
+        found = self._cache.get(url)
+        if found is None:
+            found = self._inner(url)
+            self._cache.put(url, found)
+        return found
+
+
+class VerifiedListCache(MutableMapping[str, Any]):
+    """The trust core's ``status_cache`` over a process-wide cache of *verified* lists.
+
+    Keys carry the credential's issuer (a list verified for one issuer is never reused
+    for another) and, for our own lists, the list's version: the cached verification of a
+    list that has since changed is simply never asked for again.
+    """
+
+    def __init__(self, issuer: str | None, cache: TtlCache[Mapping[str, Any]]) -> None:
+        self._issuer, self._cache = issuer, cache
+        self._keys: dict[str, Hashable] = {}
+
+    def _key(self, url: str) -> Hashable:
+        if url not in self._keys:
+            list_id = public_documents.local_list_id(url)
+            version = public_documents.list_version(list_id) if list_id else None
+            self._keys[url] = (self._issuer, url, version)
+        return self._keys[url]
+
+    def __getitem__(self, url: str) -> Any:
+        found = self._cache.get(self._key(url))
+        if found is None:
+            raise KeyError(url)
+        return found
+
+    def __setitem__(self, url: str, value: Any) -> None:
+        self._cache.put(self._key(url), value)
+
+    def __delitem__(self, url: str) -> None:  # the trust core never forgets an entry
+        raise KeyError(url)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+
+def verify_document(
+    data: Mapping[str, Any] | str | bytes,
+    *,
+    now: datetime | None = None,
+    remote: Fetcher | None = None,
+) -> VerificationReport:
+    """Verify a parsed JSON credential or a compact ``vc+jwt`` (or the raw bytes of
+    either, as uploaded) as this platform does.
+
+    ``remote`` replaces the SSRF-safe internet fetcher (tests pass a fake); documents of
+    this platform are always read from the database.
+    """
+    outside = remote if remote is not None else remote_fetcher()
+    return verify_credential(
+        data,
+        now=now or timezone.now(),
+        fetcher=PlatformFetcher(outside),
+        status_cache=VerifiedListCache(_issuer_of(data), _verified_lists),
+    )
+
+
+_cached_safe = CachingFetcher(_safe_fetcher, _documents)
+_remote_override: Fetcher | None = None
+
+
+def remote_fetcher() -> Fetcher:
+    """The fetcher for the open internet (tests replace it with :func:`use_remote`)."""
+    return _remote_override if _remote_override is not None else _cached_safe
+
+
+def use_remote(fetcher: Fetcher | None) -> None:
+    """Replace the internet fetcher process-wide (tests: a local fake); None restores it."""
+    global _remote_override
+    _remote_override = fetcher
+
+
+def clear_caches() -> None:
+    """Forget every cached document and verified list (tests, key emergencies)."""
+    _documents.clear()
+    _verified_lists.clear()
+
+
+def _issuer_of(data: Mapping[str, Any] | str | bytes) -> str | None:
+    parsed = parse_input(data) if isinstance(data, (str, bytes)) else None
+    credential = parsed.credential if isinstance(parsed, Parsed) else data
+    if not isinstance(credential, Mapping):
+        return None
+    issuer = credential.get("issuer")
+    if isinstance(issuer, Mapping):
+        issuer = issuer.get("id")
+    return issuer if isinstance(issuer, str) else None

@@ -1,0 +1,138 @@
+"""The public verify page: four ways in, one answer out, no account, nothing stored.
+
+The view only translates HTTP: the verdict comes from :func:`services.verify_document`,
+its wording from :mod:`presentation`. Uploads are parsed by our bounded in-memory handler,
+which must be installed before anything reads the body; that is why the CSRF check runs
+inside the view (Django's documented pattern) rather than in the middleware.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.exceptions import (
+    NON_FIELD_ERRORS,
+    RequestDataTooBig,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+)
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http.multipartparser import MultiPartParserError
+from django.shortcuts import render
+from django.utils.translation import get_language, gettext
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_http_methods
+
+from microcred.vc.errors import VcError
+from microcred.verification import links, ratelimit, services
+from microcred.verification.forms import VerifyForm, too_large_message
+from microcred.verification.presentation import answer_for
+from microcred.verification.uploads import BoundedMemoryUploadHandler
+
+#: Room for the multipart envelope (boundaries, headers, the CSRF token) around the file.
+ENVELOPE_BYTES = 32 * 1024
+
+
+def max_bytes() -> int:
+    return int(settings.MICROCRED_VERIFY_MAX_BYTES)
+
+
+@csrf_exempt  # checked in _verify_page, once our upload handler has read the body
+@require_http_methods(["GET", "POST"])
+def verify(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        wait = ratelimit.retry_after(request)
+        if wait is not None:
+            return too_many(request, wait)
+        refusal = _read_body(request)
+        if refusal is not None:
+            return refusal
+    return _verify_page(request)
+
+
+def too_many(request: HttpRequest, wait: int) -> HttpResponse:
+    problem = gettext(
+        "Too many verifications from your address. Please wait %(seconds)s seconds."
+    ) % {"seconds": wait}
+    response = _refuse(request, problem, status=429)
+    response["Retry-After"] = str(wait)
+    return response
+
+
+def _read_body(request: HttpRequest) -> HttpResponse | None:
+    """Parse the body under our limits; a response if it had to be refused."""
+    limit = max_bytes()
+    if _declared_length(request) > limit + ENVELOPE_BYTES:
+        return _refuse(request, too_large_message(limit), status=413)
+    handler = BoundedMemoryUploadHandler(request, max_bytes=limit)
+    request.upload_handlers = [handler]
+    try:
+        request.POST, request.FILES  # noqa: B018 - parse now, with our handler
+    except (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent):
+        return _refuse(request, too_large_message(limit), status=413)
+    except MultiPartParserError:
+        return _refuse(request, gettext("The upload could not be read; please try again."))
+    if handler.too_large:
+        return _refuse(request, too_large_message(limit), status=413)
+    return None
+
+
+def _declared_length(request: HttpRequest) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
+@csrf_protect
+def _verify_page(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        return _render(request, VerifyForm(max_bytes=max_bytes()))
+    form = VerifyForm(request.POST, request.FILES, max_bytes=max_bytes())
+    if not form.is_valid():
+        status = 413 if form.has_error(NON_FIELD_ERRORS, "too_large") else 400
+        return _render(request, form, status=status)
+    url = form.cleaned_data.get("url")
+    if url:
+        return _from_link(request, url)
+    return _answer(request, services.verify_document(form.cleaned_data["payload"]))
+
+
+def _from_link(request: HttpRequest, url: str) -> HttpResponse:
+    """Our own share links are opened (they show their own answer); others are fetched."""
+    if links.is_own_page(url, request.get_host()):
+        parts = urlsplit(url)
+        return HttpResponseRedirect(parts.path + (f"?{parts.query}" if parts.query else ""))
+    try:
+        document = links.fetch_credential(url)
+    except VcError as exc:
+        problem = gettext("The link could not be opened: %(detail)s") % {"detail": str(exc)}
+        return _refuse(request, problem, status=400)
+    return _answer(request, services.verify_document(document))
+
+
+def _answer(request: HttpRequest, report: Any) -> HttpResponse:
+    form = VerifyForm(max_bytes=max_bytes())
+    return _render(request, form, answer=answer_for(report, lang=_language()))
+
+
+def _refuse(request: HttpRequest, problem: str, *, status: int = 400) -> HttpResponse:
+    return _render(request, VerifyForm(max_bytes=max_bytes()), problem=problem, status=status)
+
+
+def _render(
+    request: HttpRequest,
+    form: VerifyForm,
+    *,
+    answer: Any = None,
+    problem: str | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    context = {"form": form, "problem": problem, "max_bytes": max_bytes(), "answer": answer}
+    return render(request, "verification/verify.html", context, status=status)
+
+
+def _language() -> str:
+    return "tr" if (get_language() or "en").lower().startswith("tr") else "en"

@@ -1,0 +1,74 @@
+"""The learner's own data: everything we hold about them as one JSON export, and an
+account deletion that really deletes it.
+
+Deleting the user row cascades to their addresses, wallet items, share links and holder
+key (all ``on_delete=CASCADE``); memberships go too. The ``Claim`` counts issuers see
+keep no link to the person. The export never contains the holder's private key or a
+share token (we do not have the tokens; the sealed key is useless outside this system).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.db import transaction
+
+from microcred.accounts import emails
+from microcred.accounts.models import User
+from microcred.wallet.holder import holder_did
+from microcred.wallet.models import HolderKey, ShareLink, WalletItem
+
+EXPORT_FORMAT = "microcred-personal-data/1"
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def personal_data(user: User) -> dict[str, Any]:
+    """Every row about ``user`` in the accounts and wallet apps, as plain JSON."""
+    key = HolderKey.objects.filter(owner=user).first()
+    return {
+        "format": EXPORT_FORMAT,
+        "account": {
+            "email": user.email,
+            "name": user.display_name,
+            "joined": _iso(user.date_joined),
+        },
+        "emailAddresses": [
+            {"email": a.email, "verified": _iso(a.verified_at)} for a in emails.addresses_of(user)
+        ],
+        "credentials": [_item(i) for i in WalletItem.objects.filter(owner=user).order_by("pk")],
+        "shareLinks": [_share(s) for s in ShareLink.objects.filter(owner=user).order_by("pk")],
+        "holder": {"did": holder_did(key), "created": _iso(key.created)} if key else None,
+    }
+
+
+def _item(item: WalletItem) -> dict[str, Any]:
+    return {
+        "id": item.public_id,
+        "source": item.source,
+        "mediaType": item.media_type,
+        "added": _iso(item.added),
+        "keptUnverified": item.kept_unverified,
+        "credential": item.raw,
+    }
+
+
+def _share(link: ShareLink) -> dict[str, Any]:
+    return {
+        "id": link.public_id,
+        "label": link.label,
+        "credentials": [i.public_id for i in link.items.all()],
+        "created": _iso(link.created),
+        "expires": _iso(link.expires_at),
+        "revoked": _iso(link.revoked_at),
+        "views": link.view_count,
+    }
+
+
+@transaction.atomic
+def delete_account(user: User) -> None:
+    """Delete the person and everything that hangs off them, in one transaction."""
+    User.objects.filter(pk=user.pk).delete()

@@ -1,0 +1,107 @@
+"""Importing a credential issued anywhere: verified on the way in, kept as uploaded.
+
+A credential that does not verify is kept only when the learner says so explicitly, and
+stays marked as unverified wherever it is shown. The text is stored exactly as given so
+the learner can always download what they were given.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from microcred.accounts.models import User
+from microcred.vc.verify import VerificationReport
+from microcred.vc.verify.parse import Parsed, parse_input
+from microcred.verification.services import verify_document
+from microcred.wallet import status
+from microcred.wallet.errors import WalletError
+from microcred.wallet.models import WalletItem
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """An uploaded credential and its verification report."""
+
+    raw: str
+    media_type: str
+    credential: dict[str, Any]
+    report: VerificationReport
+
+    @property
+    def status(self) -> str:
+        return status.from_report(self.report)
+
+
+def max_bytes() -> int:
+    return int(settings.MICROCRED_VERIFY_MAX_BYTES)
+
+
+def check(raw: str, *, now: datetime | None = None) -> Checked:
+    """Parse and verify ``raw`` (JSON text or a compact ``vc+jwt``); WalletError if it is
+    too large or not a credential at all."""
+    text = raw.strip()
+    if not text:
+        raise WalletError(_("Upload a file or paste a credential."), code="import_empty")
+    if len(text.encode("utf-8")) > max_bytes():
+        raise WalletError(
+            _("The credential is larger than %(limit)d KiB; it cannot be imported.")
+            % {"limit": max_bytes() // 1024},
+            code="import_too_large",
+        )
+    parsed = parse_input(text)
+    if not isinstance(parsed, Parsed):
+        raise WalletError(
+            _("This is not a credential we can read: %(reason)s")
+            % {"reason": parsed.message(_lang())},
+            code="import_unreadable",
+        )
+    media_type = "application/vc+jwt" if parsed.jwt is not None else "application/vc"
+    report = verify_document(text if parsed.jwt is not None else parsed.credential, now=now)
+    return Checked(text, media_type, parsed.credential, report)
+
+
+def keep(user: User, raw: str, *, keep_unverified: bool, now: datetime | None = None) -> WalletItem:
+    """Verify again (never trust an earlier answer the browser sent back) and store it."""
+    checked = check(raw, now=now)
+    verified = checked.report.verified
+    if not verified and not keep_unverified:
+        raise WalletError(
+            _("This credential could not be verified. Tick the box to keep it anyway, "
+              "marked as not verified."),
+            code="import_needs_confirmation",
+        )  # fmt: skip
+    return WalletItem.objects.create(
+        owner=user,
+        source=WalletItem.Source.IMPORTED,
+        raw=checked.raw,
+        media_type=checked.media_type,
+        credential=checked.credential,
+        report=checked.report.to_json(_lang()),
+        verified=verified,
+        kept_unverified=not verified,
+        checked_status=checked.status,
+        checked_at=now or timezone.now(),
+    )
+
+
+def recheck(item: WalletItem, *, now: datetime | None = None) -> VerificationReport:
+    """Verify a held imported credential again and remember the verdict."""
+    data: Any = item.raw if item.media_type == "application/vc+jwt" else json.loads(item.raw)
+    report = verify_document(data, now=now)
+    item.checked_status = status.from_report(report)
+    item.checked_at = now or timezone.now()
+    item.report = report.to_json(_lang())
+    item.save(update_fields=["checked_status", "checked_at", "report"])
+    return report
+
+
+def _lang() -> str:
+    return "tr" if (get_language() or "en").startswith("tr") else "en"

@@ -1,0 +1,131 @@
+"""Share links: the holder's list (signed in, own links only) and the public page
+(no sign-in; shows only the shared credentials, never the holder's e-mail or others)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from microcred.verification.services import verify_document
+from microcred.wallet import passport, shares
+from microcred.wallet.errors import WalletError
+from microcred.wallet.forms import ShareForm
+from microcred.wallet.models import ShareLink, WalletItem
+from microcred.wallet.presenting import (
+    answer,
+    lang,
+    linkedin_for,
+    pdf_response,
+    qr,
+    share_url,
+)
+from microcred.wallet.views import download_response, learner
+
+_GONE = {"share_unknown": 404, "share_revoked": 410, "share_expired": 410}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def shares_page(request: HttpRequest) -> HttpResponse:
+    user = learner(request)
+    held = passport.held_items(user, lang=lang())
+    labels = {h.item.pk: f"{h.content.title} — {h.content.issuer_name}" for h in held}
+    chosen = WalletItem.objects.filter(owner=user, public_id__in=request.GET.getlist("item"))
+    form = ShareForm(request.POST or None, owner=user, labels=labels, initial={"items": chosen})
+    if request.method == "POST" and form.is_valid():
+        try:
+            link, token = shares.create_share(
+                user, list(form.cleaned_data["items"]),
+                label=form.cleaned_data["label"], expires_at=form.expires_at(),
+            )  # fmt: skip
+        except WalletError as error:
+            form.add_error(None, str(error))
+        else:
+            return _created(request, link, token)
+    context = {"form": form, "links": shares.shares_of(user), "now": timezone.now()}
+    return render(request, "wallet/shares.html", context, status=400 if form.errors else 200)
+
+
+def _created(request: HttpRequest, link: ShareLink, token: str) -> HttpResponse:
+    """The one time the link is shown: we keep only its hash."""
+    url = share_url(request, token)
+    items = [passport.held_one(item, lang=lang()) for item in link.items.order_by("pk")]
+    rows = [{"held": h, "linkedin": linkedin_for(h, url)} for h in items]
+    context = {"link": link, "url": url, "qr": qr(url), "rows": rows, "token": token}
+    response = render(request, "wallet/share_created.html", context, status=201)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_POST
+def share_revoke(request: HttpRequest, share_id: str) -> HttpResponse:
+    if shares.revoke_share(learner(request), share_id) is None:
+        raise Http404
+    messages.success(request, _("The share link was withdrawn. It no longer opens."))
+    return redirect("wallet:shares")
+
+
+def _open(request: HttpRequest, token: str) -> ShareLink | HttpResponse:
+    try:
+        return shares.open_share(token)
+    except WalletError as error:
+        context = {"problem": str(error), "code": error.code}
+        return render(request, "wallet/shared_gone.html", context, status=_GONE[error.code])
+
+
+@require_safe
+def shared(request: HttpRequest, token: str) -> HttpResponse:
+    """Public: each shared credential verified now, answered in plain words."""
+    link = _open(request, token)
+    if isinstance(link, HttpResponse):
+        return link
+    shares.count_view(link)
+    url = share_url(request, token)
+    rows = []
+    for item in link.items.order_by("pk"):
+        held = passport.held_one(item, lang=lang())
+        data: Any = item.raw if item.media_type == "application/vc+jwt" else item.credential
+        rows.append({"held": held, "answer": answer(verify_document(data))})
+    context = {
+        "rows": rows,
+        "token": token,
+        "qr": qr(url),
+        "url": url,
+    }
+    response = render(request, "wallet/shared.html", context)
+    response["Cache-Control"] = "no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _shared_item(request: HttpRequest, token: str, item_id: str) -> WalletItem | HttpResponse:
+    link = _open(request, token)
+    if isinstance(link, HttpResponse):
+        return link
+    item = shares.shared_item(link, item_id)
+    if item is None:
+        raise Http404
+    return item
+
+
+@require_safe
+def shared_download(request: HttpRequest, token: str, item_id: str) -> HttpResponse:
+    item = _shared_item(request, token, item_id)
+    return item if isinstance(item, HttpResponse) else download_response(item)
+
+
+@require_safe
+def shared_pdf(request: HttpRequest, token: str, item_id: str) -> HttpResponse:
+    item = _shared_item(request, token, item_id)
+    if isinstance(item, HttpResponse):
+        return item
+    return pdf_response(passport.held_one(item, lang=lang()), share_url(request, token))

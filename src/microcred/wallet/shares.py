@@ -1,0 +1,87 @@
+"""Share links: a secret URL showing chosen credentials to whoever has it.
+
+Only the token's SHA-256 is stored, so a database leak yields no working link. A link
+can expire, can be revoked at any time, and counts its views; it shows only the
+credentials it was made for — never the holder's other credentials or e-mail.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Sequence
+from datetime import datetime
+
+from django.db import transaction
+from django.db.models import F, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from microcred.accounts.models import User
+from microcred.wallet.errors import WalletError
+from microcred.wallet.models import ShareLink, WalletItem
+
+MAX_TOKEN_LENGTH = 128
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+@transaction.atomic
+def create_share(
+    user: User, items: Sequence[WalletItem], *, label: str = "", expires_at: datetime | None = None
+) -> tuple[ShareLink, str]:
+    """A new link for ``items`` (all the user's own); returns the link and its one-time token."""
+    if not items:
+        raise WalletError(_("Choose at least one credential to share."), code="share_empty")
+    if any(item.owner_id != user.pk for item in items):
+        raise WalletError(_("You can share only your own credentials."), code="share_not_owner")
+    if expires_at is not None and expires_at <= timezone.now():
+        raise WalletError(_("The expiry must be in the future."), code="share_expiry_past")
+    token = secrets.token_urlsafe(32)
+    link = ShareLink.objects.create(
+        owner=user, token_hash=_digest(token), label=label.strip(), expires_at=expires_at
+    )
+    link.items.set(items)
+    return link, token
+
+
+def shares_of(user: User) -> QuerySet[ShareLink]:
+    return ShareLink.objects.filter(owner=user).prefetch_related("items").order_by("-created")
+
+
+def revoke_share(user: User, public_id: str) -> ShareLink | None:
+    """Withdraw the user's link at once; None if the user has no such link."""
+    link = ShareLink.objects.filter(owner=user, public_id=public_id).first()
+    if link is not None and link.revoked_at is None:
+        link.revoked_at = timezone.now()
+        link.save(update_fields=["revoked_at"])
+    return link
+
+
+def open_share(token: str, *, now: datetime | None = None) -> ShareLink:
+    """The live link a token opens, its view counted; WalletError says why not
+    (``share_unknown``, ``share_revoked``, ``share_expired``)."""
+    link = None
+    if token and len(token) <= MAX_TOKEN_LENGTH:
+        link = ShareLink.objects.filter(token_hash=_digest(token)).first()
+    if link is None:
+        raise WalletError(_("There is no such share link."), code="share_unknown")
+    if link.revoked_at is not None:
+        raise WalletError(_("The holder has withdrawn this share link."), code="share_revoked")
+    if link.expires_at is not None and link.expires_at <= (now or timezone.now()):
+        raise WalletError(_("This share link has expired."), code="share_expired")
+    return link
+
+
+def count_view(link: ShareLink) -> None:
+    ShareLink.objects.filter(pk=link.pk).update(view_count=F("view_count") + 1)
+
+
+def shared_item(link: ShareLink, item_public_id: str) -> WalletItem | None:
+    return link.items.filter(public_id=item_public_id).first()
+
+
+def is_live(link: ShareLink, now: datetime) -> bool:
+    return link.revoked_at is None and (link.expires_at is None or link.expires_at > now)

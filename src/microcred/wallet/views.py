@@ -1,0 +1,96 @@
+"""The learner's passport and credential pages.
+
+Roles: any signed-in person, for their own items only — every item is looked up through
+``request.user``, so another learner's id is a 404, never a 403 (ids cannot be probed).
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from microcred.accounts.models import User
+from microcred.issuing import history
+from microcred.wallet import imports, passport, shares
+from microcred.wallet.models import WalletItem
+from microcred.wallet.presenting import lang, pdf_response, share_url
+
+
+def learner(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)  # behind login_required
+    return user
+
+
+def own_item(request: HttpRequest, item_id: str) -> WalletItem:
+    item = WalletItem.objects.filter(owner=learner(request), public_id=item_id).first()
+    if item is None:
+        raise Http404
+    return item
+
+
+@login_required
+@require_safe
+def passport_page(request: HttpRequest) -> HttpResponse:
+    held = passport.held_items(learner(request), lang=lang())
+    return render(request, "wallet/passport.html", {"passport": passport.build(held)})
+
+
+@login_required
+@require_safe
+def item_detail(request: HttpRequest, item_id: str) -> HttpResponse:
+    item = own_item(request, item_id)
+    context = {
+        "held": passport.held_one(item, lang=lang()),
+        "history": history.status_history(item.award_public_id) if item.award_public_id else [],
+    }
+    return render(request, "wallet/item.html", context)
+
+
+@login_required
+@require_POST
+def item_recheck(request: HttpRequest, item_id: str) -> HttpResponse:
+    item = own_item(request, item_id)
+    if item.source == WalletItem.Source.IMPORTED:
+        imports.recheck(item)
+        messages.success(request, _("The credential was checked again."))
+    return redirect("wallet:item", item_id=item.public_id)
+
+
+@login_required
+@require_safe
+def item_download(request: HttpRequest, item_id: str) -> HttpResponse:
+    """Exactly what was issued or uploaded, always — revoked or not."""
+    return download_response(own_item(request, item_id))
+
+
+def download_response(item: WalletItem) -> HttpResponse:
+    extension = "jwt" if item.media_type == "application/vc+jwt" else "json"
+    response = HttpResponse(item.raw.encode("utf-8"), content_type=item.media_type)
+    name = f"credential-{item.public_id}.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+@require_POST
+def item_pdf(request: HttpRequest, item_id: str) -> HttpResponse:
+    """The printable certificate. Its QR code needs a public page to open, so printing
+    makes a share link for this one credential (listed with the others, revocable)."""
+    item = own_item(request, item_id)
+    _link, token = shares.create_share(
+        learner(request), [item], label=_("Printed certificate"), expires_at=None
+    )
+    return pdf_response(passport.held_one(item, lang=lang()), share_url(request, token))
+
+
+@login_required
+@require_POST
+def item_remove(request: HttpRequest, item_id: str) -> HttpResponse:
+    own_item(request, item_id).delete()
+    messages.success(request, _("The credential was removed from your passport."))
+    return redirect("wallet:passport")

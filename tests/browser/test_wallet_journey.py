@@ -1,0 +1,145 @@
+"""The learner's journey in a real browser (issue 4, "What must be shown"): claim from the
+award e-mail, see it in the passport, share it with an expiring link and print a PDF; an
+anonymous visitor sees "Valid"; the issuer revokes; the visitor and the learner see
+"Revoked" with the issuer's reason."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from django.core import mail
+from playwright.sync_api import Browser, Page
+
+from microcred.catalog import services as catalog
+from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
+from microcred.issuing.compose import Learner
+from microcred.issuing.models import Award
+from microcred.issuing.notifications import notify_awarded
+from microcred.issuing.revocation import StatusAction, change_status
+from microcred.organizations.keys import signer_for
+from microcred.organizations.keystore import generate_kek_text, get_keystore
+from microcred.organizations.models import Organization
+from microcred.verification.services import clear_caches
+from tests.conftest import PASSWORD
+
+from ..vc.elements.conftest import full_elements
+
+pytestmark = pytest.mark.django_db(transaction=True)
+EMAIL = "ayse@uni.example"
+REASON = "Exam result annulled after review"
+
+
+@pytest.fixture(autouse=True)
+def _platform(monkeypatch: pytest.MonkeyPatch, settings: Any, live_server: Any) -> Any:
+    monkeypatch.setenv("MICROCRED_KEK", generate_kek_text())
+    get_keystore.cache_clear()
+    clear_caches()
+    settings.MICROCRED_PUBLIC_URL = live_server.url  # status lists and claim links point here
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    yield
+    get_keystore.cache_clear()
+    clear_caches()
+
+
+def award_by_email(organization: Organization) -> str:
+    """Issue one award and return the claim link from the e-mail the learner received."""
+    version = catalog.publish(
+        catalog.create_specification(organization, None, full_elements(), hours_per_ects=28)
+    )
+    request = AwardRequest(
+        Learner(EMAIL, "Ayşe Yılmaz", "AA", date(2026, 5, 15)),
+        idempotency_key(version.public_id, EMAIL, "2026-05-15"),
+    )
+    with signer_for(organization) as signer:
+        issued = issue_awards(version, [request], signer=signer)
+    assert notify_awarded(issued, "en") == 1
+    return last_link(EMAIL)
+
+
+def last_link(to: str) -> str:
+    message = [m for m in mail.outbox if m.to == [to]][-1]
+    found = re.search(r"https?://\S+", str(message.body))
+    assert found is not None, message.body
+    return found.group(0)
+
+
+def test_learner_claims_shares_and_sees_the_revocation(
+    live_server: Any, page: Page, browser: Browser, organization: Organization, screenshot: Any
+) -> None:
+    base = live_server.url
+    claim_link = award_by_email(organization)
+    assert claim_link.startswith(base)
+
+    # The award e-mail's link, then "Save to my passport": sign up on the way.
+    page.goto(claim_link)
+    page.click("a.save-to-passport")
+    assert "/accounts/sign-in/" in page.url
+    page.click("text=Create an account")
+    page.fill("input[name=email]", EMAIL)
+    page.fill("input[name=display_name]", "Ayşe Yılmaz")
+    page.fill("input[name=password1]", PASSWORD)
+    page.fill("input[name=password2]", PASSWORD)
+    page.click("main form button[type=submit]")
+    page.wait_for_url(re.compile(r"/en/wallet/claim/"))
+    page.click("main form.verify-form button[type=submit]")
+    assert "Confirm your e-mail address first" in page.inner_text("main")
+
+    # The confirmation e-mail's link brings the learner back to the claim.
+    page.goto(last_link(EMAIL).replace("http://testserver", base))
+    page.click("main form button[type=submit]")
+    page.wait_for_url(re.compile(r"/en/wallet/claim/"))
+    page.click("main form.verify-form button[type=submit]")
+    page.wait_for_url(re.compile(r"/en/wallet/items/"))
+    assert "Veri Okuryazarlığı / Data Literacy" in page.inner_text("main")
+
+    page.goto(f"{base}/en/wallet/")
+    main = page.inner_text("main")
+    assert "Anadolu Üniversitesi" in main
+    assert "Valid" in main
+    assert "analyse data" in main
+    screenshot(page, "passport-valid")
+
+    # An expiring share link, and the printable certificate.
+    page.click("text=Veri Okuryazarlığı / Data Literacy")
+    page.click("text=Share it with a link")
+    page.fill("input[name=label]", "For Acme")
+    page.fill("input[name=expires_on]", (date.today() + timedelta(days=7)).isoformat())
+    page.click("main form button[type=submit]")
+    share_url = page.input_value("input.share-url")
+    assert share_url.startswith(f"{base}/en/wallet/s/")
+    with page.expect_download() as download_info:
+        page.click("a.pdf-link")
+    pdf_path = download_info.value.path()
+    with open(pdf_path, "rb") as pdf:
+        assert pdf.read(5) == b"%PDF-"
+
+    # An anonymous visitor opens the link: "Valid".
+    visitor_context = browser.new_context(locale="en-GB")
+    visitor = visitor_context.new_page()
+    visitor.goto(share_url)
+    assert visitor.get_attribute("[data-verdict]", "data-verdict") == "valid"
+    assert "Valid" in visitor.inner_text("main")
+    assert EMAIL not in visitor.content()
+    screenshot(visitor, "share-valid")
+
+    # The issuer revokes; the visitor reloads.
+    award = Award.objects.get()
+    with signer_for(organization) as signer:
+        change_status([award], StatusAction.REVOKE, reason=REASON, by=None, signer=signer)
+    visitor.reload()
+    assert visitor.get_attribute("[data-verdict]", "data-verdict") == "revoked"
+    text = visitor.inner_text("main")
+    assert "Revoked" in text
+    assert REASON in text
+    screenshot(visitor, "share-revoked")
+    visitor_context.close()
+
+    # The learner sees the reason in the passport.
+    page.goto(f"{base}/en/wallet/")
+    main = page.inner_text("main")
+    assert "Revoked" in main
+    assert REASON in main
+    screenshot(page, "passport-revoked")

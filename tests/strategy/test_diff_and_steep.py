@@ -1,0 +1,67 @@
+"""Pure parts: the revision diff, STEEP scoring and ranking, the SVG matrix."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from microcred.strategy.diff import compare
+from microcred.strategy.matrix import Dot, matrix_svg
+from microcred.strategy.steep import band, ranked, score
+
+
+def test_diff_matches_items_by_id_per_block() -> None:
+    old = {
+        "notes": {"budget": "draft"},
+        "cost_centres": [{"id": "c1", "name": "Licences"}, {"id": "c2", "name": "Rooms"}],
+    }
+    new = {
+        "notes": {"budget": "agreed"},
+        "cost_centres": [
+            {"id": "c1", "name": "Platform licences", "amount": "1200.00"},
+            {"id": "c3", "name": "Marketing"},
+        ],
+    }
+    diffs = {d.block: d for d in compare(old, new)}
+    budget = diffs["budget"]
+    assert budget.notes == ("draft", "agreed")
+    changes = {(c.item, c.change) for c in budget.items}
+    assert changes == {("c1", "changed"), ("c2", "removed"), ("c3", "added")}
+    (renamed,) = [c for c in budget.items if c.change == "changed"]
+    assert [(str(f.label), f.old, f.new) for f in renamed.fields] == [
+        ("Cost centre", "Licences", "Platform licences"),
+        ("Amount", "", "1200.00"),
+    ]
+    assert [b for b, d in diffs.items() if d.changed] == ["budget"]
+
+
+def test_score_band_and_rank() -> None:
+    assert score(5, 3) == 15
+    assert band(15) == "high"
+    assert band(14) == "medium"
+    assert band(7) == "low"
+    with pytest.raises(ValueError, match="1 to 5"):
+        score(6, 1)
+    factors = [
+        {"title": "b", "impact": 2, "likelihood": 5},
+        {"title": "a", "impact": 5, "likelihood": 2},
+        {"title": "c", "impact": 5, "likelihood": 5},
+        {"title": "d", "impact": 1, "likelihood": 1},
+    ]
+    assert [f["title"] for f in ranked(factors)] == ["c", "a", "b", "d"]
+
+
+def test_matrix_is_well_formed_svg_without_style_or_script_and_escapes_titles() -> None:
+    svg = matrix_svg(
+        [Dot(1, 5, 4, "threat", "Costs <rise> & more"), Dot(2, 5, 4, "opportunity", "Access")]
+    )
+    root = ET.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    assert len(root.findall(f"{ns}rect")) == 25
+    circles = root.findall(f".//{ns}circle")
+    assert [c.get("fill") for c in circles] == ["#a3211a", "#1a6b34"]
+    assert circles[0].get("cx") != circles[1].get("cx")
+    assert "style=" not in svg
+    assert "<script" not in svg
+    assert "Costs &lt;rise&gt; &amp; more" in svg

@@ -1,0 +1,61 @@
+"""The demo data of a first run: made by the real services, verifiable, loaded only once."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import Client
+from tests.issuing.conftest import documents_for
+from tests.issuing.conftest import kek as kek  # the fixture: a KEK for the organisation's keys
+from tests.issuing.test_awards import fetch_documents
+
+from microcred.issuing.models import Award
+from microcred.organizations.models import Organization
+from microcred.vc.verify import verify_credential
+from microcred.web.demo.seed import LEARNERS, SLUG
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def var_dir(settings: Any, tmp_path: Path) -> Path:
+    settings.VAR_DIR = tmp_path
+    return tmp_path
+
+
+def test_the_demo_issues_verifiable_credentials_and_one_revocation(
+    var_dir: Path, kek: str, client: Client
+) -> None:
+    err = io.StringIO()
+    call_command("seed_demo", "--if-empty", stderr=err)
+    org = Organization.objects.get(slug=SLUG)
+    awards = list(Award.objects.filter(organization=org).order_by("id"))
+    assert len(awards) == len(LEARNERS)
+    revoked = [a for a in awards if a.state == Award.State.REVOKED]
+    assert len(revoked) == 1
+    assert "plagiarised" in revoked[0].state_reason
+    for award in awards:
+        report = verify_credential(
+            award.credential,
+            now=award.created,
+            documents=fetch_documents(client, org, award),
+        )
+        failures = {c.code for c in report.failures}
+        assert failures == ({"revoked"} if award in revoked else set()), failures
+    accounts = (var_dir / "demo-accounts.txt").read_text()
+    password = accounts.split()[-1]
+    assert password in err.getvalue()
+    assert client.login(username=LEARNERS[0][1], password=password)
+    assert documents_for(client, org)  # the organisation's did.json is served
+
+
+def test_the_demo_is_loaded_only_into_an_empty_database(var_dir: Path, kek: str) -> None:
+    call_command("seed_demo", stderr=io.StringIO())
+    call_command("seed_demo", "--if-empty", stderr=io.StringIO())  # a second start: nothing
+    assert Organization.objects.count() == 1
+    with pytest.raises(CommandError, match="already has organisations"):
+        call_command("seed_demo", stderr=io.StringIO())
