@@ -44,6 +44,19 @@ def safe_next(request: HttpRequest) -> str:
     return target if target and allowed else ""
 
 
+def _sent(request: HttpRequest, row: EmailAddress, sent: bool) -> None:
+    if sent:
+        messages.success(
+            request, _("We sent a link to %(email)s. Open it to confirm.") % {"email": row.email}
+        )
+    else:
+        messages.error(
+            request,
+            _("Several links were already sent to %(email)s in the last hour. Use one of "
+              "them, or try again later.") % {"email": row.email},
+        )  # fmt: skip
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def email_list(request: HttpRequest) -> HttpResponse:
@@ -56,11 +69,7 @@ def email_list(request: HttpRequest) -> HttpResponse:
             form.add_error("email", str(error))
         else:
             if not row.verified:
-                emails.send_verification(row, base_url=base_url(request))
-                messages.success(
-                    request,
-                    _("We sent a link to %(email)s. Open it to confirm.") % {"email": row.email},
-                )
+                _sent(request, row, emails.send_verification(row, base_url=base_url(request)))
             return redirect("accounts:emails")
     context = {"addresses": emails.addresses_of(user), "form": form}
     return render(request, "accounts/emails.html", context, status=400 if form.errors else 200)
@@ -73,10 +82,10 @@ def email_resend(request: HttpRequest, address_id: str) -> HttpResponse:
     if row is None:
         raise Http404
     if not row.verified:
-        emails.send_verification(row, base_url=base_url(request), next_url=safe_next(request))
-        messages.success(
-            request, _("We sent a link to %(email)s. Open it to confirm.") % {"email": row.email}
+        sent = emails.send_verification(
+            row, base_url=base_url(request), next_url=safe_next(request)
         )
+        _sent(request, row, sent)
     return redirect(safe_next(request) or "accounts:emails")
 
 
@@ -94,6 +103,14 @@ def email_confirm(request: HttpRequest, token: str) -> HttpResponse:
             emails.confirm(token, user)  # raises the precise wrong-account error
     except emails.EmailVerificationError as error:
         context = {"problem": str(error), "code": error.code}
-        return render(request, "accounts/email_confirm.html", context, status=400)
+        return _uncached(render(request, "accounts/email_confirm.html", context, status=400))
     context = {"email": email, "next": safe_next(request)}
-    return render(request, "accounts/email_confirm.html", context)
+    return _uncached(render(request, "accounts/email_confirm.html", context))
+
+
+def _uncached(response: HttpResponse) -> HttpResponse:
+    """The link is a secret: no cache keeps the page. (The Referrer-Policy stays
+    same-origin: "no-referrer" would make browsers send ``Origin: null`` with the confirm
+    POST, which Django's CSRF check rightly refuses.)"""
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -8,6 +8,7 @@ addresses count when a learner claims a credential issued to an e-mail hash.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -26,6 +27,8 @@ from microcred.vc.errors import VcError
 _SALT = "microcred.accounts.email-verification"
 #: How long a verification link works (seconds); ``MICROCRED_EMAIL_LINK_MAX_AGE`` overrides.
 DEFAULT_MAX_AGE = 3 * 24 * 3600
+#: Links mailed to one address per hour; ``MICROCRED_EMAIL_LINKS_PER_HOUR`` overrides.
+DEFAULT_LINKS_PER_HOUR = 5
 
 
 class EmailVerificationError(VcError):
@@ -66,8 +69,38 @@ def make_token(row: EmailAddress) -> str:
     return signing.dumps({"u": row.user_id, "e": row.email}, salt=_SALT, compress=True)
 
 
-def send_verification(row: EmailAddress, *, base_url: str, next_url: str = "") -> None:
-    """Mail a link to ``row.email``; ``base_url`` is scheme + host, e.g. from the request."""
+def links_per_hour() -> int:
+    return int(getattr(settings, "MICROCRED_EMAIL_LINKS_PER_HOUR", DEFAULT_LINKS_PER_HOUR))
+
+
+@transaction.atomic
+def _within_budget(row: EmailAddress) -> bool:
+    """Count one more link to ``row.email``; False once the hour's budget is spent.
+
+    Counted per address across accounts, not per account: anyone can add anyone's
+    address to a fresh account, so a per-account limit would still let the site be used
+    to flood a stranger's inbox. Kept in the database so every server process agrees.
+    """
+    now = timezone.now()
+    since = now - timedelta(hours=1)
+    rows = list(EmailAddress.objects.select_for_update().filter(email=row.email))
+    recent = [r for r in rows if r.links_since is not None and r.links_since > since]
+    if sum(r.links_sent for r in recent) >= links_per_hour():
+        return False
+    mine = next(r for r in rows if r.pk == row.pk)
+    if mine in recent:
+        mine.links_sent += 1
+    else:
+        mine.links_sent, mine.links_since = 1, now
+    mine.save(update_fields=["links_sent", "links_since"])
+    return True
+
+
+def send_verification(row: EmailAddress, *, base_url: str, next_url: str = "") -> bool:
+    """Mail a link to ``row.email``; ``base_url`` is scheme + host, e.g. from the request.
+    False (and nothing sent) when the address has had its hourly number of links."""
+    if not _within_budget(row):
+        return False
     link = base_url + reverse("accounts:email_confirm", kwargs={"token": make_token(row)})
     if next_url:
         link += "?" + urlencode({"next": next_url})
@@ -75,6 +108,7 @@ def send_verification(row: EmailAddress, *, base_url: str, next_url: str = "") -
     body = render_to_string("accounts/email/verify.txt", context)
     subject = _("Confirm your e-mail address")
     send_mail(subject, body, None, [row.email])
+    return True
 
 
 def read_token(token: str) -> tuple[int, str]:

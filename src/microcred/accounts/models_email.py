@@ -1,8 +1,9 @@
 """The e-mail addresses of an account, and whether each has been proved to belong to it.
 
 Personal data: ``email`` (to recognise the learner in credentials that carry a hash of it,
-and to send verification links). A verified address belongs to one account only, so two
-people cannot both claim credentials issued to it.
+and to send verification links); ``links_sent``/``links_since`` count the links mailed
+lately, so the site cannot be used to flood an inbox. A verified address belongs to one
+account only, so two people cannot both claim credentials issued to it.
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ class EmailAddress(models.Model):
     email = models.EmailField(_("e-mail address"))
     verified_at = models.DateTimeField(null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
+    #: Verification links mailed since ``links_since`` (bounds mail to one address).
+    links_sent = models.PositiveIntegerField(default=0)
+    links_since = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [  # noqa: RUF012 - Django reads Meta as is

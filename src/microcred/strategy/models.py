@@ -170,3 +170,6 @@ class SteepFactor(models.Model):
     @property
     def score(self) -> int:
         return self.impact * self.likelihood
+
+
+from microcred.strategy.models_readiness import Assessment  # noqa: E402,F401  (readiness)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path
 
-from microcred.strategy import views
+from microcred.strategy import readiness_views, report_views, views
 
 app_name = "strategy"
 
@@ -27,4 +27,10 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path(S + "steep/<str:fid>/", views.factor_save, name="factor_save"),
     path(S + "steep/<str:fid>/delete", views.factor_delete, name="factor_delete"),
     path(S + "steep/<str:fid>/send", views.factor_send, name="factor_send"),
+    # readiness and reports
+    path(S + "readiness/", readiness_views.readiness, name="readiness"),
+    path(S + "readiness/<str:aid>/", readiness_views.readiness_result, name="readiness_result"),
+    path(S + "recommendations/", readiness_views.recommendations, name="recommendations"),
+    path(S + "report/", report_views.report_page, name="report"),
+    path(S + "report.pdf", report_views.report_pdf, name="report_pdf"),
 ]

@@ -7,3 +7,8 @@ class VerificationConfig(AppConfig):
     name = "microcred.verification"
     label = "verification"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from microcred.verification import invalidation
+
+        invalidation.connect()

@@ -74,37 +74,80 @@ def system_resolve(host: str, port: int) -> list[str]:
     return sorted({str(info[4][0]) for info in infos})
 
 
+class _DeadlineSocket(ssl.SSLSocket):
+    """A TLS socket whose every receive ends by one deadline.
+
+    A per-call timeout is not enough: ``http.client`` reads through a buffered file that
+    loops over ``recv`` until it has the bytes asked for, so a server sending one byte just
+    inside each timeout could hold a worker for hours. Here each ``recv`` may wait only for
+    what is left of the total, and none starts once it is spent.
+    """
+
+    deadline: float | None = None
+
+    def _arm(self) -> None:
+        if self.deadline is None:
+            return
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("the total deadline has passed")
+        self.settimeout(left)
+
+    def recv(self, *args: Any, **kwargs: Any) -> bytes:
+        self._arm()
+        return super().recv(*args, **kwargs)
+
+    def recv_into(self, *args: Any, **kwargs: Any) -> int:
+        self._arm()
+        return super().recv_into(*args, **kwargs)
+
+
 class _PinnedHttps(http.client.HTTPSConnection):
     """HTTPS to ``ip`` with the certificate and SNI checked for ``host``."""
 
-    def __init__(self, host: str, ip: str, port: int, timeout: float) -> None:
-        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
+    def __init__(
+        self, host: str, ip: str, port: int, timeout: float, context: ssl.SSLContext | None = None
+    ) -> None:
+        context = context or ssl.create_default_context()
+        context.sslsocket_class = _DeadlineSocket
+        super().__init__(host, port, timeout=timeout, context=context)
         self._ip = ip
-        self._pinned: socket.socket | None = None
+        self._pinned: _DeadlineSocket | None = None
 
     def connect(self) -> None:
         sock = socket.create_connection((self._ip, self.port), self.timeout)
         context: ssl.SSLContext = self._context  # type: ignore[attr-defined]
-        self.sock = self._pinned = context.wrap_socket(sock, server_hostname=self.host)
+        pinned = context.wrap_socket(sock, server_hostname=self.host)
+        assert isinstance(pinned, _DeadlineSocket)
+        self.sock = self._pinned = pinned
 
     def set_timeout(self, seconds: float) -> None:
-        """Bound the next read by what is left of the total deadline."""
+        """Every later read must end within ``seconds`` from now, however it is split."""
         if self._pinned is not None:
-            self._pinned.settimeout(max(seconds, 0.001))
+            self._pinned.deadline = time.monotonic() + max(seconds, 0.001)
 
 
-def system_connect(host: str, ip: str, port: int, timeout: float) -> Connection:
-    return _PinnedHttps(host, ip, port, timeout)
+def system_connect(
+    host: str, ip: str, port: int, timeout: float, *, context: ssl.SSLContext | None = None
+) -> Connection:
+    """``context`` replaces the system's trust store (tests: a throwaway CA)."""
+    return _PinnedHttps(host, ip, port, timeout, context)
 
 
 def check_address(ip: str) -> None:
-    """Only globally routable unicast addresses may be contacted."""
+    """Only globally routable unicast addresses may be contacted.
+
+    The refusal does not repeat the address: it reaches anonymous visitors of the verify
+    page, who must not learn what our internal names resolve to.
+    """
     try:
         address = ipaddress.ip_address(ip.split("%")[0])
     except ValueError as exc:
-        raise refused("fetch_address_refused", f"{ip!r} is not an IP address") from exc
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
+        raise refused("fetch_address_refused", "the host has no valid IP address") from exc
+    if isinstance(address, ipaddress.IPv6Address):
+        # ::ffff:a.b.c.d and 6to4 (2002:aabb:ccdd::/48) carry an IPv4 address that a
+        # relay would reach for us: judge that one.
+        address = address.ipv4_mapped or address.sixtofour or address
     if (
         address.is_loopback
         or address.is_private
@@ -114,7 +157,7 @@ def check_address(ip: str) -> None:
         or address.is_unspecified
         or not address.is_global
     ):
-        raise refused("fetch_address_refused", f"{ip} is not a public address")
+        raise refused("fetch_address_refused", "the host's address is not public")
 
 
 class SafeFetcher:

@@ -16,6 +16,7 @@ from microcred.issuing import public_documents
 from microcred.organizations.keys import did_web_host, public_did_document
 from microcred.vc.did import Fetcher
 from microcred.vc.errors import DocumentLoadError
+from microcred.verification.cache import TtlCache
 
 _DID_PATH = re.compile(r"/orgs/(?P<slug>[-a-zA-Z0-9_]+)/did\.json\Z")
 
@@ -34,21 +35,36 @@ def is_local(url: str) -> bool:
 
 
 class PlatformFetcher:
-    """Our documents from the database; anything else from ``remote`` (or nowhere)."""
+    """Our documents from the database; anything else from ``remote`` (or nowhere).
 
-    def __init__(self, remote: Fetcher | None) -> None:
-        self._remote = remote
+    ``dids``, if given, keeps our DID documents for its TTL: reading and rebuilding one
+    costs three queries and a key parse, the largest part of verifying one of our own
+    credentials. A key rotation or retirement therefore shows after at most that TTL (a
+    few seconds), much like another issuer's document in the remote cache. Status lists
+    are never read through such a cache: a revocation must show at once.
+    """
+
+    def __init__(self, remote: Fetcher | None, *, dids: TtlCache[Any] | None = None) -> None:
+        self._remote, self._dids = remote, dids
 
     def __call__(self, url: str) -> Any:
         slug = own_did_slug(url)
         if slug is not None:
-            return _found(public_did_document(slug), url)
+            return self._did_document(slug, url)
         list_id = public_documents.local_list_id(url)
         if list_id is not None:
             return _found(public_documents.signed_status_list(list_id), url)
         if self._remote is None:
             raise DocumentLoadError(f"{url} is not on this platform and nothing may be fetched")
         return self._remote(url)
+
+    def _did_document(self, slug: str, url: str) -> dict[str, Any]:
+        found = self._dids.get(slug) if self._dids is not None else None
+        if found is None:
+            found = _found(public_did_document(slug), url)
+            if self._dids is not None:
+                self._dids.put(slug, found)
+        return found
 
 
 def _found(document: dict[str, Any] | None, url: str) -> dict[str, Any]:

@@ -5,10 +5,13 @@ hosts, so an anonymous client gets a fixed budget per window, counted in Django'
 ``MICROCRED_VERIFY_RATE`` is ``"<count>/<second|minute|hour>"``, or ``"off"``; the
 environment variable of the same name is the fallback (used by the load benchmark).
 Counting is per cache: with the default local-memory cache, per server process.
+Behind reverse proxies, ``MICROCRED_VERIFY_TRUSTED_PROXIES`` (default 0) says how many
+of them append to ``X-Forwarded-For``; without it the header is ignored.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import time
 from dataclasses import dataclass
@@ -39,19 +42,52 @@ def configured_rate() -> Rate | None:
     return Rate(int(count), _PERIODS[period])
 
 
+def trusted_proxies() -> int:
+    """How many reverse proxies in front of us append to ``X-Forwarded-For`` (default 0)."""
+    return int(getattr(settings, "MICROCRED_VERIFY_TRUSTED_PROXIES", 0))
+
+
 def client_key(request: HttpRequest) -> str:
-    """The client's address as the server saw it (a proxy must set REMOTE_ADDR right)."""
-    return str(request.META.get("REMOTE_ADDR") or "unknown")
+    """Who is asking, as far as we can tell without trusting the client.
+
+    ``X-Forwarded-For`` is anyone's to write, so it is read only when
+    ``MICROCRED_VERIFY_TRUSTED_PROXIES`` says how many proxies of ours append to it, and
+    then only the entry the outermost of them wrote. An IPv6 client is counted by its /64:
+    every host is given at least that many addresses, and could otherwise rotate through
+    them for a fresh budget each time.
+    """
+    address = _address(str(request.META.get("REMOTE_ADDR") or ""))
+    hops = trusted_proxies()
+    if hops > 0:
+        chain = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = _address(chain[-hops]) if len(chain) >= hops else None
+        address = forwarded or address
+    if address is None:
+        return "unknown"
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is None:
+        return str(ipaddress.IPv6Network((address, 64), strict=False))
+    return str(getattr(address, "ipv4_mapped", None) or address)
 
 
-def retry_after(request: HttpRequest) -> int | None:
-    """Count this request; seconds to wait if it is over the budget, else None."""
+def _address(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    try:
+        return ipaddress.ip_address(text.split("%")[0])
+    except ValueError:
+        return None
+
+
+def retry_after(request: HttpRequest, *, scope: str = "verify") -> int | None:
+    """Count this request; seconds to wait if it is over the budget, else None.
+
+    ``scope`` keeps a separate budget (same rate) for other costly anonymous work, such
+    as rendering a shared certificate, so one cannot eat into the other.
+    """
     rate = configured_rate()
     if rate is None:
         return None
     now = time.time()
     window = int(now // rate.seconds)
-    key = f"microcred:verify-rate:{client_key(request)}:{window}"
+    key = f"microcred:{scope}-rate:{client_key(request)}:{window}"
     cache.add(key, 0, timeout=rate.seconds + 1)
     try:
         used = cache.incr(key)

@@ -23,14 +23,26 @@ from microcred.verification.cache import TtlCache
 from microcred.verification.fetcher import SafeFetcher
 from microcred.verification.local import PlatformFetcher
 
-__all__ = ["CachingFetcher", "clear_caches", "remote_fetcher", "use_remote", "verify_document"]
+__all__ = [
+    "CachingFetcher",
+    "clear_caches",
+    "forget_local_dids",
+    "remote_fetcher",
+    "use_remote",
+    "verify_document",
+]
 
 REMOTE_TTL = 60.0
 #: Our own lists are keyed by their version, so a change shows at once; the TTL only
 #: bounds memory for lists nobody asks about any more.
 LOCAL_TTL = 600.0
+#: Our own DID documents: long enough to spare the database under load, short enough that
+#: a retired key is refused within seconds by every server process (see
+#: :class:`PlatformFetcher`); the process that changed it forgets at once (invalidation).
+LOCAL_DID_TTL = 5.0
 _documents: TtlCache[Any] = TtlCache(ttl=REMOTE_TTL, size=256)
 _verified_lists: TtlCache[Mapping[str, Any]] = TtlCache(ttl=LOCAL_TTL, size=512)
+_local_dids: TtlCache[Any] = TtlCache(ttl=LOCAL_DID_TTL, size=256)
 _safe_fetcher = SafeFetcher()
 
 
@@ -102,7 +114,7 @@ def verify_document(
     return verify_credential(
         data,
         now=now or timezone.now(),
-        fetcher=PlatformFetcher(outside),
+        fetcher=PlatformFetcher(outside, dids=_local_dids),
         status_cache=VerifiedListCache(_issuer_of(data), _verified_lists),
     )
 
@@ -122,10 +134,16 @@ def use_remote(fetcher: Fetcher | None) -> None:
     _remote_override = fetcher
 
 
+def forget_local_dids() -> None:
+    """Drop our cached DID documents (a key or organisation changed in this process)."""
+    _local_dids.clear()
+
+
 def clear_caches() -> None:
     """Forget every cached document and verified list (tests, key emergencies)."""
     _documents.clear()
     _verified_lists.clear()
+    _local_dids.clear()
 
 
 def _issuer_of(data: Mapping[str, Any] | str | bytes) -> str | None:

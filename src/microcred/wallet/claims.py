@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from microcred.accounts import emails
@@ -73,14 +73,18 @@ def claim(user: User, award: Award) -> WalletItem:
               "address of your account. Add and confirm that address, then try again.") % hint,
             code="identity_mismatch",
         )  # fmt: skip
-    item = WalletItem.objects.create(
-        owner=user,
-        source=WalletItem.Source.PLATFORM,
-        award_public_id=award.public_id,
-        raw=json.dumps(award.credential, ensure_ascii=False, indent=2),
-        media_type="application/vc",
-        credential=award.credential,
-    )
+    try:
+        with transaction.atomic():  # a double-clicked claim races to the same row
+            item = WalletItem.objects.create(
+                owner=user,
+                source=WalletItem.Source.PLATFORM,
+                award_public_id=award.public_id,
+                raw=json.dumps(award.credential, ensure_ascii=False, indent=2),
+                media_type="application/vc",
+                credential=award.credential,
+            )
+    except IntegrityError:
+        return WalletItem.objects.get(owner=user, award_public_id=award.public_id)
     Claim.objects.get_or_create(
         award_public_id=award.public_id,
         defaults={"organization_public_id": award.organization.public_id},

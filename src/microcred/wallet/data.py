@@ -2,7 +2,8 @@
 account deletion that really deletes it.
 
 Deleting the user row cascades to their addresses, wallet items, share links and holder
-key (all ``on_delete=CASCADE``); memberships go too. The ``Claim`` counts issuers see
+key (all ``on_delete=CASCADE``); memberships go too, and so do the sessions of every
+device signed in to the account. The ``Claim`` counts issuers see
 keep no link to the person. The export never contains the holder's private key or a
 share token (we do not have the tokens; the sealed key is useless outside this system).
 """
@@ -10,8 +11,11 @@ share token (we do not have the tokens; the sealed key is useless outside this s
 from __future__ import annotations
 
 from datetime import datetime
+from importlib import import_module
 from typing import Any
 
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.db import transaction
 
 from microcred.accounts import emails
@@ -71,4 +75,22 @@ def _share(link: ShareLink) -> dict[str, Any]:
 @transaction.atomic
 def delete_account(user: User) -> None:
     """Delete the person and everything that hangs off them, in one transaction."""
+    end_sessions(user)
     User.objects.filter(pk=user.pk).delete()
+
+
+def end_sessions(user: User) -> None:
+    """Delete the user's sessions on every device, not only the one asking.
+
+    A session row is not tied to the user by a foreign key, so the cascade misses it: it
+    would stay behind holding the person's id until it expired. Only stores that keep
+    sessions in the database can be searched; cookie sessions die with the user row.
+    """
+    store_class = import_module(settings.SESSION_ENGINE).SessionStore
+    get_model = getattr(store_class, "get_model_class", None)
+    if get_model is None:
+        return
+    wanted = str(user.pk)
+    for row in get_model().objects.iterator():  # expired rows hold the id too
+        if str(row.get_decoded().get(SESSION_KEY)) == wanted:
+            store_class(row.session_key).delete()

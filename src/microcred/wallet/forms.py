@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from microcred.wallet.imports import max_bytes
@@ -32,11 +33,7 @@ class ImportForm(forms.Form):
         upload = data.get("file")
         if upload is not None:
             if upload.size > max_bytes():
-                raise forms.ValidationError(
-                    _("The file is larger than %(limit)d KiB; it cannot be imported.")
-                    % {"limit": max_bytes() // 1024},
-                    code="too_large",
-                )
+                raise forms.ValidationError(too_large_message(), code="too_large")
             try:
                 data["payload"] = upload.read().decode("utf-8-sig")
             except UnicodeDecodeError:
@@ -49,6 +46,12 @@ class ImportForm(forms.Form):
         if not data["payload"].strip():
             raise forms.ValidationError(_("Upload a file or paste a credential."), code="empty")
         return data
+
+
+def too_large_message() -> str:
+    return gettext("The file is larger than %(limit)d KiB; it cannot be imported.") % {
+        "limit": max_bytes() // 1024
+    }
 
 
 class ShareForm(forms.Form):

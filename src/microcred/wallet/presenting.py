@@ -44,15 +44,15 @@ def status_note(held: Held) -> str | None:
     return note
 
 
-def pdf_response(held: Held, url: str) -> HttpResponse:
+def pdf_response(held: Held, url: str, *, name: str | None = None) -> HttpResponse:
     from microcred.wallet.documents.certificate import render_certificate_pdf  # heavy import
 
     pdf = render_certificate_pdf(
         held.item.credential, verify_url=url, lang=lang(), status_note=status_note(held)
     )
     response = HttpResponse(pdf, content_type="application/pdf")
-    name = f"certificate-{held.item.public_id}.pdf"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    filename = f"{name or f'certificate-{held.item.public_id}'}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from microcred.verification import ratelimit
 from microcred.verification.services import verify_document
 from microcred.wallet import passport, shares
 from microcred.wallet.errors import WalletError
@@ -56,8 +57,11 @@ def shares_page(request: HttpRequest) -> HttpResponse:
 def _created(request: HttpRequest, link: ShareLink, token: str) -> HttpResponse:
     """The one time the link is shown: we keep only its hash."""
     url = share_url(request, token)
-    items = [passport.held_one(item, lang=lang()) for item in link.items.order_by("pk")]
-    rows = [{"held": h, "linkedin": linkedin_for(h, url)} for h in items]
+    items = [passport.held_one(item, lang=lang()) for item in shares.shared_items(link)]
+    rows = [
+        {"held": h, "linkedin": linkedin_for(h, url), "ref": ref}
+        for ref, h in enumerate(items, start=1)
+    ]
     context = {"link": link, "url": url, "qr": qr(url), "rows": rows, "token": token}
     response = render(request, "wallet/share_created.html", context, status=201)
     response["Cache-Control"] = "private, no-store"
@@ -73,12 +77,28 @@ def share_revoke(request: HttpRequest, share_id: str) -> HttpResponse:
     return redirect("wallet:shares")
 
 
+def secret_url(response: HttpResponse) -> HttpResponse:
+    """Headers for any response under a share token: the URL is the secret, so no cache
+    may keep the answer (a withdrawn link must stop working at once) and no Referer may
+    carry the URL to a site the page links to."""
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
 def _open(request: HttpRequest, token: str) -> ShareLink | HttpResponse:
     try:
         return shares.open_share(token)
     except WalletError as error:
         context = {"problem": str(error), "code": error.code}
-        return render(request, "wallet/shared_gone.html", context, status=_GONE[error.code])
+        gone = render(request, "wallet/shared_gone.html", context, status=_GONE[error.code])
+        return secret_url(gone)
+
+
+def _is_a_view(request: HttpRequest, link: ShareLink) -> bool:
+    """A person reading the page: not a HEAD probe, not the holder checking their link."""
+    return request.method == "GET" and request.user.pk != link.owner_id
 
 
 @require_safe
@@ -87,24 +107,21 @@ def shared(request: HttpRequest, token: str) -> HttpResponse:
     link = _open(request, token)
     if isinstance(link, HttpResponse):
         return link
-    shares.count_view(link)
+    if _is_a_view(request, link):
+        shares.count_view(link)
     url = share_url(request, token)
     rows = []
-    for item in link.items.order_by("pk"):
+    for ref, item in enumerate(shares.shared_items(link), start=1):
         held = passport.held_one(item, lang=lang())
         data: Any = item.raw if item.media_type == "application/vc+jwt" else item.credential
-        rows.append({"held": held, "answer": answer(verify_document(data))})
+        rows.append({"held": held, "answer": answer(verify_document(data)), "ref": ref})
     context = {
         "rows": rows,
         "token": token,
         "qr": qr(url),
         "url": url,
     }
-    response = render(request, "wallet/shared.html", context)
-    response["Cache-Control"] = "no-store"
-    response["Referrer-Policy"] = "no-referrer"
-    response["X-Robots-Tag"] = "noindex"
-    return response
+    return secret_url(render(request, "wallet/shared.html", context))
 
 
 def _shared_item(request: HttpRequest, token: str, item_id: str) -> WalletItem | HttpResponse:
@@ -120,12 +137,24 @@ def _shared_item(request: HttpRequest, token: str, item_id: str) -> WalletItem |
 @require_safe
 def shared_download(request: HttpRequest, token: str, item_id: str) -> HttpResponse:
     item = _shared_item(request, token, item_id)
-    return item if isinstance(item, HttpResponse) else download_response(item)
+    if isinstance(item, HttpResponse):
+        return item
+    return secret_url(download_response(item, name=f"credential-{item_id}"))
 
 
 @require_safe
 def shared_pdf(request: HttpRequest, token: str, item_id: str) -> HttpResponse:
+    wait = ratelimit.retry_after(request, scope="shared-pdf")  # a PDF costs real CPU
+    if wait is not None:
+        refused = HttpResponse(
+            _("Too many requests. Please wait %(seconds)s seconds.") % {"seconds": wait},
+            status=429,
+            content_type="text/plain",
+        )
+        refused["Retry-After"] = str(wait)
+        return secret_url(refused)
     item = _shared_item(request, token, item_id)
     if isinstance(item, HttpResponse):
         return item
-    return pdf_response(passport.held_one(item, lang=lang()), share_url(request, token))
+    held = passport.held_one(item, lang=lang())
+    return secret_url(pdf_response(held, share_url(request, token), name=f"certificate-{item_id}"))

@@ -79,8 +79,18 @@ def count_view(link: ShareLink) -> None:
     ShareLink.objects.filter(pk=link.pk).update(view_count=F("view_count") + 1)
 
 
-def shared_item(link: ShareLink, item_public_id: str) -> WalletItem | None:
-    return link.items.filter(public_id=item_public_id).first()
+def shared_items(link: ShareLink) -> list[WalletItem]:
+    """The link's credentials in the order its page shows them."""
+    return list(link.items.order_by("pk"))
+
+
+def shared_item(link: ShareLink, ref: str) -> WalletItem | None:
+    """The link's credential by its place on the page (``"1"``, ``"2"``…), so the public
+    page names no id of ours; an item's public id is still understood."""
+    if ref.isdigit():
+        items = shared_items(link)
+        return items[int(ref) - 1] if 1 <= int(ref) <= len(items) else None
+    return link.items.filter(public_id=ref).first()
 
 
 def is_live(link: ShareLink, now: datetime) -> bool:

@@ -68,11 +68,12 @@ def item_download(request: HttpRequest, item_id: str) -> HttpResponse:
     return download_response(own_item(request, item_id))
 
 
-def download_response(item: WalletItem) -> HttpResponse:
+def download_response(item: WalletItem, *, name: str | None = None) -> HttpResponse:
+    """The file as given; ``name`` (without extension) replaces our id in its file name."""
     extension = "jwt" if item.media_type == "application/vc+jwt" else "json"
     response = HttpResponse(item.raw.encode("utf-8"), content_type=item.media_type)
-    name = f"credential-{item.public_id}.{extension}"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    filename = f"{name or f'credential-{item.public_id}'}.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 

@@ -1,0 +1,170 @@
+"""The strategy report: canvas, STEEP, readiness and recommendations, as HTML or PDF.
+
+One context serves both the page and the PDF, built in the report's language (the URL's).
+The PDF is rendered offline: the fetcher refuses every URL except ``data:`` and files under
+this app's own static folder, so nothing the team typed (a source URL, say) makes the
+renderer reach the network. DejaVu fonts (Debian ``fonts-dejavu-core``, found through
+fontconfig) cover Turkish letters and are embedded with a Unicode map, so ``ç ğ ı İ ö ş ü``
+survive copy-and-paste and ``pdftotext``.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from weasyprint import CSS, HTML  # type: ignore[import-untyped]
+from weasyprint.urls import URLFetcher, URLFetcherResponse  # type: ignore[import-untyped]
+
+from microcred.strategy import assessing, readiness_page, services
+from microcred.strategy.canvas import BLOCKS, FieldSpec, item_title, kinds_of
+from microcred.strategy.charts import MatrixLabels, MatrixPoint, matrix_svg
+from microcred.strategy.content import block_texts
+from microcred.strategy.metrics import live_indicators
+from microcred.strategy.models import SteepFactor, Strategy
+from microcred.strategy.readiness import Lang, default_kb
+
+STATIC_ROOT = Path(__file__).resolve().parent / "static" / "strategy"
+PDF_TEMPLATE = "strategy/report_pdf.html"
+PDF_STYLESHEET = "strategy/report_pdf.css"
+
+
+def _value(spec: FieldSpec, raw: Any, canvas: Mapping[str, Any], factors: dict[str, str]) -> str:
+    """A field's value as the reader should see it: labels for choices, titles for links."""
+    if raw in (None, ""):
+        return ""
+    if spec.widget == "choice":
+        return str(dict(spec.choices).get(str(raw), raw))
+    if spec.widget == "ref":
+        found = next((i for i in canvas.get(spec.ref_kind, []) if i["id"] == raw), None)
+        return item_title(spec.ref_kind, found) if found else ""
+    if spec.widget == "readonly":
+        return factors.get(str(raw), "")
+    return str(raw)
+
+
+def canvas_blocks(snapshot: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Each block with its items as (label, value) rows, empty fields left out."""
+    canvas = snapshot["canvas"]
+    factors = {f["id"]: f["title"] for f in snapshot["steep"]}
+    texts = block_texts()
+    blocks = []
+    for block in BLOCKS:
+        kinds = []
+        for kind in kinds_of(block):
+            items = [
+                [
+                    (str(spec.label), shown)
+                    for spec in kind.fields
+                    if (shown := _value(spec, item.get(spec.name), canvas, factors))
+                ]
+                for item in canvas.get(kind.kind, [])
+            ]
+            if items:
+                kinds.append({"plural": str(kind.plural), "items": items})
+        notes = (canvas.get("notes") or {}).get(block, "")
+        blocks.append({"key": block, "title": texts[block].title, "kinds": kinds, "notes": notes})
+    return blocks
+
+
+def steep_part(strategy: Strategy) -> dict[str, Any]:
+    """The ranked factors and their impact × likelihood matrix, numbered alike."""
+    factors = services.snapshot(strategy)["steep"]
+    lenses = dict(SteepFactor.Lens.choices)
+    orientations = dict(SteepFactor.Orientation.choices)
+    points = [
+        MatrixPoint(str(n), f["impact"], f["likelihood"], f["orientation"], f["title"])
+        for n, f in enumerate(factors, start=1)
+    ]
+    labels = MatrixLabels(
+        title=_("Impact × likelihood"),
+        x_axis=_("Likelihood"),
+        y_axis=_("Impact"),
+        bands=(_("Low"), _("Medium"), _("High"), _("Critical")),
+        opportunity=_("Opportunity"),
+        threat=_("Threat"),
+    )
+    rows = [
+        {
+            "number": n,
+            "title": f["title"],
+            "lens": lenses.get(f["lens"], f["lens"]),
+            "orientation": orientations.get(f["orientation"], f["orientation"]),
+            "impact": f["impact"],
+            "likelihood": f["likelihood"],
+            "score": f["score"],
+            "source": f["source"],
+        }
+        for n, f in enumerate(factors, start=1)
+    ]
+    svg = matrix_svg(points, labels=labels, id_prefix="report-matrix") if points else ""
+    return {"factors": rows, "matrix": mark_safe(svg)}  # noqa: S308 -- matrix_svg escapes
+
+
+def report_context(strategy: Strategy, lang: Lang) -> dict[str, Any]:
+    """Everything the report shows, in ``lang`` (call inside ``translation.override``)."""
+    snapshot = services.snapshot(strategy)
+    history = assessing.history_of(strategy)
+    readiness: dict[str, Any] | None = None
+    if history is not None:
+        readiness = {
+            "history": history,
+            "radar": readiness_page.radar(history, lang, id_prefix="report-radar"),
+            "dimensions": readiness_page.dimensions(history, default_kb(), lang),
+            "recommendations": readiness_page.recommendations(history.current, lang),
+        }
+    return {
+        "lang": lang,
+        "strategy": strategy,
+        "organization": strategy.organization,
+        "generated": timezone.now(),
+        "blocks": canvas_blocks(snapshot),
+        "live": live_indicators(snapshot["canvas"], strategy.organization),
+        "steep": steep_part(strategy),
+        "readiness": readiness,
+    }
+
+
+class OfflineFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no type hints
+    """Only ``data:`` URIs and files under this app's static folder; everything else refused."""
+
+    def __init__(self) -> None:
+        super().__init__(allowed_protocols=("data", "file"), allow_redirects=False)
+
+    def fetch(self, url: str, headers: Mapping[str, str] | None = None) -> URLFetcherResponse:
+        parts = urlsplit(url)
+        if parts.scheme.lower() == "data":
+            return super().fetch(url, headers)
+        if parts.scheme.lower() == "file" and parts.netloc in ("", "localhost"):
+            path = Path(unquote(parts.path)).resolve()
+            if path.is_relative_to(STATIC_ROOT) and path.is_file():
+                return super().fetch(url, headers)
+        raise PermissionError(f"the report renderer does not fetch {url[:80]!r}")
+
+
+def _data_uri(svg: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+def render_report_pdf(strategy: Strategy, lang: Lang) -> bytes:
+    """The report as PDF bytes in ``lang``; charts go in as ``data:`` images."""
+    with translation.override(lang):
+        context = report_context(strategy, lang)
+        context["matrix_uri"] = (
+            _data_uri(context["steep"]["matrix"]) if context["steep"]["matrix"] else ""
+        )
+        if context["readiness"]:
+            context["radar_uri"] = _data_uri(context["readiness"]["radar"])
+        html = render_to_string(PDF_TEMPLATE, context)
+        css = render_to_string(PDF_STYLESHEET)
+    fetcher = OfflineFetcher()
+    document = HTML(string=html, base_url=STATIC_ROOT.as_uri() + "/", url_fetcher=fetcher)
+    pdf: bytes = document.write_pdf(stylesheets=[CSS(string=css, url_fetcher=fetcher)])
+    return pdf
