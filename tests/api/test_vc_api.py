@@ -149,3 +149,29 @@ def test_tampered_credential_fails_verification(
     result = vc_verify(client, credential)
     assert result["verified"] is False
     assert "proof" in {e["check"] for e in result["errors"]}
+
+
+@pytest.mark.parametrize("path", ["/credentials/verify", "/api/verify"])
+@pytest.mark.parametrize("depth", [40, 100_000])
+def test_a_deeply_nested_body_is_refused_with_its_own_code(
+    client: Client, path: str, depth: int
+) -> None:
+    """Checked before the JSON is parsed, so even nesting that would exhaust Python's
+    recursion is a precise 400 rather than a parser failure."""
+    body = '{"verifiableCredential": ' + "[" * depth + "]" * depth + "}"
+    response = client.post(path, data=body, content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["code"] == "json_too_deep"
+
+
+def test_a_credential_at_the_depth_limit_still_reaches_the_verifier(client: Client) -> None:
+    nested: Any = "leaf"
+    for _ in range(30):
+        nested = {"n": nested}
+    response = client.post(
+        "/api/verify",
+        data={"verifiableCredential": {"deep": nested}},
+        content_type="application/json",
+    )
+    assert response.status_code == 200  # a report (not verified), not a refused request
+    assert response.json()["verified"] is False

@@ -247,3 +247,33 @@ def test_each_learner_is_mailed_once_with_a_working_claim_link(
     run_batch(again.public_id)
     assert _run_queued_mail() == 0
     assert len(mail.outbox) == 5  # re-uploading issues and mails nothing twice
+
+
+def test_a_run_that_loses_a_race_stores_only_what_is_missing(
+    organization: Organization, published: SpecificationVersion, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another run stores some of this chunk's learners between our signing and our storing
+    (its claim had expired, say): we keep its awards and store only the others."""
+    from microcred.issuing import batches
+
+    batch = prepare(organization, published, learners_csv(6)).batch
+    Batch.objects.filter(pk=batch.pk).update(state=Batch.State.QUEUED)
+    real_prepare = batches.prepare_awards  # type: ignore[attr-defined]
+    raced: list[str] = []
+
+    def prepare_then_lose_the_race(version: Any, todo: Any, **kwargs: Any) -> Any:
+        prepared = real_prepare(version, todo, **kwargs)
+        if not raced:  # the other run stores the first two learners of this chunk first
+            rival = [AwardRequest(r.learner, r.idempotency_key) for r in todo[:2]]
+            with signer_for(organization) as signer:
+                issue_awards(version, rival, signer=signer)
+            raced.extend(r.idempotency_key for r in rival)
+        return prepared
+
+    monkeypatch.setattr(batches, "prepare_awards", prepare_then_lose_the_race)
+    progress = run_batch(batch.public_id)
+    assert (progress.state, progress.issued, progress.failed) == ("done", 6, 0)
+    assert Award.objects.count() == 6  # the rival's two, and four of ours: nothing twice
+    rows = BatchRow.objects.filter(batch=batch).select_related("award")
+    assert all(r.award is not None and r.award.idempotency_key == r.idempotency_key for r in rows)
+    assert {a.idempotency_key for a in Award.objects.filter(batch__isnull=True)} == set(raced)

@@ -11,8 +11,11 @@ from django.utils.translation import gettext as _
 from ninja.parser import Parser
 
 from microcred.api.errors import ApiError
+from microcred.vc.verify.parse import MAX_DEPTH, json_depth
 
 DEFAULT_MAX_BYTES = 1024 * 1024
+#: A credential may nest MAX_DEPTH levels; the request wraps it in one object (and options).
+MAX_BODY_DEPTH = MAX_DEPTH + 2
 
 
 def max_body_bytes() -> int:
@@ -42,7 +45,15 @@ class BoundedJsonParser(Parser):
         if len(body) > limit:
             raise _too_large(limit)
         try:
-            data = json.loads(body)
+            text = body.decode("utf-8")
+            if json_depth(text) > MAX_BODY_DEPTH:  # before json.loads recurses into it
+                raise ApiError(
+                    400,
+                    "json_too_deep",
+                    _("The request body nests deeper than %(limit)d levels.")
+                    % {"limit": MAX_BODY_DEPTH},
+                )
+            data = json.loads(text)
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise ApiError(400, "malformed_json", _("The request body is not valid JSON.")) from exc
         if not isinstance(data, dict):

@@ -31,6 +31,7 @@ from microcred.issuing import status_lists
 from microcred.issuing.compose import Learner, compose_credential
 from microcred.issuing.models import AuditEvent, Award, Batch, StatusList, StatusPurpose
 from microcred.issuing.signer import IssuerSigner
+from microcred.vc.canon.memo import remembered_canonical_forms
 from microcred.vc.issue import issue_credential
 
 
@@ -155,62 +156,78 @@ def prepare_awards(
 ) -> Prepared:
     """Allocate status entries, then compose, sign and self-verify one award per request.
 
-    Only the allocation writes (a short transaction of its own); the signing holds no lock.
+    Only the allocation writes (one short transaction); the signing holds no lock.
     """
     organization = version.specification.organization
     moment = now or timezone.now()
-    revocation = status_lists.allocate(organization, StatusPurpose.REVOCATION, len(todo))
-    suspension = status_lists.allocate(organization, StatusPurpose.SUSPENSION, len(todo))
+    with transaction.atomic():  # one short write for both purposes
+        revocation = status_lists.allocate(organization, StatusPurpose.REVOCATION, len(todo))
+        suspension = status_lists.allocate(organization, StatusPurpose.SUSPENSION, len(todo))
+    template = Award(
+        organization=organization,
+        specification_version=version,
+        batch=batch,
+        issued_by=issued_by,
+    )
     achievement = catalog.achievement_for(version, base_url=status_lists.public_base_url())
     issuer = _issuer_profile(signer, organization)
     prepared = Prepared(version, [], [], [], moment)
-    for request, (r_list, r_index), (s_list, s_index) in zip(
-        todo, revocation, suspension, strict=True
-    ):
-        credential = compose_credential(
-            credential_id=f"urn:uuid:{uuid.uuid4()}",
-            achievement=achievement,
-            issuer=issuer,
-            learner=request.learner,
-            issued=moment,
-            status=[
-                status_lists.entry_for(r_list, r_index),
-                status_lists.entry_for(s_list, s_index),
-            ],
-            include_name=include_name,
-        )
-        signed = issue_credential(
-            credential,
-            key=signer.key,
-            verification_method=signer.verification_method,
-            now=moment,
-            documents=signer.documents,
-        )
-        assert isinstance(signed, dict)
-        award = Award(
-            organization=organization,
-            specification_version=version,
-            idempotency_key=request.idempotency_key,
-            learner_email=request.learner.email,
-            learner_name=request.learner.name,
-            grade=request.learner.grade,
-            awarded_on=request.learner.awarded_on,
-            evidence_url=request.learner.evidence_url,
-            credential=signed,
-            revocation_list=r_list,
-            revocation_index=r_index,
-            suspension_list=s_list,
-            suspension_index=s_index,
-            batch=batch,
-            issued_by=issued_by,
-        )
-        token = claim_token_for(award.public_id)
-        award.claim_token_hash = claim_token_hash(token)
-        prepared.awards.append(award)
-        prepared.tokens.append(token)
+    with remembered_canonical_forms():  # the shared proof configuration, once per chunk
+        for request, revoke_at, suspend_at in zip(todo, revocation, suspension, strict=True):
+            credential = compose_credential(
+                credential_id=f"urn:uuid:{uuid.uuid4()}",
+                achievement=achievement,
+                issuer=issuer,
+                learner=request.learner,
+                issued=moment,
+                status=[status_lists.entry_for(*revoke_at), status_lists.entry_for(*suspend_at)],
+                include_name=include_name,
+            )
+            signed = issue_credential(
+                credential,
+                key=signer.key,
+                verification_method=signer.verification_method,
+                now=moment,
+                documents=signer.documents,
+            )
+            assert isinstance(signed, dict)
+            award, token = _award(template, request, signed, revoke_at, suspend_at)
+            prepared.awards.append(award)
+            prepared.tokens.append(token)
     fresh = {sl.pk: sl for sl, _ in (*revocation, *suspension) if sl.signed_credential is None}
     prepared.fresh_lists.extend(fresh.values())
     return prepared
+
+
+def _award(
+    template: Award,
+    request: AwardRequest,
+    signed: dict[str, Any],
+    revoke_at: tuple[StatusList, int],
+    suspend_at: tuple[StatusList, int],
+) -> tuple[Award, str]:
+    """The unsaved award for a signed credential, and its claim token."""
+    learner = request.learner
+    award = Award(
+        organization=template.organization,
+        specification_version=template.specification_version,
+        batch=template.batch,
+        issued_by=template.issued_by,
+        idempotency_key=request.idempotency_key,
+        learner_email=learner.email,
+        learner_name=learner.name,
+        grade=learner.grade,
+        awarded_on=learner.awarded_on,
+        evidence_url=learner.evidence_url,
+        credential=signed,
+        revocation_list=revoke_at[0],
+        revocation_index=revoke_at[1],
+        suspension_list=suspend_at[0],
+        suspension_index=suspend_at[1],
+    )
+    token = claim_token_for(award.public_id)
+    award.claim_token_hash = claim_token_hash(token)
+    return award, token
 
 
 @transaction.atomic

@@ -84,3 +84,23 @@ def test_a_tampered_credential_still_fails_inside_the_scope() -> None:
         report = verify_credential(tampered, now=NOW)
     assert not report.verified
     assert "proof_signature_invalid" in {c.code for c in report.failures}
+
+
+def test_an_outer_scope_shares_the_proof_configuration_across_credentials(
+    conversions: list[str],
+) -> None:
+    issuer = Issuer.did_key()
+    first = unsigned_credential(issuer, NOW, id="urn:uuid:00000000-0000-4000-8000-000000000001")
+    second = unsigned_credential(issuer, NOW, id="urn:uuid:00000000-0000-4000-8000-000000000002")
+    for credential in (first, second):  # no outer scope: one configuration per credential
+        issue_credential(credential, key=issuer.key, verification_method=issuer.method, now=NOW)
+    assert conversions.count("DataIntegrityProof") == 2
+    conversions.clear()
+    with remembered_canonical_forms():  # a bulk issuer's chunk: the same moment, the same key
+        signed = [
+            issue_credential(c, key=issuer.key, verification_method=issuer.method, now=NOW)
+            for c in (first, second)
+        ]
+    assert conversions.count("DataIntegrityProof") == 1
+    assert conversions.count(first["id"]) == conversions.count(second["id"]) == 1
+    assert all(verify_credential(s, now=NOW).verified for s in signed)

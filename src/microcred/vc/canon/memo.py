@@ -23,7 +23,15 @@ _MEMO: ContextVar[dict[tuple[int, str], str] | None] = ContextVar(
 
 @contextmanager
 def remembered_canonical_forms() -> Iterator[None]:
-    """Within this block, the same document is canonicalised at most once per loader."""
+    """Within this block, the same document is canonicalised at most once per loader.
+
+    A block inside another shares the outer block's memory: a bulk issuer that wraps a whole
+    chunk canonicalises the proof configuration (the same for every credential signed at the
+    same moment with the same key) once for the chunk, not twice per credential.
+    """
+    if _MEMO.get() is not None:
+        yield
+        return
     token = _MEMO.set({})
     try:
         yield
