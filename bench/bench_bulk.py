@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import subprocess
 import sys
 import tempfile
@@ -32,7 +33,10 @@ def _configure(var_dir: Path, workers: int) -> dict[str, str]:
     env = {
         "DJANGO_SETTINGS_MODULE": "microcred.web.settings",
         "MICROCRED_VAR_DIR": str(var_dir),
-        "MICROCRED_DEBUG": "1",
+        # Production mode: with DEBUG on, Django keeps the last 9,000 queries (each with its
+        # credentials' JSON) in memory, which is not what a deployment's worker does.
+        "MICROCRED_DEBUG": "0",
+        "MICROCRED_SECRET_KEY": secrets.token_urlsafe(50),
         "MICROCRED_DATABASE": os.environ.get("MICROCRED_DATABASE", "sqlite"),
         "MICROCRED_TASK_BACKEND": "django_tasks_db.DatabaseBackend",
         "MICROCRED_BATCH_RUNS": str(workers),
