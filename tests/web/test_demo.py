@@ -49,8 +49,24 @@ def test_the_demo_issues_verifiable_credentials_and_one_revocation(
     accounts = (var_dir / "demo-accounts.txt").read_text()
     password = accounts.split()[-1]
     assert password in err.getvalue()
-    assert client.login(username=LEARNERS[0][1], password=password)
     assert documents_for(client, org)  # the organisation's did.json is served
+    assert client.login(username=LEARNERS[0][1], password=password)
+    passport = client.get("/en/wallet/")
+    assert passport.status_code == 200
+    assert "Veri Okuryazarlığı" in passport.content.decode()  # her claimed credential
+
+
+def test_the_demo_strategy_shows_its_open_checks(var_dir: Path, kek: str, client: Client) -> None:
+    from microcred.strategy.checks import check_canvas
+    from microcred.strategy.models import Strategy
+    from microcred.strategy.services import snapshot
+
+    call_command("seed_demo", stderr=io.StringIO())
+    strategy = Strategy.objects.get(organization__slug=SLUG)
+    codes = {finding.code for finding in check_canvas(snapshot(strategy))}
+    assert "budget.unfunded" in codes  # the cost centre without a funding source
+    assert "performance.no_owner" in codes  # the indicator without an owner
+    assert strategy.factors.count() == 2
 
 
 def test_the_demo_is_loaded_only_into_an_empty_database(var_dir: Path, kek: str) -> None:

@@ -100,7 +100,7 @@ def databases(environ: Mapping[str, str], *, var_dir: Path) -> dict[str, dict[st
     """
     kind = environ.get("MICROCRED_DATABASE", "sqlite").strip().lower()
     if kind == "sqlite":
-        return {"default": _sqlite(var_dir)}
+        return {"default": _sqlite(var_dir, environ)}
     if kind in ("postgres", "postgresql"):
         return {"default": _postgres(environ)}
     raise ImproperlyConfigured(
@@ -112,18 +112,25 @@ def databases(environ: Mapping[str, str], *, var_dir: Path) -> dict[str, dict[st
 SQLITE_BUSY_TIMEOUT = 20
 #: Default for ``CONN_MAX_AGE`` on PostgreSQL: reuse a connection for a minute.
 POSTGRES_CONN_MAX_AGE = 60
+#: The same for SQLite (a file: nothing to pool, but the PRAGMAs run on every connect).
+SQLITE_CONN_MAX_AGE = 600
 
 
-def _sqlite(var_dir: Path) -> dict[str, Any]:
+def _sqlite(var_dir: Path, environ: Mapping[str, str]) -> dict[str, Any]:
     """The web server and the task worker write to the same file from different processes.
 
     Write-ahead logging lets pages read while the worker writes; ``IMMEDIATE`` takes the
     write lock when a transaction starts, so two writers queue (up to the busy timeout)
-    instead of one failing half-way through with "database is locked".
+    instead of one failing half-way through with "database is locked". Connections are kept
+    between requests: opening one (and its PRAGMAs) cost more than a whole verification.
     """
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": str(var_dir / "microcred.sqlite3"),
+        "CONN_MAX_AGE": env_seconds(
+            environ, "MICROCRED_DB_CONN_MAX_AGE", default=SQLITE_CONN_MAX_AGE
+        ),
+        "CONN_HEALTH_CHECKS": True,
         "OPTIONS": {
             "timeout": SQLITE_BUSY_TIMEOUT,
             "transaction_mode": "IMMEDIATE",

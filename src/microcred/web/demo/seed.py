@@ -1,5 +1,6 @@
-"""Seed an empty database with a demo organisation, its people, a published micro-credential
-and a few awards (one revoked with its reason), all through the real services.
+"""Seed an empty database with a demo organisation, its people, a published micro-credential,
+a few awards (one revoked with its reason), a learner's passport holding hers, and a strategy
+under way, all through the real services.
 
 The demo accounts get a random password, printed once and written to the var directory, so
 a demo left running somewhere is not open to anyone who read this source.
@@ -25,6 +26,7 @@ from microcred.issuing.status_lists import public_base_url
 from microcred.organizations.keys import did_for, signer_for
 from microcred.organizations.models import Membership, Organization
 from microcred.organizations.roles import Role
+from microcred.web.demo.extras import fill_passport, start_strategy
 from microcred.web.demo.specification import demo_elements
 
 SLUG = "demo-universitesi"
@@ -69,6 +71,8 @@ def seed() -> Seeded:
         catalog.create_specification(org, users[Role.DESIGNER], elements, hours_per_ects=28)
     )
     _issue(org, version, users[Role.ISSUER])
+    fill_passport(learner, org)
+    start_strategy(org, users[Role.ADMIN])
     accounts = (*PEOPLE.values(), learner.email)
     _remember(password, accounts)
     return Seeded(org, password, accounts)
