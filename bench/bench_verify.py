@@ -19,6 +19,7 @@ import json
 import os
 import platform
 import re
+import secrets
 import socket
 import subprocess
 import sys
@@ -53,7 +54,9 @@ def _configure(var_dir: Path) -> dict[str, str]:
     env = {
         "DJANGO_SETTINGS_MODULE": "microcred.web.settings",
         "MICROCRED_VAR_DIR": str(var_dir),
-        "MICROCRED_DEBUG": "1",
+        # Production mode, as deployed: no debug bookkeeping of every query.
+        "MICROCRED_DEBUG": "0",
+        "MICROCRED_SECRET_KEY": secrets.token_urlsafe(50),
         "MICROCRED_DATABASE": os.environ.get("MICROCRED_DATABASE", "sqlite"),
         "MICROCRED_KEK": generate_kek_text(),
         "MICROCRED_VERIFY_RATE": "off",

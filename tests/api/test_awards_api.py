@@ -194,3 +194,27 @@ def test_empty_body_is_a_field_error(
     response = call(client, "post", "/api/v1/awards", b"", make_token(organization, "issue"))
     assert response.status_code == 422
     assert response.json()["code"] == "invalid_request"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"specification": "x", "learner": {"email": "a@b.example", "grade": "\\u0000A"}}',
+        b'{"specification": "x", "learner": {"email": "a@b.example"}, "\\u0000": 1}',
+    ],
+)
+def test_a_nul_character_anywhere_is_refused_before_the_database_sees_it(
+    client: Client, organization: Organization, make_token: MakeToken, body: bytes
+) -> None:
+    """PostgreSQL cannot store U+0000 in text or jsonb: found by Schemathesis as a 500."""
+    response = call(client, "post", "/api/v1/awards", body, make_token(organization, "issue"))
+    assert response.status_code == 400
+    assert response.json()["code"] == "nul_character"
+
+
+def test_an_escaped_backslash_before_u0000_is_ordinary_text(
+    client: Client, organization: Organization, make_token: MakeToken
+) -> None:
+    body = b'{"specification": "nope", "learner": {"email": "a@b.example", "grade": "\\\\u0000"}}'
+    response = call(client, "post", "/api/v1/awards", body, make_token(organization, "issue"))
+    assert response.json()["code"] != "nul_character"  # the text is a backslash and "u0000"

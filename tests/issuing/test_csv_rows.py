@@ -79,3 +79,9 @@ def test_extra_cells_and_bad_url_and_long_grade() -> None:
     )
     assert [p.line for p in result[0].problems] == [2]
     assert sorted(p.column for p in result[1].problems) == ["evidence_url", "grade"]
+
+
+def test_a_nul_character_in_a_cell_is_a_row_problem_not_a_stored_value() -> None:
+    [row] = rows("name,email,grade,date\nAy\x00şe,ayse@uni.example,A\x00A,2026-05-01\n")
+    assert [(p.line, p.column) for p in row.problems] == [(2, "name"), (2, "grade")]
+    assert all("NUL" in p.message for p in row.problems)

@@ -79,6 +79,9 @@ def test_too_large_and_unreadable_input_are_refused_precisely(
     assert 'data-code="import_unreadable"' in page(response)
     response = client.post(url("import"), {"text": "   "})
     assert "Upload a file or paste a credential." in page(response)
+    nul = SimpleUploadedFile("nul.json", b'{"name": "A\\u0000B"}', "application/json")
+    response = client.post(url("import"), {"file": nul})  # PostgreSQL could not store it
+    assert 'data-code="import_nul"' in page(response)
     assert not WalletItem.objects.exists()
 
 

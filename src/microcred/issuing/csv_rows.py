@@ -88,6 +88,10 @@ def _check(line: int, values: dict[str, str], today: date, seen: dict[str, int])
     def problem(column: str, message: str) -> None:
         problems.append(RowProblem(line, column, message))
 
+    for column, value in values.items():
+        if "\x00" in value:  # no use in a name or grade, and PostgreSQL cannot store it
+            problem(column, _("The cell contains a NUL character."))
+            values[column] = value.replace("\x00", "")
     name, email = values.get("name", "").strip(), values.get("email", "").strip().lower()
     grade, evidence = values.get("grade", "").strip(), values.get("evidence_url", "").strip()
     if not name:

@@ -56,6 +56,12 @@ def check(raw: str, *, now: datetime | None = None) -> Checked:
             % {"limit": max_bytes() // 1024},
             code="import_too_large",
         )
+    if "\x00" in text or "\\u0000" in text:
+        # A credential has no use for U+0000, and PostgreSQL cannot store it.
+        raise WalletError(
+            _("The credential contains a NUL (U+0000) character; it cannot be imported."),
+            code="import_nul",
+        )
     parsed = parse_input(text)
     if not isinstance(parsed, Parsed):
         raise WalletError(
