@@ -144,6 +144,19 @@ def pending_requests(
     return list(unique.values())
 
 
+#: Status entries for a number of awards: (revocation entries, suspension entries).
+Allocation = tuple[list[tuple[StatusList, int]], list[tuple[StatusList, int]]]
+
+
+@transaction.atomic
+def allocate_entries(organization: Any, count: int) -> Allocation:
+    """Revocation and suspension entries for ``count`` awards, in one short write."""
+    return (
+        status_lists.allocate(organization, StatusPurpose.REVOCATION, count),
+        status_lists.allocate(organization, StatusPurpose.SUSPENSION, count),
+    )
+
+
 def prepare_awards(
     version: Any,
     todo: Sequence[AwardRequest],
@@ -153,16 +166,17 @@ def prepare_awards(
     batch: Batch | None = None,
     include_name: bool = False,
     now: datetime | None = None,
+    allocation: Allocation | None = None,
 ) -> Prepared:
     """Allocate status entries, then compose, sign and self-verify one award per request.
 
-    Only the allocation writes (one short transaction); the signing holds no lock.
+    Only the allocation writes (one short transaction; none if the caller brings entries it
+    allocated in a transaction of its own); the signing holds no lock.
     """
     organization = version.specification.organization
     moment = now or timezone.now()
-    with transaction.atomic():  # one short write for both purposes
-        revocation = status_lists.allocate(organization, StatusPurpose.REVOCATION, len(todo))
-        suspension = status_lists.allocate(organization, StatusPurpose.SUSPENSION, len(todo))
+    revocation, suspension = allocation or allocate_entries(organization, len(todo))
+    revocation, suspension = revocation[: len(todo)], suspension[: len(todo)]
     template = Award(
         organization=organization,
         specification_version=version,

@@ -27,8 +27,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from microcred.issuing.awards import (
+    Allocation,
     AwardRequest,
     Prepared,
+    allocate_entries,
     existing_awards,
     idempotency_key,
     pending_requests,
@@ -171,16 +173,17 @@ def run_batch(batch_public_id: str, *, chunk_size: int = ISSUE_CHUNK) -> Progres
     Batch.objects.filter(pk=batch.pk, state=Batch.State.QUEUED).update(state=Batch.State.RUNNING)
     run_id = secrets.token_hex(8)
     with signer_for(batch.organization) as signer:
-        while (rows := _claim(batch, run_id, chunk_size)) or _wait_for_other_runs(batch):
-            if rows:
-                _issue_rows(batch, rows, signer)
+        while (claimed := _claim(batch, run_id, chunk_size)) or _wait_for_other_runs(batch):
+            if claimed:
+                _issue_rows(batch, *claimed, signer)
     _finish_if_complete(batch)
     batch.refresh_from_db()
     return batch_progress(batch)
 
 
-def _claim(batch: Batch, run_id: str, chunk_size: int) -> list[BatchRow]:
-    """Claim the next unissued, unclaimed rows for this run (a short write transaction)."""
+def _claim(batch: Batch, run_id: str, chunk_size: int) -> tuple[list[BatchRow], Allocation] | None:
+    """Claim the next unissued, unclaimed rows for this run, with status entries for them, in
+    one short write transaction (on SQLite every write transaction may wait for the lock)."""
     now = timezone.now()
     with transaction.atomic():
         # Serialises claimers (PostgreSQL; SQLite's IMMEDIATE transactions already do).
@@ -192,11 +195,12 @@ def _claim(batch: Batch, run_id: str, chunk_size: int) -> list[BatchRow]:
             .values_list("pk", flat=True)[:chunk_size]
         )
         if not ids:
-            return []
+            return None
         BatchRow.objects.filter(pk__in=ids).update(
             claimed_by=run_id, claimed_until=now + CLAIM_LEASE
         )
-    return list(BatchRow.objects.filter(pk__in=ids).order_by("line"))
+        allocation = allocate_entries(batch.organization, len(ids))
+    return list(BatchRow.objects.filter(pk__in=ids).order_by("line")), allocation
 
 
 def _wait_for_other_runs(batch: Batch) -> bool:
@@ -236,10 +240,12 @@ def release_claims(batch: Batch) -> int:
     )
 
 
-def _issue_rows(batch: Batch, rows: Sequence[BatchRow], signer: OrgSigner) -> None:
+def _issue_rows(
+    batch: Batch, rows: Sequence[BatchRow], allocation: Allocation, signer: OrgSigner
+) -> None:
     """Sign and store one claimed chunk; rows that can never be issued get their reason."""
     try:
-        _issue_chunk(batch, rows, signer)
+        _issue_chunk(batch, rows, signer, allocation)
     except PERMANENT_ERRORS:
         for row in rows:  # find the culprits one by one; the others still go out
             try:
@@ -248,7 +254,12 @@ def _issue_rows(batch: Batch, rows: Sequence[BatchRow], signer: OrgSigner) -> No
                 _record_error(batch, row, str(exc) or type(exc).__name__)
 
 
-def _issue_chunk(batch: Batch, rows: Sequence[BatchRow], signer: OrgSigner) -> None:
+def _issue_chunk(
+    batch: Batch,
+    rows: Sequence[BatchRow],
+    signer: OrgSigner,
+    allocation: Allocation | None = None,
+) -> None:
     version = batch.specification_version
     requests = [AwardRequest(_learner(r), r.idempotency_key) for r in rows]
     existing = existing_awards(version, [r.idempotency_key for r in requests])
@@ -258,6 +269,7 @@ def _issue_chunk(batch: Batch, rows: Sequence[BatchRow], signer: OrgSigner) -> N
         signer=signer,
         issued_by=batch.created_by,
         batch=batch,
+        allocation=allocation,
     )
     try:
         with transaction.atomic():
