@@ -65,6 +65,7 @@ class DripServer:
         self.listener = socket.create_server(("127.0.0.1", 0))
         self.port = self.listener.getsockname()[1]
         self.interval, self.give_up_after = interval, give_up_after
+        self.client_hung_up = threading.Event()
         self.thread = threading.Thread(target=self._serve, daemon=True)
         self.thread.start()
 
@@ -81,8 +82,8 @@ class DripServer:
                 while time.monotonic() < stop:
                     tls.sendall(b" ")
                     time.sleep(self.interval)
-        except OSError:
-            pass  # the client hung up, as it should
+        except OSError:  # the client hung up, as it should: the test asserts it did
+            self.client_hung_up.set()
 
     def close(self) -> None:
         self.listener.close()
@@ -115,6 +116,7 @@ def test_total_deadline_holds_on_the_real_socket_against_a_slow_drip(
     elapsed = time.monotonic() - started
     assert caught.value.code == "fetch_timeout"
     assert elapsed < 2.5, f"a byte-a-time server held the fetcher for {elapsed:.1f} s"
+    assert drip.client_hung_up.wait(timeout=3)  # the fetcher closed the connection itself
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from ninja.parser import Parser
 
 from microcred.api.errors import ApiError
-from microcred.vc.verify.parse import MAX_DEPTH, json_depth
+from microcred.vc.verify.parse import MAX_DEPTH, contains_nul, json_depth
 
 DEFAULT_MAX_BYTES = 1024 * 1024
 #: A credential may nest MAX_DEPTH levels; the request wraps it in one object (and options).
@@ -58,26 +58,10 @@ class BoundedJsonParser(Parser):
             raise ApiError(400, "malformed_json", _("The request body is not valid JSON.")) from exc
         if not isinstance(data, dict):
             raise ApiError(400, "json_not_object", _("The request body must be a JSON object."))
-        if "u0000" in text and _has_nul(data):
+        if "u0000" in text and contains_nul(data):
             # No text in a credential or a learner's record has a use for it, and PostgreSQL
             # refuses to store it (text and jsonb alike).
             raise ApiError(
                 400, "nul_character", _("The request body contains a NUL (U+0000) character.")
             )
         return data
-
-
-def _has_nul(value: Any) -> bool:
-    """True if any key or string anywhere in ``value`` contains U+0000."""
-    stack = [value]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, str):
-            if "\x00" in node:
-                return True
-        elif isinstance(node, dict):
-            stack.extend(node.keys())
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
-    return False

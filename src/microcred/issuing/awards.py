@@ -177,12 +177,12 @@ def prepare_awards(
     moment = now or timezone.now()
     revocation, suspension = allocation or allocate_entries(organization, len(todo))
     revocation, suspension = revocation[: len(todo)], suspension[: len(todo)]
-    template = Award(
-        organization=organization,
-        specification_version=version,
-        batch=batch,
-        issued_by=issued_by,
-    )
+    shared = {
+        "organization": organization,
+        "specification_version": version,
+        "batch": batch,
+        "issued_by": issued_by,
+    }
     achievement = catalog.achievement_for(version, base_url=status_lists.public_base_url())
     issuer = _issuer_profile(signer, organization)
     prepared = Prepared(version, [], [], [], moment)
@@ -205,7 +205,7 @@ def prepare_awards(
                 documents=signer.documents,
             )
             assert isinstance(signed, dict)
-            award, token = _award(template, request, signed, revoke_at, suspend_at)
+            award, token = _award(shared, request, signed, revoke_at, suspend_at)
             prepared.awards.append(award)
             prepared.tokens.append(token)
     fresh = {sl.pk: sl for sl, _ in (*revocation, *suspension) if sl.signed_credential is None}
@@ -214,7 +214,7 @@ def prepare_awards(
 
 
 def _award(
-    template: Award,
+    shared: dict[str, Any],
     request: AwardRequest,
     signed: dict[str, Any],
     revoke_at: tuple[StatusList, int],
@@ -223,10 +223,7 @@ def _award(
     """The unsaved award for a signed credential, and its claim token."""
     learner = request.learner
     award = Award(
-        organization=template.organization,
-        specification_version=template.specification_version,
-        batch=template.batch,
-        issued_by=template.issued_by,
+        **shared,
         idempotency_key=request.idempotency_key,
         learner_email=learner.email,
         learner_name=learner.name,

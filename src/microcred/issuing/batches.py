@@ -278,7 +278,13 @@ def _issue_chunk(
         # Another run stored some of these keys meanwhile (a lost claim): take what exists.
         with transaction.atomic():
             existing = existing_awards(version, [r.idempotency_key for r in requests])
-            prepared.awards = [a for a in prepared.awards if a.idempotency_key not in existing]
+            kept = [
+                (a, t)
+                for a, t in zip(prepared.awards, prepared.tokens, strict=True)
+                if a.idempotency_key not in existing
+            ]
+            prepared.awards = [a for a, _ in kept]
+            prepared.tokens = [t for _, t in kept]
             _store_chunk(batch, rows, prepared, signer)
 
 

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from microcred.accounts.models import User
 from microcred.vc.verify import VerificationReport
-from microcred.vc.verify.parse import Parsed, parse_input
+from microcred.vc.verify.parse import Parsed, contains_nul, parse_input
 from microcred.verification.services import verify_document
 from microcred.wallet import status
 from microcred.wallet.errors import WalletError
@@ -56,18 +56,17 @@ def check(raw: str, *, now: datetime | None = None) -> Checked:
             % {"limit": max_bytes() // 1024},
             code="import_too_large",
         )
-    if "\x00" in text or "\\u0000" in text:
-        # A credential has no use for U+0000, and PostgreSQL cannot store it.
-        raise WalletError(
-            _("The credential contains a NUL (U+0000) character; it cannot be imported."),
-            code="import_nul",
-        )
     parsed = parse_input(text)
     if not isinstance(parsed, Parsed):
         raise WalletError(
             _("This is not a credential we can read: %(reason)s")
             % {"reason": parsed.message(_lang())},
             code="import_unreadable",
+        )
+    if contains_nul(parsed.credential):  # PostgreSQL could not store what we would keep
+        raise WalletError(
+            _("The credential contains a NUL (U+0000) character; it cannot be imported."),
+            code="import_nul",
         )
     media_type = "application/vc+jwt" if parsed.jwt is not None else "application/vc"
     report = verify_document(text if parsed.jwt is not None else parsed.credential, now=now)

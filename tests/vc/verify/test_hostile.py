@@ -182,3 +182,11 @@ def test_proof_context_that_is_not_a_prefix_is_refused(now: datetime) -> None:
 def test_context_nested_inside_a_proof_is_refused(now: datetime, good: dict[str, Any]) -> None:
     good["proof"]["extra"] = {"@context": {"x": "https://evil.example/x"}}
     assert "context_inline_forbidden" in codes(verify_credential(good, now=now))
+
+
+def test_contains_nul_finds_it_in_keys_and_nested_strings_only() -> None:
+    from microcred.vc.verify.parse import contains_nul
+
+    assert contains_nul({"a": [{"b": "x\x00y"}]})
+    assert contains_nul({"k\x00": 1})
+    assert not contains_nul({"a": ["\\u0000 as text", 0, None, {"b": "ok"}]})

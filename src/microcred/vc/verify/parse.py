@@ -101,6 +101,26 @@ def _value_depth(value: Any, limit: int) -> int:
     return deepest
 
 
+def contains_nul(value: Any) -> bool:
+    """True if any key or string anywhere in a parsed JSON value contains U+0000.
+
+    Valid JSON may carry it (escaped, as backslash-u0000), but no credential text has a use
+    for it and PostgreSQL stores it in neither text nor jsonb: callers that store refuse it.
+    """
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            if "\x00" in node:
+                return True
+        elif isinstance(node, Mapping):
+            stack.extend(node.keys())
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return False
+
+
 def _parsed_mapping(data: Mapping[str, Any]) -> Parsed | Check:
     """An object the caller already parsed: only the depth limit still applies."""
     if _value_depth(data, MAX_DEPTH) > MAX_DEPTH:
