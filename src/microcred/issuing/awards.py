@@ -30,6 +30,7 @@ from microcred.catalog import services as catalog
 from microcred.issuing import status_lists
 from microcred.issuing.compose import Learner, compose_credential
 from microcred.issuing.models import AuditEvent, Award, Batch, StatusList, StatusPurpose
+from microcred.issuing.plain_insert import insert_rows
 from microcred.issuing.signer import IssuerSigner
 from microcred.vc.canon.memo import remembered_canonical_forms
 from microcred.vc.issue import issue_credential
@@ -242,18 +243,24 @@ def _award(
 
 
 @transaction.atomic
-def store_awards(prepared: Prepared, *, signer: IssuerSigner) -> None:
+def store_awards(prepared: Prepared, *, signer: IssuerSigner, fetch_ids: bool = True) -> None:
     """Store prepared awards with their audit events; publish the lists they first use.
 
     Raises IntegrityError (and stores nothing) if any idempotency key was stored meanwhile.
+    ``fetch_ids=False`` (the bulk worker, which never reads them) leaves the awards without
+    their primary keys and writes them several times faster on PostgreSQL (``plain_insert``).
     """
     version, awards = prepared.version, prepared.awards
-    Award.objects.bulk_create(awards)
+    if fetch_ids:
+        Award.objects.bulk_create(awards)
+    else:
+        insert_rows(Award, awards)
     for status_list in prepared.fresh_lists:  # a list is published before anyone looks it up
         if status_list.signed_credential is None:
             status_lists.publish(status_list, signer=signer, now=prepared.moment)
     catalog.mark_issued(version)
-    AuditEvent.objects.bulk_create(
+    insert_rows(
+        AuditEvent,
         [
             AuditEvent(
                 organization=a.organization,
@@ -263,5 +270,5 @@ def store_awards(prepared: Prepared, *, signer: IssuerSigner) -> None:
                 details={"specification": version.public_id},
             )
             for a in awards
-        ]
+        ],
     )

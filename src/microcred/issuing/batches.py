@@ -294,9 +294,15 @@ def _store_chunk(
     prepared: Prepared,
     signer: OrgSigner,
 ) -> None:
-    """One transaction: the awards, the rows' links to them, the counters, the mail task."""
+    """One transaction: the awards, the rows' links to them, the counters, the mail task.
+
+    The batch row is locked first, as ``_claim`` locks it before the status lists: taking
+    them the other way round (awards referencing a list, then the batch) deadlocked two
+    workers on PostgreSQL.
+    """
+    Batch.objects.filter(pk=batch.pk).update(issued=F("issued") + len(rows))
     if prepared.awards:
-        store_awards(prepared, signer=signer)
+        store_awards(prepared, signer=signer, fetch_ids=False)
     # One UPDATE links every row to the award with its idempotency key (unique per
     # organisation, indexed): far cheaper than a per-row CASE from bulk_update.
     linked = BatchRow.objects.filter(pk__in=[r.pk for r in rows]).update(
@@ -313,16 +319,15 @@ def _store_chunk(
         or BatchRow.objects.filter(pk__in=[r.pk for r in rows], award__isnull=True).exists()
     ):  # an invariant, not bad input: abort the run (it can be resumed)
         raise RuntimeError(f"batch {batch.public_id}: a row has no award after storing")
-    Batch.objects.filter(pk=batch.pk).update(issued=F("issued") + len(rows))
     if prepared.awards:  # committed with the chunk: mailed once, only if it was stored
         mail_awards.enqueue([a.public_id for a in prepared.awards], settings.LANGUAGE_CODE)
 
 
 def _record_error(batch: Batch, row: BatchRow, error: str) -> None:
-    with transaction.atomic():
+    with transaction.atomic():  # the batch row first, as everywhere (see _store_chunk)
+        Batch.objects.filter(pk=batch.pk).update(failed=F("failed") + 1)
         row.error, row.claimed_by, row.claimed_until = error, "", None
         row.save(update_fields=["error", "claimed_by", "claimed_until"])
-        Batch.objects.filter(pk=batch.pk).update(failed=F("failed") + 1)
 
 
 def _learner(row: BatchRow) -> Learner:

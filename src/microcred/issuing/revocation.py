@@ -61,6 +61,11 @@ def change_status(
         raise IssuingError(_("A reason is required."), code="reason_required")
     moment = now or timezone.now()
     changed = [a for a in awards if a.state in _ALLOWED[action]]
+    # Lock the lists in one order (by id) before flipping any bit: two officers changing
+    # awards on the same two lists in opposite orders would otherwise deadlock.
+    field = "revocation_list_id" if action is StatusAction.REVOKE else "suspension_list_id"
+    lists = {getattr(a, field) for a in changed}
+    list(StatusList.objects.select_for_update(no_key=True).filter(pk__in=lists).order_by("pk"))
     touched: dict[int, StatusList] = {}
     for award in changed:
         status_list, index, value = _bit(award, action)

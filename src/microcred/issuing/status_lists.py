@@ -6,6 +6,11 @@ nothing about when or to whom it was issued) through each list's keyed permutati
 per chunk and parallel workers can never be handed the same index. A list is re-signed
 only when a bit changes; public GETs serve the cached signed credential and never sign
 anything.
+
+Rows are locked ``FOR NO KEY UPDATE`` (PostgreSQL; SQLite locks the whole file): writers of
+a list still queue behind each other, but not behind transactions that merely insert awards
+pointing at it, whose foreign keys take a ``KEY SHARE`` lock that ``FOR UPDATE`` would wait
+for.
 """
 
 from __future__ import annotations
@@ -68,7 +73,7 @@ def allocate(organization: Organization, purpose: str, count: int) -> list[tuple
     found: list[tuple[StatusList, int]] = []
     while len(found) < count:
         current = (
-            StatusList.objects.select_for_update()
+            StatusList.objects.select_for_update(no_key=True)
             .filter(organization=organization, purpose=purpose)
             .order_by("-id")
             .first()
@@ -87,7 +92,7 @@ def allocate(organization: Organization, purpose: str, count: int) -> list[tuple
 @transaction.atomic
 def set_bit(status_list: StatusList, index: int, value: int) -> None:
     """Change one entry; the list must be re-published (``publish``) for verifiers to see it."""
-    locked = StatusList.objects.select_for_update().get(pk=status_list.pk)
+    locked = StatusList.objects.select_for_update(no_key=True).get(pk=status_list.pk)
     bits = BitstringStatusList.decode(locked.encoded_list)
     bits.set(index, value)
     locked.encoded_list = bits.encode()
@@ -106,7 +111,7 @@ def publish(
     cached over a newer one.
     """
     moment = now or timezone.now()
-    locked = StatusList.objects.select_for_update().get(pk=status_list.pk)
+    locked = StatusList.objects.select_for_update(no_key=True).get(pk=status_list.pk)
     unsigned = status_list_credential(
         id=list_url(locked),
         issuer=signer.did,

@@ -104,3 +104,28 @@ def test_an_outer_scope_shares_the_proof_configuration_across_credentials(
     assert conversions.count("DataIntegrityProof") == 1
     assert conversions.count(first["id"]) == conversions.count(second["id"]) == 1
     assert all(verify_credential(s, now=NOW).verified for s in signed)
+
+
+def test_equal_in_python_but_not_in_json_is_a_different_document() -> None:
+    """1 == 1.0 == True in Python, but they are three different RDF literals."""
+    from types import MappingProxyType
+
+    from microcred.vc.canon.memo import memoised
+
+    computed: list[str] = []
+
+    def compute(label: str) -> str:
+        computed.append(label)
+        return label
+
+    loader = object()
+    with remembered_canonical_forms():
+        answers = [
+            memoised({"n": value}, loader, lambda v=value: compute(repr(v)))  # type: ignore[misc]
+            for value in (1, 1.0, True, "1", 1)
+        ]
+        odd = MappingProxyType({"n": 1})  # not plain JSON data: computed, never remembered
+        twice = [memoised(odd, loader, lambda: compute("proxy")) for _ in range(2)]
+    assert answers == ["1", "1.0", "True", "'1'", "1"]
+    assert computed == ["1", "1.0", "True", "'1'", "proxy", "proxy"]
+    assert twice == ["proxy", "proxy"]

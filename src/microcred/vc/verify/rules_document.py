@@ -34,7 +34,7 @@ def _has_nested_context(document: dict[str, Any]) -> bool:
     The one exception is a proof's own ``@context`` (eddsa-jcs-2022 proofs carry one):
     allowed when it is URLs only and a prefix of the document's, which adds nothing.
     """
-    stack: list[Any] = []
+    level: list[Any] = []
     for key, value in document.items():
         if key == "proof":
             proofs = value if isinstance(value, list) else [value]
@@ -42,17 +42,19 @@ def _has_nested_context(document: dict[str, Any]) -> bool:
                 if isinstance(proof, dict):
                     if "@context" in proof and not _is_prefix(proof["@context"], document):
                         return True
-                    stack.extend(v for k, v in proof.items() if k != "@context")
+                    level.extend(v for k, v in proof.items() if k != "@context")
         elif isinstance(value, (dict, list)):
-            stack.append(value)
-    while stack:
-        value = stack.pop()
-        if isinstance(value, dict):
-            if "@context" in value:
-                return True
-            stack.extend(v for v in value.values() if isinstance(v, (dict, list)))
-        elif isinstance(value, list):
-            stack.extend(v for v in value if isinstance(v, (dict, list)))
+            level.append(value)
+    while level:  # one level at a time: a comprehension per level, not a push per node
+        children: list[Any] = []
+        for v in level:
+            if isinstance(v, dict):
+                if "@context" in v:
+                    return True
+                children.extend([c for c in v.values() if isinstance(c, (dict, list))])
+            elif isinstance(v, list):
+                children.extend([c for c in v if isinstance(c, (dict, list))])
+        level = children
     return False
 
 
