@@ -120,12 +120,15 @@ class HeldWorker:
     def start(self, monkeypatch: pytest.MonkeyPatch) -> None:
         real = batches._issue_rows
 
-        def chunk_then_hold(batch: Batch, rows: Any, allocation: Any, signer: Any) -> None:
-            real(batch, rows, allocation, signer)  # committed when this returns
+        def chunk_then_hold(
+            batch: Batch, rows: Any, allocation: Any, signer: Any, then: Any
+        ) -> Any:
+            claimed = real(batch, rows, allocation, signer, then)  # committed when this returns
             if not self.first_chunk_done.is_set():
                 self.first_chunk_done.set()
                 if not self.release.wait(timeout=60):
                     raise TimeoutError("the test never released the worker")
+            return claimed
 
         monkeypatch.setattr(batches, "_issue_rows", chunk_then_hold)
         self._thread.start()

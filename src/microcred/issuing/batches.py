@@ -14,9 +14,10 @@ import hashlib
 import io
 import secrets
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 from typing import IO, Any
 
 from django.conf import settings
@@ -172,35 +173,38 @@ def run_batch(batch_public_id: str, *, chunk_size: int = ISSUE_CHUNK) -> Progres
         return batch_progress(batch)  # never started by an officer, or already finished
     Batch.objects.filter(pk=batch.pk, state=Batch.State.QUEUED).update(state=Batch.State.RUNNING)
     run_id = secrets.token_hex(8)
+    claim_next = partial(_claim, batch, run_id, chunk_size)
     with signer_for(batch.organization) as signer:
-        while (claimed := _claim(batch, run_id, chunk_size)) or _wait_for_other_runs(batch):
-            if claimed:
-                _issue_rows(batch, *claimed, signer)
+        claimed = claim_next()
+        while claimed or _wait_for_other_runs(batch):
+            # Storing a chunk claims the next one, in the same write transaction.
+            claimed = _issue_rows(batch, *claimed, signer, claim_next) if claimed else claim_next()
     _finish_if_complete(batch)
     batch.refresh_from_db()
     return batch_progress(batch)
 
 
-def _claim(batch: Batch, run_id: str, chunk_size: int) -> tuple[list[BatchRow], Allocation] | None:
+#: A run's claim: its rows, in line order, and a status entry of each purpose for each.
+Claim = tuple[list[BatchRow], Allocation]
+
+
+def _claim(batch: Batch, run_id: str, chunk_size: int) -> Claim | None:
     """Claim the next unissued, unclaimed rows for this run, with status entries for them, in
-    one short write transaction (on SQLite every write transaction may wait for the lock)."""
+    one short write transaction (on SQLite every write transaction may wait for the lock);
+    called inside the transaction that stores the previous chunk, it adds none."""
     now = timezone.now()
     with transaction.atomic():
         # Serialises claimers (PostgreSQL; SQLite's IMMEDIATE transactions already do).
         Batch.objects.select_for_update().filter(pk=batch.pk).first()
         free = Q(claimed_until__isnull=True) | Q(claimed_until__lt=now)
-        ids = list(
-            BatchRow.objects.filter(_pending(batch), free)
-            .order_by("line")
-            .values_list("pk", flat=True)[:chunk_size]
-        )
-        if not ids:
+        rows = list(BatchRow.objects.filter(_pending(batch), free).order_by("line")[:chunk_size])
+        if not rows:
             return None
-        BatchRow.objects.filter(pk__in=ids).update(
+        BatchRow.objects.filter(pk__in=[r.pk for r in rows]).update(
             claimed_by=run_id, claimed_until=now + CLAIM_LEASE
         )
-        allocation = allocate_entries(batch.organization, len(ids))
-    return list(BatchRow.objects.filter(pk__in=ids).order_by("line")), allocation
+        allocation = allocate_entries(batch.organization, len(rows))
+    return rows, allocation
 
 
 def _wait_for_other_runs(batch: Batch) -> bool:
@@ -241,17 +245,23 @@ def release_claims(batch: Batch) -> int:
 
 
 def _issue_rows(
-    batch: Batch, rows: Sequence[BatchRow], allocation: Allocation, signer: OrgSigner
-) -> None:
-    """Sign and store one claimed chunk; rows that can never be issued get their reason."""
+    batch: Batch,
+    rows: Sequence[BatchRow],
+    allocation: Allocation,
+    signer: OrgSigner,
+    claim_next: Callable[[], Claim | None],
+) -> Claim | None:
+    """Sign and store one claimed chunk, then claim the next (returned); rows that can never
+    be issued get their reason."""
     try:
-        _issue_chunk(batch, rows, signer, allocation)
+        return _issue_chunk(batch, rows, signer, allocation, claim_next)
     except PERMANENT_ERRORS:
         for row in rows:  # find the culprits one by one; the others still go out
             try:
                 _issue_chunk(batch, [row], signer)
             except PERMANENT_ERRORS as exc:
                 _record_error(batch, row, str(exc) or type(exc).__name__)
+        return claim_next()
 
 
 def _issue_chunk(
@@ -259,7 +269,9 @@ def _issue_chunk(
     rows: Sequence[BatchRow],
     signer: OrgSigner,
     allocation: Allocation | None = None,
-) -> None:
+    claim_next: Callable[[], Claim | None] = lambda: None,
+) -> Claim | None:
+    """Sign, then store and (in the same transaction) claim the next chunk."""
     version = batch.specification_version
     requests = [AwardRequest(_learner(r), r.idempotency_key) for r in rows]
     existing = existing_awards(version, [r.idempotency_key for r in requests])
@@ -274,6 +286,7 @@ def _issue_chunk(
     try:
         with transaction.atomic():
             _store_chunk(batch, rows, prepared, signer)
+            return claim_next()
     except IntegrityError:
         # Another run stored some of these keys meanwhile (a lost claim): take what exists.
         with transaction.atomic():
@@ -286,6 +299,7 @@ def _issue_chunk(
             prepared.awards = [a for a, _ in kept]
             prepared.tokens = [t for _, t in kept]
             _store_chunk(batch, rows, prepared, signer)
+            return claim_next()
 
 
 def _store_chunk(

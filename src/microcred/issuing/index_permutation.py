@@ -15,7 +15,6 @@ walking (re-applying it until the value falls inside, which keeps it a bijection
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 
 ROUNDS = 4
@@ -41,7 +40,9 @@ def permute(key: bytes, value: int, size: int) -> int:
 
 def _round(key: bytes, round_number: int, half_value: int, mask: int) -> int:
     message = round_number.to_bytes(1, "big") + half_value.to_bytes(8, "big")
-    digest = hmac.new(key, message, hashlib.sha256).digest()
+    # The one-shot HMAC: the same bytes as hmac.new(…).digest(), computed in C without
+    # building an HMAC object (a claim permutes 400 indices while holding the write lock).
+    digest = hmac.digest(key, message, "sha256")
     return int.from_bytes(digest[:8], "big") & mask
 
 
