@@ -246,3 +246,12 @@ def test_public_keys_are_frozen_values() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         public.raw = bytes(32)  # type: ignore[misc]
     assert Ed25519KeyPair.generate() != Ed25519KeyPair.generate()
+
+
+def test_a_decoded_public_key_is_remembered_and_a_bad_one_refused_every_time() -> None:
+    value = W3C["publicKeyMultibase"]
+    first = Ed25519PublicKey.from_multikey(value)
+    assert Ed25519PublicKey.from_multikey(value) is first  # decoded once
+    assert first.verify(b"\0" * 64, b"message") is False  # a real, usable key object
+    for _ in range(2):
+        assert _code(Ed25519PublicKey.from_multikey, P256_MULTIKEY) == "key_type_unsupported"

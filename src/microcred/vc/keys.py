@@ -11,6 +11,7 @@ from __future__ import annotations
 import hmac
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
@@ -113,8 +114,12 @@ class Ed25519PublicKey:
 
     @classmethod
     def from_multikey(cls, value: str) -> Ed25519PublicKey:
-        """From ``z6Mk…``: base58btc(0xed 0x01 ‖ key)."""
-        return cls(_decode_multikey(value, ED25519_PUB, "public key"))
+        """From ``z6Mk…``: base58btc(0xed 0x01 ‖ key).
+
+        Remembered per value (keys are immutable): a verifier meets the same few issuer
+        keys over and over, and decoding one costs a fifth of checking a signature.
+        """
+        return _public_key_from_multikey(value)
 
     @classmethod
     def from_jwk(cls, jwk: Mapping[str, Any]) -> Ed25519PublicKey:
@@ -240,3 +245,9 @@ class Ed25519KeyPair:
         return f"Ed25519KeyPair(public={self.public.multikey}, secret=<hidden>)"
 
     __str__ = __repr__
+
+
+@lru_cache(maxsize=1024)
+def _public_key_from_multikey(value: str) -> Ed25519PublicKey:
+    return Ed25519PublicKey(_decode_multikey(value, ED25519_PUB, "public key"))
+
