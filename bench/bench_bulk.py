@@ -5,7 +5,9 @@ this process, like the web request that receives it); the officer starts the bat
 queues its runs; ``manage.py db_worker`` processes — started before the clock — claim chunks,
 compose, sign, verify what they signed and store. The clock stops when the batch is done;
 the award e-mails (queued per stored chunk) are timed separately, as delivery. Peak memory
-is each worker's high-water mark (VmHWM), read before it exits.
+is each worker's high-water mark (VmHWM), read before it exits. CPU time per credential is
+read from /proc for the workers and, on PostgreSQL, the server's processes (the bench process
+itself only polls), so a slow run can be told apart from a busy machine.
 
 ``python -m bench.bench_bulk [--rows N] [--workers N]`` from the repository root; on
 PostgreSQL, run it under ``scripts/pg-throwaway`` (which sets ``MICROCRED_DATABASE``).
@@ -81,6 +83,32 @@ def _peak_mib(process: subprocess.Popen[bytes]) -> float:
     return float("nan")
 
 
+def _cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time the processes have used so far (from /proc)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except FileNotFoundError:
+            continue  # a database backend that has exited
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
+
+
+def _database_pids() -> list[int]:
+    """The PostgreSQL server's processes (none for SQLite, which runs inside the workers)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if (entry / "comm").read_text().strip() == "postgres":
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
 def _wait(predicate: object, what: str, timeout: float = 900) -> float:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -121,12 +149,17 @@ def run(rows: int, workers: int, env: dict[str, str]) -> str:
     try:
         time.sleep(3)  # let the workers import Django and start polling
         batch = preview.batch
+        worker_pids = [p.pid for p in processes]
+        cpu_before = _cpu_seconds(worker_pids), _cpu_seconds(_database_pids())
         started = time.perf_counter()
         start_batch(batch, by=None)
         done = _wait(
             lambda: Batch.objects.filter(pk=batch.pk, state=Batch.State.DONE).exists(),
             "the batch",
         )
+        cpu_workers = _cpu_seconds(worker_pids) - cpu_before[0]
+        cpu_database = _cpu_seconds(_database_pids()) - cpu_before[1]
+        issue_peaks = [_peak_mib(p) for p in processes]
         connection.close()
         mailed = _wait(
             lambda: not DBTaskResult.objects.exclude(status__in=["SUCCESSFUL"]).exists(),
@@ -146,7 +179,10 @@ def run(rows: int, workers: int, env: dict[str, str]) -> str:
         f"| prepare {prepare_s:.2f} s ({rows / prepare_s:,.0f} rows/s, "
         f"peak {prepare_peak / 2**20:.1f} MiB traced) "
         f"| issue {issue_s:.1f} s = **{rows / issue_s:,.0f} credentials/s** "
-        f"| then e-mails {mail_s:.1f} s | worker peak RSS {max(peaks):,.0f} MiB "
+        f"| CPU per credential: workers {cpu_workers / rows * 1e3:.2f} ms, "
+        f"database server {cpu_database / rows * 1e3:.2f} ms "
+        f"| then e-mails {mail_s:.1f} s | worker peak RSS {max(issue_peaks):,.0f} MiB issuing, "
+        f"{max(peaks):,.0f} MiB after the e-mails "
         f"| Python {sys.version.split()[0]} |"
     )
 
