@@ -58,7 +58,9 @@ class Award(models.Model):
         SUSPENDED = "suspended", _("Suspended")
         REVOKED = "revoked", _("Revoked")
 
-    public_id = models.CharField(max_length=32, unique=True, default=new_public_id)
+    # Unique through a constraint (Meta), not unique=True: on PostgreSQL that would add a
+    # second, LIKE-pattern index nobody queries, which every bulk insert pays for.
+    public_id = models.CharField(max_length=32, default=new_public_id)
     # No index of its own on this and the two list keys: each leads a unique constraint
     # below, which serves the same lookups (and every index costs each of the bulk inserts).
     organization = models.ForeignKey(
@@ -86,7 +88,7 @@ class Award(models.Model):
     state = models.CharField(max_length=16, choices=State.choices, default=State.ACTIVE)
     state_reason = models.TextField(blank=True)
     state_changed = models.DateTimeField(null=True, blank=True)
-    claim_token_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    claim_token_hash = models.CharField(max_length=64, blank=True)  # indexed in Meta
     batch = models.ForeignKey("issuing.Batch", null=True, blank=True, on_delete=models.SET_NULL)
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -94,7 +96,9 @@ class Award(models.Model):
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        indexes = [models.Index(fields=["claim_token_hash"], name="award_claim_token_hash")]
         constraints = [
+            models.UniqueConstraint(fields=["public_id"], name="award_public_id_unique"),
             models.UniqueConstraint(
                 fields=["organization", "idempotency_key"], name="award_once_per_key"
             ),
@@ -181,7 +185,9 @@ class BatchRow(models.Model):
 class AuditEvent(models.Model):
     """Who did what, when and why — append-only; organisation admins read and export it."""
 
-    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
+    organization = models.ForeignKey(  # indexed by (organization, at) below
+        Organization, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
