@@ -114,7 +114,7 @@ def _wait(predicate: object, what: str, timeout: float = 900) -> float:
     while time.monotonic() < deadline:
         if callable(predicate) and predicate():
             return time.perf_counter()
-        time.sleep(0.02)
+        time.sleep(0.05)  # each poll is a query: coarser polling leaves the cores to the workers
     raise SystemExit(f"bench_bulk: timed out waiting for {what}")
 
 

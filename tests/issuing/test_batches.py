@@ -277,3 +277,17 @@ def test_a_run_that_loses_a_race_stores_only_what_is_missing(
     rows = BatchRow.objects.filter(batch=batch).select_related("award")
     assert all(r.award is not None and r.award.idempotency_key == r.idempotency_key for r in rows)
     assert {a.idempotency_key for a in Award.objects.filter(batch__isnull=True)} == set(raced)
+
+
+def test_a_claim_reads_the_pending_rows_index_right_after_the_upload(
+    organization: Organization, published: SpecificationVersion
+) -> None:
+    """Not a sort of every pending row of every batch per claim (quadratic in the batch)."""
+    from django.db.models import Q
+    from django.utils import timezone
+
+    prepare(organization, published, learners_csv(50))  # another batch, still pending
+    batch = prepare(organization, published, learners_csv(1000)).batch
+    free = Q(claimed_until__isnull=True) | Q(claimed_until__lt=timezone.now())
+    claim = BatchRow.objects.filter(batch=batch, award__isnull=True, error="").filter(free)
+    assert "batchrow_pending" in claim.order_by("line")[:200].explain()
