@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -27,7 +28,7 @@ from typing import Any
 
 import pytest
 from django.conf import settings
-from django.db import connections
+from django.db import OperationalError, connections
 from django.db.backends.signals import connection_created
 from django.utils import timezone
 from django_tasks import task_backends
@@ -145,11 +146,32 @@ class HeldWorker:
             excluded_queue_names=[],
         )
         try:
-            worker.run()
+            self._run_until_the_queue_is_empty(worker)
         except BaseException as exc:  # reported by join(), in the test's thread
             self.error = exc
         finally:
             connections.close_all()
+
+    @staticmethod
+    def _run_until_the_queue_is_empty(worker: Worker) -> None:
+        """Run the worker; start it again if it could not even begin fetching a task.
+
+        Between tasks the worker opens an exclusive transaction to fetch the next one. In the
+        test database (SQLite in memory, shared cache) that fails at once, with "database
+        table is locked", whenever a page request happens to be reading at that moment —
+        no busy timeout applies there, unlike production's WAL file. Nothing was taken yet,
+        so starting the loop again on a fresh connection is exactly what a restarted worker
+        does; any other error, or a lock that persists, still fails the test.
+        """
+        for attempt in range(20):
+            try:
+                worker.run()
+                return
+            except OperationalError as exc:
+                if "locked" not in str(exc) or attempt == 19:
+                    raise
+                connections.close_all()
+                time.sleep(0.05)
 
     def join(self) -> None:
         self.release.set()
