@@ -43,7 +43,9 @@ def _configure(var_dir: Path, workers: int) -> dict[str, str]:
         "MICROCRED_TASK_BACKEND": "django_tasks_db.DatabaseBackend",
         "MICROCRED_BATCH_RUNS": str(workers),
         "MICROCRED_KEK": generate_kek_text(),
-        "MICROCRED_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        # Rendered and handed to a backend that drops them: locmem would keep every message
+        # in memory, growing the worker with the batch as no SMTP server does.
+        "MICROCRED_EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
     }
     os.environ.update(env)
     import django
