@@ -250,4 +250,3 @@ class Ed25519KeyPair:
 @lru_cache(maxsize=1024)
 def _public_key_from_multikey(value: str) -> Ed25519PublicKey:
     return Ed25519PublicKey(_decode_multikey(value, ED25519_PUB, "public key"))
-
