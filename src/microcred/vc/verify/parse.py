@@ -90,8 +90,8 @@ def parse_input(data: bytes | str | Mapping[str, Any]) -> Parsed | Check:
 def _value_depth(value: Any, limit: int) -> int:
     """Nesting depth of an already-parsed value, giving up once past ``limit``.
 
-    Walks one level at a time (a list comprehension per level, no per-node tuples): five
-    times faster than a stack of (node, depth) pairs, and every credential goes through it.
+    Walks one level at a time (a list comprehension per level, no per-node tuples): about
+    2.5 times faster than a stack of (node, depth) pairs, and every credential goes through it.
     """
     level, depth = [dict(value) if isinstance(value, Mapping) else value], 1
     while True:
