@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import secrets
 import subprocess
 import sys
 import tempfile
@@ -25,36 +24,21 @@ import time
 import tracemalloc
 from pathlib import Path
 
+from bench.fresh_site import configure
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def _configure(var_dir: Path, workers: int) -> dict[str, str]:
     """Environment shared by this process and the workers; migrates the database."""
-    from microcred.organizations.keystore.kek import generate_kek_text
-
-    env = {
-        "DJANGO_SETTINGS_MODULE": "microcred.web.settings",
-        "MICROCRED_VAR_DIR": str(var_dir),
-        # Production mode: with DEBUG on, Django keeps the last 9,000 queries (each with its
-        # credentials' JSON) in memory, which is not what a deployment's worker does.
-        "MICROCRED_DEBUG": "0",
-        "MICROCRED_SECRET_KEY": secrets.token_urlsafe(50),
-        "MICROCRED_DATABASE": os.environ.get("MICROCRED_DATABASE", "sqlite"),
-        "MICROCRED_TASK_BACKEND": "django_tasks_db.DatabaseBackend",
-        "MICROCRED_BATCH_RUNS": str(workers),
-        "MICROCRED_KEK": generate_kek_text(),
+    return configure(
+        var_dir,
+        MICROCRED_TASK_BACKEND="django_tasks_db.DatabaseBackend",
+        MICROCRED_BATCH_RUNS=str(workers),
         # Rendered and handed to a backend that drops them: locmem would keep every message
         # in memory, growing the worker with the batch as no SMTP server does.
-        "MICROCRED_EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
-    }
-    os.environ.update(env)
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    return {**os.environ, **env}
+        MICROCRED_EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
+    )
 
 
 def _write_csv(path: Path, rows: int) -> None:

@@ -19,7 +19,6 @@ import json
 import os
 import platform
 import re
-import secrets
 import socket
 import subprocess
 import sys
@@ -30,6 +29,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+from bench.fresh_site import configure
 
 ROOT = Path(__file__).resolve().parents[1]
 CONNECTIONS = 32
@@ -49,26 +50,7 @@ f:close()
 
 def _configure(var_dir: Path) -> dict[str, str]:
     """The environment this process and gunicorn share; migrates the fresh database."""
-    from microcred.organizations.keystore.kek import generate_kek_text
-
-    env = {
-        "DJANGO_SETTINGS_MODULE": "microcred.web.settings",
-        "MICROCRED_VAR_DIR": str(var_dir),
-        # Production mode, as deployed: no debug bookkeeping of every query.
-        "MICROCRED_DEBUG": "0",
-        "MICROCRED_SECRET_KEY": secrets.token_urlsafe(50),
-        "MICROCRED_DATABASE": os.environ.get("MICROCRED_DATABASE", "sqlite"),
-        "MICROCRED_KEK": generate_kek_text(),
-        "MICROCRED_VERIFY_RATE": "off",
-    }
-    os.environ.update(env)
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    return {**os.environ, **env}
+    return configure(var_dir, MICROCRED_VERIFY_RATE="off")
 
 
 def issue_one() -> dict[str, object]:

@@ -35,6 +35,30 @@ def flag(page: Page, code: str) -> Any:
     return page.locator(f'#checks [data-code="{code}"]')
 
 
+def start_strategy(page: Page, base: str, organization: Any, lead: Any) -> str:
+    """The lead signs in, opens a strategy and joins its team; returns the canvas URL."""
+    sign_in(page, base, lead.email, PASSWORD)
+    page.goto(f"{base}/en/strategy/{organization.slug}/")
+    page.fill("#title", "Digital skills for working adults")
+    page.fill("#period", "2026–2028")
+    page.click("form.new-strategy button[type=submit]")
+    page.wait_for_load_state()
+    canvas_url = page.url.split("#")[0]
+    page.select_option("#team-role", "initiative_lead")
+    page.click("#team button[type=submit]")
+    page.wait_for_load_state()
+    return canvas_url
+
+
+def second_member(browser: Browser, base: str, member: Any, url: str) -> Page:
+    """Another member, in a browser context of their own, on ``url``."""
+    other = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
+    page = other.new_page()
+    sign_in(page, base, member.email, PASSWORD)
+    page.goto(url)
+    return page
+
+
 def test_two_members_fill_the_canvas_fix_the_flags_and_use_steep(
     live_server: Any,
     page: Page,
@@ -47,16 +71,7 @@ def test_two_members_fill_the_canvas_fix_the_flags_and_use_steep(
     finance = make_member(organization, Role.ISSUER, email="finance@anadolu.example")
     base = live_server.url
 
-    sign_in(page, base, lead.email, PASSWORD)
-    page.goto(f"{base}/en/strategy/{organization.slug}/")
-    page.fill("#title", "Digital skills for working adults")
-    page.fill("#period", "2026–2028")
-    page.click("form.new-strategy button[type=submit]")
-    page.wait_for_load_state()
-    canvas_url = page.url.split("#")[0]
-    page.select_option("#team-role", "initiative_lead")
-    page.click("#team button[type=submit]")
-    page.wait_for_load_state()
+    canvas_url = start_strategy(page, base, organization, lead)
     add(page, "target_groups", {"name": "Working adults", "needs": "Evening and online study"})
     add(page, "cost_centres", {"name": "Platform licences", "amount": "12000"})
     add(page, "revenue_sources", {"name": "Course fees"})
@@ -73,10 +88,7 @@ def test_two_members_fill_the_canvas_fix_the_flags_and_use_steep(
     expect(flag(page, "budget.unfunded")).to_contain_text("Platform licences")
     expect(flag(page, "performance.no_owner")).to_contain_text("Completion rate")
 
-    second = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
-    other = second.new_page()
-    sign_in(other, base, finance.email, PASSWORD)
-    other.goto(canvas_url)
+    other = second_member(browser, base, finance, canvas_url)
     expect(flag(other, "budget.unfunded")).to_have_count(1)
     cost = other.locator("form.item[data-kind=cost_centres]:not(.new)")
     cost.locator("[name=funding_source]").select_option(label="Course fees")
@@ -123,7 +135,7 @@ def test_two_members_fill_the_canvas_fix_the_flags_and_use_steep(
     expect(risk.locator("[name=level]")).to_have_value("high")
     expect(risk).to_contain_text("From STEEP factor")
     screenshot(other, "canvas-with-risk")
-    second.close()
+    other.context.close()
 
     strategy = Strategy.objects.get()
     authors = set(strategy.revisions.values_list("author__email", flat=True))

@@ -20,9 +20,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from microcred.organizations.roles import Role
 from microcred.strategy.models import Strategy
 from microcred.strategy.models_readiness import Assessment
-from tests.browser.conftest import sign_in
-from tests.browser.test_strategy_canvas import add, flag
-from tests.conftest import PASSWORD
+from tests.browser.test_strategy_canvas import add, flag, second_member, start_strategy
 
 pytestmark = pytest.mark.django_db(transaction=True)
 IMAGES = Path(__file__).resolve().parents[2] / "docs" / "images" / "strategy"
@@ -59,16 +57,7 @@ def fill_canvas_with_two_members(
     page: Page, browser: Browser, base: str, org: Any, lead: Any, finance: Any
 ) -> tuple[Page, str]:
     """The canvas part of tests/browser/test_strategy_canvas.py, with the guide's pictures."""
-    sign_in(page, base, lead.email, PASSWORD)
-    page.goto(f"{base}/en/strategy/{org.slug}/")
-    page.fill("#title", "Digital skills for working adults")
-    page.fill("#period", "2026–2028")
-    page.click("form.new-strategy button[type=submit]")
-    page.wait_for_load_state()
-    canvas_url = page.url.split("#")[0]
-    page.select_option("#team-role", "initiative_lead")
-    page.click("#team button[type=submit]")
-    page.wait_for_load_state()
+    canvas_url = start_strategy(page, base, org, lead)
     add(page, "target_groups", {"name": "Working adults", "needs": "Evening and online study"})
     add(page, "governance_roles", {"person": "Vice-rector for education", "kind": "Decides"})
     add(page, "partnerships", {"partner": "Regional employers' association"})
@@ -89,10 +78,7 @@ def fill_canvas_with_two_members(
     expect(flag(page, "performance.no_owner")).to_contain_text("Credentials claimed")
     shot(page, "01-canvas-checks-flag", page.locator("#block-budget"))
 
-    second = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
-    other = second.new_page()
-    sign_in(other, base, finance.email, PASSWORD)
-    other.goto(canvas_url)
+    other = second_member(browser, base, finance, canvas_url)
     cost = other.locator("form.item[data-kind=cost_centres]:not(.new)")
     cost.locator("[name=funding_source]").select_option(label="Course fees")
     expect(flag(other, "budget.unfunded")).to_have_count(0)

@@ -17,8 +17,9 @@ from microcred.organizations.models import Organization
 from microcred.strategy import assessing, editing, steep_work
 from microcred.strategy.metrics import live_values
 from microcred.strategy.models import Strategy
-from microcred.strategy.report import OfflineFetcher, render_report_pdf
+from microcred.strategy.report import STATIC_ROOT, render_report_pdf
 from microcred.wallet import claims, shares
+from microcred.web.pdf import OfflineFetcher
 from tests.wallet import conftest as wallet
 
 IssueTo = wallet.IssueTo
@@ -127,7 +128,7 @@ def test_the_turkish_report_speaks_turkish_throughout(filled: Strategy, tmp_path
 
 
 def test_the_renderer_fetches_nothing_but_data_and_its_own_files() -> None:
-    fetcher = OfflineFetcher()
+    fetcher = OfflineFetcher(STATIC_ROOT)
     for refused in (
         "https://example.org/should-not-be-fetched.png",
         "http://169.254.169.254/latest/meta-data/",

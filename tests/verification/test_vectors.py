@@ -1,4 +1,4 @@
-"""Every official vector in /work/shared/vectors/manifest.json, through the page and the API.
+"""Every official vector in tests/vectors/manifest.json, through the page and the API.
 
 The page verifies whole credentials: "credential" entries must get the manifest's verdict;
 "proof" entries (whose issuer does not hold the key) must show their proof as valid.
@@ -20,7 +20,7 @@ from django.test import Client
 from microcred.vc.errors import DocumentLoadError
 from microcred.verification.services import use_remote
 
-VECTORS = Path("/work/shared/vectors")
+VECTORS = Path(__file__).resolve().parents[1] / "vectors"
 MANIFEST: list[dict[str, Any]] = json.loads((VECTORS / "manifest.json").read_text())["entries"]
 IDS = [
     f"{e['file']}:{e['check']}:{e['expect']}:{'docs' if 'documents' in e else ''}" for e in MANIFEST

@@ -1,27 +1,21 @@
 """The strategy report: canvas, STEEP, readiness and recommendations, as HTML or PDF.
 
 One context serves both the page and the PDF, built in the report's language (the URL's).
-The PDF is rendered offline: the fetcher refuses every URL except ``data:`` and files under
-this app's own static folder, so nothing the team typed (a source URL, say) makes the
-renderer reach the network. DejaVu fonts (Debian ``fonts-dejavu-core``, found through
-fontconfig) cover Turkish letters and are embedded with a Unicode map, so ``ç ğ ı İ ö ş ü``
-survive copy-and-paste and ``pdftotext``.
+The PDF is rendered offline (``microcred.web.pdf``): nothing but ``data:`` URIs and this
+app's own static folder, so nothing the team typed (a source URL, say) makes the renderer
+reach the network.
 """
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from weasyprint import CSS, HTML  # type: ignore[import-untyped]
-from weasyprint.urls import URLFetcher, URLFetcherResponse  # type: ignore[import-untyped]
 
 from microcred.strategy import assessing, readiness_page, services
 from microcred.strategy.canvas import BLOCKS, FieldSpec, item_title, kinds_of
@@ -30,6 +24,7 @@ from microcred.strategy.content import block_texts
 from microcred.strategy.metrics import live_indicators
 from microcred.strategy.models import SteepFactor, Strategy
 from microcred.strategy.readiness import Lang, default_kb
+from microcred.web.pdf import svg_data_uri, write_pdf
 
 STATIC_ROOT = Path(__file__).resolve().parent / "static" / "strategy"
 PDF_TEMPLATE = "strategy/report_pdf.html"
@@ -132,39 +127,15 @@ def report_context(strategy: Strategy, lang: Lang) -> dict[str, Any]:
     }
 
 
-class OfflineFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no type hints
-    """Only ``data:`` URIs and files under this app's static folder; everything else refused."""
-
-    def __init__(self) -> None:
-        super().__init__(allowed_protocols=("data", "file"), allow_redirects=False)
-
-    def fetch(self, url: str, headers: Mapping[str, str] | None = None) -> URLFetcherResponse:
-        parts = urlsplit(url)
-        if parts.scheme.lower() == "data":
-            return super().fetch(url, headers)
-        if parts.scheme.lower() == "file" and parts.netloc in ("", "localhost"):
-            path = Path(unquote(parts.path)).resolve()
-            if path.is_relative_to(STATIC_ROOT) and path.is_file():
-                return super().fetch(url, headers)
-        raise PermissionError(f"the report renderer does not fetch {url[:80]!r}")
-
-
-def _data_uri(svg: str) -> str:
-    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
-
-
 def render_report_pdf(strategy: Strategy, lang: Lang) -> bytes:
     """The report as PDF bytes in ``lang``; charts go in as ``data:`` images."""
     with translation.override(lang):
         context = report_context(strategy, lang)
         context["matrix_uri"] = (
-            _data_uri(context["steep"]["matrix"]) if context["steep"]["matrix"] else ""
+            svg_data_uri(context["steep"]["matrix"]) if context["steep"]["matrix"] else ""
         )
         if context["readiness"]:
-            context["radar_uri"] = _data_uri(context["readiness"]["radar"])
+            context["radar_uri"] = svg_data_uri(context["readiness"]["radar"])
         html = render_to_string(PDF_TEMPLATE, context)
         css = render_to_string(PDF_STYLESHEET)
-    fetcher = OfflineFetcher()
-    document = HTML(string=html, base_url=STATIC_ROOT.as_uri() + "/", url_fetcher=fetcher)
-    pdf: bytes = document.write_pdf(stylesheets=[CSS(string=css, url_fetcher=fetcher)])
-    return pdf
+    return write_pdf(html, css, own_files=STATIC_ROOT)

@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from microcred.wallet.documents.certificate import OWN_FILES, OfflineFetcher, render_certificate_pdf
+from microcred.wallet.documents.certificate import OWN_FILES, render_certificate_pdf
+from microcred.web.pdf import OfflineFetcher
 
 from .conftest import DESCRIPTION, LEARNER_NAME, turkish_credential
 
@@ -108,15 +109,16 @@ def test_verify_url_is_printed(turkish_pdf: bytes, tmp_path: Path) -> None:
 def test_qr_in_the_pdf_encodes_the_verify_url(monkeypatch: pytest.MonkeyPatch) -> None:
     """The page WeasyPrint draws embeds qr_svg(verify_url), whose modules test_qr checks."""
     from microcred.wallet.documents import certificate
+    from microcred.web import pdf
 
     pages: list[str] = []
-    real_html = certificate.HTML
+    real_html = pdf.HTML  # type: ignore[attr-defined]  # WeasyPrint's, patched to listen
 
     def capture(*, string: str, **options: Any) -> Any:
         pages.append(string)
         return real_html(string=string, **options)
 
-    monkeypatch.setattr(certificate, "HTML", capture)
+    monkeypatch.setattr(pdf, "HTML", capture)
     render_certificate_pdf(turkish_credential(), verify_url=VERIFY_URL, lang="en")
     svg = certificate.qr_svg(VERIFY_URL, title="Verify this credential")
     data_uri = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii")
@@ -195,15 +197,15 @@ def test_embedded_image_is_drawn() -> None:
 )
 def test_fetcher_refuses_everything_but_data_and_own_files(url: str) -> None:
     with pytest.raises((PermissionError, ValueError)):
-        OfflineFetcher().fetch(url)
+        OfflineFetcher(OWN_FILES).fetch(url)
 
 
 def test_fetcher_allows_data_uris_and_own_files() -> None:
     encoded = base64.b64encode("şı".encode()).decode("ascii")
-    response = OfflineFetcher().fetch(f"data:text/plain;base64,{encoded}")
+    response = OfflineFetcher(OWN_FILES).fetch(f"data:text/plain;base64,{encoded}")
     assert response.read() == "şı".encode()
     response.close()
-    own = OfflineFetcher().fetch((OWN_FILES / "certificate.css").as_uri())
+    own = OfflineFetcher(OWN_FILES).fetch((OWN_FILES / "certificate.css").as_uri())
     assert b"DejaVu Sans" in own.read()
     own.close()
 

@@ -1,63 +1,31 @@
 """The printable certificate: a PDF made by WeasyPrint from a Django template.
 
-Offline by construction. The URL fetcher refuses every URL except ``data:`` URIs and files
-under the certificate's own directory: a credential is untrusted input (an imported one may
-name any image URL), and a renderer that fetched it would let the credential's author learn
-who printed it, or probe our internal network. Fonts come from fontconfig (DejaVu, Debian's
-``fonts-dejavu-core``), which covers Turkish letters and embeds them with a Unicode map, so
-``ç ğ ı İ ö ş ü`` survive copy-and-paste and ``pdftotext``.
+Offline by construction (``microcred.web.pdf``): the renderer reads nothing but ``data:``
+URIs and the certificate's own directory, since a credential is untrusted input (an
+imported one may name any image URL).
 """
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
-from weasyprint import CSS, HTML  # type: ignore[import-untyped]
-from weasyprint.urls import (  # type: ignore[import-untyped]
-    URLFetcher,
-    URLFetcherResponse,
-)
 
 from microcred.wallet.documents.content import Language, certificate_content
 from microcred.wallet.documents.qr import qr_svg
+from microcred.web.pdf import svg_data_uri, write_pdf
 
-__all__ = ["HTML", "LANGUAGES", "OWN_FILES", "OfflineFetcher", "qr_svg", "render_certificate_pdf"]
+__all__ = ["LANGUAGES", "OWN_FILES", "qr_svg", "render_certificate_pdf"]
 
 TEMPLATE = "wallet/documents/certificate.html"
 STYLESHEET = "wallet/documents/certificate.css"
 #: Where the certificate's own files live; the only directory the renderer may read.
 OWN_FILES = Path(__file__).resolve().parents[1] / "templates" / "wallet" / "documents"
 LANGUAGES: tuple[Language, ...] = ("en", "tr")
-
-
-class OfflineFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no type hints
-    """WeasyPrint's fetcher, reduced to ``data:`` URIs and files under ``allowed_root``."""
-
-    def __init__(self, allowed_root: Path = OWN_FILES) -> None:
-        super().__init__(allowed_protocols=("data", "file"), allow_redirects=False)
-        self.allowed_root = allowed_root.resolve()
-
-    def fetch(self, url: str, headers: Mapping[str, str] | None = None) -> URLFetcherResponse:
-        scheme = urlsplit(url).scheme.lower()
-        if scheme == "data":
-            return super().fetch(url, headers)
-        if scheme == "file" and self._is_own_file(url):
-            return super().fetch(url, headers)
-        raise PermissionError(f"the certificate renderer does not fetch {url[:80]!r}")
-
-    def _is_own_file(self, url: str) -> bool:
-        parts = urlsplit(url)
-        if parts.netloc not in ("", "localhost"):
-            return False
-        path = Path(unquote(parts.path)).resolve()
-        return path.is_relative_to(self.allowed_root) and path.is_file()
 
 
 def render_certificate_pdf(
@@ -84,12 +52,8 @@ def render_certificate_pdf(
             "c": content,
             "verify_url": verify_url,
             "status_note": status_note,
-            "qr_data_uri": "data:image/svg+xml;base64,"
-            + base64.b64encode(qr.encode("utf-8")).decode("ascii"),
+            "qr_data_uri": svg_data_uri(qr),
         }
         html = render_to_string(TEMPLATE, context)
         css = render_to_string(STYLESHEET)
-    fetcher = OfflineFetcher()
-    document = HTML(string=html, base_url=OWN_FILES.as_uri() + "/", url_fetcher=fetcher)
-    pdf: bytes = document.write_pdf(stylesheets=[CSS(string=css, url_fetcher=fetcher)])
-    return pdf
+    return write_pdf(html, css, own_files=OWN_FILES)
