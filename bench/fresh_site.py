@@ -24,6 +24,7 @@ def configure(var_dir: Path, **extra: str) -> dict[str, str]:
         "MICROCRED_SECRET_KEY": secrets.token_urlsafe(50),
         "MICROCRED_DATABASE": os.environ.get("MICROCRED_DATABASE", "sqlite"),
         "MICROCRED_KEK": generate_kek_text(),
+        "MICROCRED_PUBLIC_URL": "https://bench.example",
         **extra,
     }
     os.environ.update(env)

@@ -72,7 +72,7 @@ def test_an_entry_from_elsewhere_expires(organization: Organization, award: Awar
     url = _did_url(organization)
     before = fetcher(url)
     # Another process rotates: no signal reaches this cache, so it answers from memory...
-    cache.put(organization.slug, {**before, "stale": True})
+    cache.put(before["id"], {**before, "stale": True})
     rotate(organization, by=None)
     assert fetcher(url)["stale"] is True
     # ...until the entry expires.

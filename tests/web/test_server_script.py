@@ -167,6 +167,7 @@ def production(**extra: str) -> dict[str, str]:
         "MICROCRED_DEBUG": "0",
         "MICROCRED_SECRET_KEY": secrets.token_urlsafe(50),
         "MICROCRED_KEK": kek,
+        "MICROCRED_PUBLIC_URL": "https://credentials.example.edu",
         **extra,
     }
 

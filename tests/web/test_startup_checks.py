@@ -44,6 +44,9 @@ def test_production_with_key_passes(settings: Settings, monkeypatch: pytest.Monk
     monkeypatch.setenv("MICROCRED_KEK", generate_kek_text())
     settings.DEBUG = False
     settings.MICROCRED_SECRET_KEY_SOURCE = KeySource.ENVIRONMENT
+    settings.MICROCRED_PUBLIC_URL = "https://credentials.example.edu"
+    settings.MICROCRED_DID_WEB_HOST = "credentials.example.edu"
+    settings.MICROCRED_PUBLIC_URL_GIVEN = True
     assert check_secret_key(None) == []
     call_command("check")  # raises SystemCheckError on any error
     refuse_to_start_if_misconfigured()
@@ -66,6 +69,7 @@ def test_https_mode_satisfies_djangos_deployment_checks(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("MICROCRED_")}
     env.update(
         MICROCRED_HTTPS="1",
+        MICROCRED_PUBLIC_URL="https://credentials.example.edu",
         MICROCRED_SECRET_KEY=secrets.token_urlsafe(50),
         MICROCRED_KEK=generate_kek_text(),
         MICROCRED_VAR_DIR=str(tmp_path),

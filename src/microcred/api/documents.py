@@ -10,10 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from microcred.issuing.models import StatusList
-from microcred.issuing.status_lists import public_base_url
-from microcred.organizations.keys import did_document, did_for, list_keys
-from microcred.organizations.models import Organization
+from microcred.issuing.public_documents import local_list_id, signed_status_list
+from microcred.organizations.keys import local_did_document
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -28,16 +26,6 @@ def _dids(credential: Mapping[str, Any]) -> Iterator[str]:
             yield str(proof.get("verificationMethod", "")).partition("#")[0]
 
 
-def _own_did_document(did: str) -> dict[str, Any] | None:
-    slug = did.rpartition(":orgs:")[2]
-    if not slug or slug == did:
-        return None
-    org = Organization.objects.filter(slug=slug).first()
-    if org is None or did_for(org) != did or not list_keys(org):
-        return None
-    return did_document(org)
-
-
 def _status_urls(credential: Mapping[str, Any]) -> Iterator[str]:
     for entry in _as_list(credential.get("credentialStatus")):
         if isinstance(entry, Mapping) and isinstance(entry.get("statusListCredential"), str):
@@ -45,11 +33,8 @@ def _status_urls(credential: Mapping[str, Any]) -> Iterator[str]:
 
 
 def _own_status_list(url: str) -> dict[str, Any] | None:
-    prefix = f"{public_base_url()}/status/"
-    if not url.startswith(prefix):
-        return None
-    found = StatusList.objects.filter(public_id=url.removeprefix(prefix)).first()
-    return found.signed_credential if found is not None else None
+    list_id = local_list_id(url)
+    return signed_status_list(list_id) if list_id is not None else None
 
 
 def local_documents(credential: Any) -> dict[str, Any]:
@@ -58,7 +43,7 @@ def local_documents(credential: Any) -> dict[str, Any]:
         return {}
     documents: dict[str, Any] = {}
     for did in set(_dids(credential)):
-        if did.startswith("did:web:") and (doc := _own_did_document(did)) is not None:
+        if did.startswith("did:web:") and (doc := local_did_document(did)) is not None:
             documents[did] = doc
     for url in set(_status_urls(credential)):
         if (signed := _own_status_list(url)) is not None:

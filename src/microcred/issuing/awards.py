@@ -32,6 +32,7 @@ from microcred.issuing.compose import Learner, compose_credential
 from microcred.issuing.models import AuditEvent, Award, Batch, StatusList, StatusPurpose
 from microcred.issuing.plain_insert import insert_rows
 from microcred.issuing.signer import IssuerSigner
+from microcred.organizations import deployment
 from microcred.vc.canon.memo import remembered_canonical_forms
 from microcred.vc.issue import issue_credential
 
@@ -82,7 +83,13 @@ def idempotency_key(*parts: str) -> str:
 
 
 def _issuer_profile(signer: IssuerSigner, organization: Any) -> dict[str, Any]:
-    profile: dict[str, Any] = {"id": signer.did, "type": ["Profile"], "name": organization.name}
+    """OB 3.0 ``Profile``: the DID is who signs; ``url`` is the public profile (page and JSON)."""
+    profile: dict[str, Any] = {
+        "id": signer.did,
+        "type": ["Profile"],
+        "name": organization.name,
+        "url": deployment.profile_url(organization),
+    }
     if organization.country:
         profile["address"] = {"type": ["Address"], "addressCountryCode": organization.country}
     return profile
@@ -184,8 +191,9 @@ def prepare_awards(
         "batch": batch,
         "issued_by": issued_by,
     }
-    achievement = catalog.achievement_for(version, base_url=status_lists.public_base_url())
+    achievement = catalog.achievement_for(version, base_url=deployment.public_base_url())
     issuer = _issuer_profile(signer, organization)
+    context_url = deployment.elements_context_url()
     prepared = Prepared(version, [], [], [], moment)
     with remembered_canonical_forms():  # the shared proof configuration, once per chunk
         for request, revoke_at, suspend_at in zip(todo, revocation, suspension, strict=True):
@@ -197,6 +205,7 @@ def prepare_awards(
                 issued=moment,
                 status=[status_lists.entry_for(*revoke_at), status_lists.entry_for(*suspend_at)],
                 include_name=include_name,
+                elements_context_url=context_url,
             )
             signed = issue_credential(
                 credential,

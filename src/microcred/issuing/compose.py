@@ -13,7 +13,12 @@ from datetime import date, datetime
 from typing import Any
 
 from microcred.vc.dates import format_datetime
-from microcred.vc.openbadges import credential_context, identity_object
+from microcred.vc.openbadges import (
+    ELEMENTS_CONTEXT_URL,
+    context_resources,
+    credential_context,
+    identity_object,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +43,13 @@ def compose_credential(
     valid_until: datetime | None = None,
     include_name: bool = False,
     salt: str | None = None,
+    elements_context_url: str = ELEMENTS_CONTEXT_URL,
 ) -> dict[str, Any]:
-    """The OB 3.0 credential (no proof). ``issued`` is also ``validFrom``."""
+    """The OB 3.0 credential (no proof). ``issued`` is also ``validFrom``.
+
+    ``elements_context_url`` is where the deployment serves the EU-elements context; a
+    ``relatedResource`` digest then pins it by content (decision 0006).
+    """
     subject: dict[str, Any] = {
         "type": ["AchievementSubject"],
         "identifier": [identity_object(learner.email, salt=salt).to_jsonld()],
@@ -62,8 +72,9 @@ def compose_credential(
         subject["activityEndDate"] = format_datetime(
             datetime.combine(learner.awarded_on, datetime.min.time(), tzinfo=issued.tzinfo)
         )
+    contexts = credential_context(achievement, elements_url=elements_context_url)
     credential: dict[str, Any] = {
-        "@context": credential_context(achievement),
+        "@context": contexts,
         "id": credential_id,
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "issuer": dict(issuer),
@@ -77,4 +88,6 @@ def compose_credential(
         credential["validUntil"] = format_datetime(valid_until)
     if status:
         credential["credentialStatus"] = [dict(s) for s in status]
+    if resources := context_resources(contexts, elements_url=elements_context_url):
+        credential["relatedResource"] = resources
     return credential

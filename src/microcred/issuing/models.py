@@ -44,6 +44,11 @@ class StatusList(models.Model):
     signed_credential = models.JSONField(null=True, blank=True)
     signed_at = models.DateTimeField(null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
+    #: The URL its credentials name and the DID it is signed as, fixed when it is opened:
+    #: a later change of the deployment's host or of the organisation's DID must not move
+    #: what was issued (new entries then go to a new list).
+    url = models.CharField(max_length=500, blank=True)
+    issuer_did = models.CharField(max_length=500, blank=True)
 
 
 class Award(models.Model):

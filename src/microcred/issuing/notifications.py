@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from microcred.issuing.awards import Issued
 from microcred.issuing.models import Award
 from microcred.issuing.revocation import StatusAction
-from microcred.issuing.status_lists import public_base_url
+from microcred.organizations.deployment import public_base_url
 
 __all__ = ["claim_url", "notify_awarded", "notify_status_changed"]
 

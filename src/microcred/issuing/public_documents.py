@@ -8,6 +8,7 @@ state, reason and date only, never to the learner.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -16,7 +17,7 @@ from django.db import connection
 from django.utils.dateparse import parse_datetime
 
 from microcred.issuing.models import Award, StatusList
-from microcred.issuing.status_lists import public_base_url
+from microcred.organizations.deployment import public_base_url
 
 __all__ = [
     "EntryState",
@@ -46,13 +47,23 @@ class EntryState:
     changed: datetime | None
 
 
+_LIST_PATH = re.compile(r"https?://[^/?#]+/status/(?P<id>[-A-Za-z0-9_]+)\Z")
+
+
 def local_list_id(url: str) -> str | None:
-    """The public id of one of our status lists, if ``url`` is ours; else None."""
-    prefix = f"{public_base_url()}/status/"
-    if not url.startswith(prefix):
+    """The public id of one of our status lists, if ``url`` is ours; else None.
+
+    A list is ours under the URL it was opened with: the current public URL (no query
+    needed) or a former one (one indexed query), so credentials issued before a change of
+    host keep being answered from the database.
+    """
+    found = _LIST_PATH.match(url)
+    if found is None:
         return None
-    public_id = url.removeprefix(prefix)
-    return public_id if public_id and "/" not in public_id and "?" not in public_id else None
+    public_id = found["id"]
+    if url == f"{public_base_url()}/status/{public_id}":
+        return public_id
+    return public_id if StatusList.objects.filter(public_id=public_id, url=url).exists() else None
 
 
 def list_version(public_id: str) -> ListVersion | None:

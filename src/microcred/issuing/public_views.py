@@ -1,16 +1,23 @@
 """Public, cacheable documents: signed status list credentials. No sign-in, no signing.
 
 A GET only ever serves what was signed when a status last changed; it cannot make the
-server sign anything, so it costs the issuer nothing at internet scale.
+server sign anything, so it costs the issuer nothing at internet scale. Readable from any
+origin (browser-based verifiers and wallets). A change shows to outside verifiers after at
+most ``MAX_AGE`` seconds (what proxies and browsers may keep); the platform's own verifier
+sees it at once.
 """
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.http import http_date, quote_etag
-from django.views.decorators.http import condition, require_GET
+from django.views.decorators.http import condition
 
 from microcred.issuing.models import StatusList
+from microcred.organizations.public_http import public_document
+
+
+MAX_AGE = 60
 
 
 def _etag(request: HttpRequest, public_id: str) -> str | None:
@@ -20,9 +27,9 @@ def _etag(request: HttpRequest, public_id: str) -> str | None:
     return quote_etag(f"{public_id}-{row['version']}-{row['signed_at'].timestamp()}")
 
 
-@require_GET
+@public_document
 @condition(etag_func=_etag)
-def status_list(request: HttpRequest, public_id: str) -> JsonResponse:
+def status_list(request: HttpRequest, public_id: str) -> HttpResponse:
     found = (
         StatusList.objects.filter(public_id=public_id)
         .only("signed_credential", "signed_at")
@@ -32,7 +39,7 @@ def status_list(request: HttpRequest, public_id: str) -> JsonResponse:
         raise Http404
     response = JsonResponse(found.signed_credential, json_dumps_params={"ensure_ascii": False})
     response["Content-Type"] = "application/vc"  # the VC 2.0 media type
-    response["Cache-Control"] = "public, max-age=60"
+    response["Cache-Control"] = f"public, max-age={MAX_AGE}"
     assert found.signed_at is not None
     response["Last-Modified"] = http_date(found.signed_at.timestamp())
     return response

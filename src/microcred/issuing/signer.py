@@ -25,3 +25,7 @@ class IssuerSigner(Protocol):
 
     @property
     def documents(self) -> Mapping[str, Any]: ...
+
+    def under(self, did: str, document: dict[str, Any]) -> IssuerSigner:
+        """The same key signing as another DID of the issuer (listing the same keys)."""
+        ...

@@ -19,14 +19,16 @@ import secrets
 from datetime import datetime
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from microcred.issuing.index_permutation import permute
 from microcred.issuing.models import StatusList
 from microcred.issuing.signer import IssuerSigner
-from microcred.organizations.models import Organization
+from microcred.organizations.deployment import public_base_url
+from microcred.organizations.keys import did_for, local_did_document
+from microcred.organizations.models import Organization, new_public_id
 from microcred.vc.dates import format_datetime
 from microcred.vc.issue import issue_credential
 from microcred.vc.status import BitstringStatusList, status_entry, status_list_credential
@@ -36,12 +38,9 @@ from microcred.vc.status import BitstringStatusList, status_entry, status_list_c
 FILL_LIMIT = 0.5
 
 
-def public_base_url() -> str:
-    return str(getattr(settings, "MICROCRED_PUBLIC_URL", "http://localhost:8000")).rstrip("/")
-
-
 def list_url(status_list: StatusList) -> str:
-    return f"{public_base_url()}/status/{status_list.public_id}"
+    """The URL its credentials name: fixed when the list was opened."""
+    return status_list.url or f"{public_base_url()}/status/{status_list.public_id}"
 
 
 def entry_for(status_list: StatusList, index: int) -> dict[str, object]:
@@ -52,12 +51,23 @@ def entry_for(status_list: StatusList, index: int) -> dict[str, object]:
 
 def _open_list(organization: Organization, purpose: str) -> StatusList:
     bits = BitstringStatusList()
+    public_id = new_public_id()
     return StatusList.objects.create(
         organization=organization,
+        public_id=public_id,
         purpose=purpose,
         size=bits.size,
         encoded_list=bits.encode(),
         permutation_key=secrets.token_hex(32),
+        url=f"{public_base_url()}/status/{public_id}",
+        issuer_did=did_for(organization),
+    )
+
+
+def _named_as_now(organization: Organization) -> Q:
+    """Lists whose URL and DID are today's (blank: named by today's values too)."""
+    return (Q(url="") | Q(url__startswith=f"{public_base_url()}/status/")) & (
+        Q(issuer_did="") | Q(issuer_did=did_for(organization))
     )
 
 
@@ -74,7 +84,7 @@ def allocate(organization: Organization, purpose: str, count: int) -> list[tuple
     while len(found) < count:
         current = (
             StatusList.objects.select_for_update(no_key=True)
-            .filter(organization=organization, purpose=purpose)
+            .filter(_named_as_now(organization), organization=organization, purpose=purpose)
             .order_by("-id")
             .first()
         )
@@ -112,6 +122,7 @@ def publish(
     """
     moment = now or timezone.now()
     locked = StatusList.objects.select_for_update(no_key=True).get(pk=status_list.pk)
+    signer = _as_list_issuer(signer, locked)
     unsigned = status_list_credential(
         id=list_url(locked),
         issuer=signer.did,
@@ -132,3 +143,13 @@ def publish(
     status_list.signed_credential, status_list.signed_at = signed, moment
     status_list.encoded_list, status_list.version = locked.encoded_list, locked.version
     return signed
+
+
+def _as_list_issuer(signer: IssuerSigner, status_list: StatusList) -> IssuerSigner:
+    """The signer as the DID the list was opened under (its credentials' issuer)."""
+    if not status_list.issuer_did or status_list.issuer_did == signer.did:
+        return signer
+    document = local_did_document(status_list.issuer_did)
+    if document is None:
+        raise ValueError(f"{status_list.issuer_did} is not a DID of this platform")
+    return signer.under(status_list.issuer_did, document)

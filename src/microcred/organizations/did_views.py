@@ -1,36 +1,25 @@
 """The public ``did.json`` of each organisation: static, cacheable, no sign-in.
 
-Verifiers anywhere fetch it (did:web resolution), so it is served with an ETag and a
-``Cache-Control`` that lets proxies share it, and with CORS open so browser-based
-verifiers may read it. Nothing here is secret: public keys and their status only.
+Verifiers anywhere fetch it (did:web resolution). Asked for through a former did:web host
+of the deployment, it is the document of the DID under that host (see
+``keys.public_did_document``), so credentials issued before a change of host still verify.
+Nothing here is secret: public keys and their status only.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-
 from django.http import Http404, HttpRequest, HttpResponse
-from django.utils.cache import get_conditional_response, patch_cache_control
-from django.views.decorators.http import require_safe
 
 from microcred.organizations import keys
+from microcred.organizations.public_http import document_response, public_document
 
 CONTENT_TYPE = "application/did+json"
 MAX_AGE = 300
 
 
-@require_safe
+@public_document
 def did_json(request: HttpRequest, org: str) -> HttpResponse:
-    document = keys.public_did_document(org)
+    document = keys.public_did_document(org, host=request.get_host())
     if document is None:
         raise Http404
-    body = json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
-    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-    response = get_conditional_response(request, etag=etag) or HttpResponse(
-        body, content_type=CONTENT_TYPE
-    )
-    response["ETag"] = etag
-    response["Access-Control-Allow-Origin"] = "*"
-    patch_cache_control(response, public=True, max_age=MAX_AGE)
-    return response
+    return document_response(request, document, content_type=CONTENT_TYPE, max_age=MAX_AGE)

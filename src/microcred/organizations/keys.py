@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 from urllib.parse import unquote
@@ -30,10 +30,10 @@ from django.utils import timezone
 from microcred.accounts.models import User
 from microcred.organizations.keystore import KeyStoreError, get_keystore, keystore_path
 from microcred.organizations.models import Organization
-from microcred.organizations.models_keys import SigningKey
+from microcred.organizations.models_keys import OrganizationDid, SigningKey
 from microcred.vc.dates import format_datetime
 from microcred.vc.did import build_did_web_document, did_web_for
-from microcred.vc.errors import VcError
+from microcred.vc.errors import DidError, VcError
 from microcred.vc.keys import Ed25519KeyPair, Ed25519PublicKey
 
 __all__ = [
@@ -46,16 +46,15 @@ __all__ = [
     "ensure_signing_key",
     "find_key",
     "list_keys",
+    "local_did_document",
     "public_did_document",
+    "record_did",
     "retire",
     "rotate",
     "signer_for",
     "verification_method",
 ]
 
-#: A two-label name, so the trust core accepts it (it refuses bare ``localhost``); names
-#: under ``.localhost`` resolve to this machine (RFC 6761).
-DEFAULT_DID_WEB_HOST = "microcred.localhost%3A8000"
 MAX_REASON_LENGTH = 1000
 Actor = User | None
 
@@ -68,7 +67,7 @@ class KeyManagementError(VcError):
 
 def did_web_host() -> str:
     """``host`` or ``host:port`` from ``MICROCRED_DID_WEB_HOST`` (``%3A`` or ``:`` both work)."""
-    raw = str(getattr(settings, "MICROCRED_DID_WEB_HOST", DEFAULT_DID_WEB_HOST))
+    raw = str(settings.MICROCRED_DID_WEB_HOST)
     return unquote(raw.strip())
 
 
@@ -156,16 +155,53 @@ def _check_retirement(key: SigningKey, effective: datetime, reason: str) -> None
         raise KeyManagementError("this key is already retired", code="key_already_retired")
 
 
-def public_did_document(slug: str) -> dict[str, Any] | None:
-    """The document served at ``/orgs/<slug>/did.json``; None if there is nothing to serve."""
+def public_did_document(slug: str, host: str | None = None) -> dict[str, Any] | None:
+    """The document served at ``/orgs/<slug>/did.json``; None if there is nothing to serve.
+
+    Asked for through ``host`` (the request's, ``name[:port]``), it is the document of the
+    DID under that host if the organisation ever signed as it (a former did:web host);
+    otherwise the current one.
+    """
     org = Organization.objects.filter(slug=slug).first()
     if org is None or not SigningKey.objects.filter(organization=org).exists():
         return None
+    if host:
+        try:
+            asked = did_web_for(host, f"orgs/{slug}")
+        except DidError:
+            asked = ""
+        if asked and OrganizationDid.objects.filter(organization=org, did=asked).exists():
+            return did_document(org, did=asked)
     return did_document(org)
 
 
-def did_document(org: Organization) -> dict[str, Any]:
-    """The organisation's DID document (raises ``no_signing_key`` before its first key)."""
+def local_did_document(did: str) -> dict[str, Any] | None:
+    """The document of ``did`` if it is one of ours (current or formerly used), else None."""
+    record = OrganizationDid.objects.filter(did=did).select_related("organization").first()
+    org = record.organization if record is not None else _org_of_platform_did(did)
+    if org is None or not SigningKey.objects.filter(organization=org).exists():
+        return None
+    return did_document(org, did=did)
+
+
+def _org_of_platform_did(did: str) -> Organization | None:
+    slug = did.rpartition(":orgs:")[2]
+    if not slug or slug == did:
+        return None
+    org = Organization.objects.filter(slug=slug).first()
+    return org if org is not None and did_for(org) == did else None
+
+
+def record_did(org: Organization, did: str) -> None:
+    """Remember that ``org`` signs as ``did`` (its document is then served for good)."""
+    OrganizationDid.objects.get_or_create(did=did, defaults={"organization": org})
+
+
+def did_document(org: Organization, *, did: str | None = None) -> dict[str, Any]:
+    """The organisation's DID document, as ``did`` (default: its current DID).
+
+    Raises ``no_signing_key`` before its first key.
+    """
     keys = list_keys(org)
     if not keys:
         raise KeyManagementError(f"{org.slug} has no signing key yet", code="no_signing_key")
@@ -175,7 +211,7 @@ def did_document(org: Organization) -> dict[str, Any]:
         if key.status == SigningKey.Status.RETIRED and key.retired_at is not None
     }
     pairs = [(key.fragment, Ed25519PublicKey.from_multikey(key.public_multikey)) for key in keys]
-    return build_did_web_document(did_for(org), pairs, revoked=revoked)
+    return build_did_web_document(did or did_for(org), pairs, revoked=revoked)
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +228,13 @@ class OrgSigner:
     def documents(self) -> dict[str, Any]:
         return {self.did: self.document}
 
+    def under(self, did: str, document: dict[str, Any]) -> OrgSigner:
+        """The same key, signing as another DID of the organisation (one it used before,
+        whose document lists the same keys): how a status list opened under a former DID
+        is re-signed as the DID its credentials name."""
+        fragment = self.verification_method.partition("#")[2]
+        return replace(self, verification_method=f"{did}#{fragment}", did=did, document=document)
+
 
 @contextmanager
 def signer_for(org: Organization) -> Iterator[OrgSigner]:
@@ -201,6 +244,7 @@ def signer_for(org: Organization) -> Iterator[OrgSigner]:
     """
     key = ensure_signing_key(org)
     _check_store(key)
+    record_did(org, did_for(org))
     with get_keystore().signer(key.ref()) as pair:
         yield OrgSigner(pair, verification_method(key), did_for(org), did_document(org))
 

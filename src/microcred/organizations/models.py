@@ -66,5 +66,5 @@ class Membership(models.Model):
         return f"{self.user} · {self.organization} · {self.role}"
 
 
-from microcred.organizations.models_keys import SigningKey  # noqa: E402, F401
+from microcred.organizations.models_keys import OrganizationDid, SigningKey  # noqa: E402, F401
 from microcred.organizations.models_people import ApiToken, Invitation  # noqa: E402, F401

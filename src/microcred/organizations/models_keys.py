@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from microcred.organizations.keystore.base import KeyRef, SealedKey
 from microcred.organizations.models import Organization, new_public_id
 
-__all__ = ["SigningKey"]
+__all__ = ["OrganizationDid", "SigningKey"]
 
 
 class SigningKey(models.Model):
@@ -80,3 +80,24 @@ class SigningKey(models.Model):
 
     def __repr__(self) -> str:  # the default would be fine; this states the intent
         return f"<SigningKey {self.public_id} {self.fragment} {self.status}>"
+
+
+class OrganizationDid(models.Model):
+    """A DID the organisation has signed as; its document is served for as long as we run.
+
+    A credential names its issuer's DID forever. When the deployment's did:web host changes
+    (a new domain), or the organisation moves to its own domain, credentials signed under
+    the earlier DID must keep resolving: every DID ever used is recorded here the first
+    time a key signs under it, and ``orgs/<slug>/did.json`` asked for through that DID's
+    host answers with that DID's document (same keys, same states).
+    """
+
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="dids")
+    did = models.CharField(max_length=500, unique=True)
+    first_used = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["organization", "first_used"]  # noqa: RUF012 - Django Meta
+
+    def __str__(self) -> str:
+        return self.did

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from microcred.vc.canon.memo import remembered_canonical_forms
-from microcred.vc.contexts import DocumentLoader, pinned_loader
+from microcred.vc.contexts import DocumentLoader, loader_for
 from microcred.vc.errors import VcError
 from microcred.vc.keys import Ed25519KeyPair
 from microcred.vc.proofs import EDDSA_JCS_2022, EDDSA_RDFC_2022, create_proof, sign_jwt
@@ -52,7 +52,7 @@ def issue_credential(
     yet, nor is a future ``validFrom`` (issuing now what becomes valid later is legitimate);
     an already expired credential is refused.
     """
-    loader = document_loader or pinned_loader()
+    loader = loader_for(credential, document_loader)
     with remembered_canonical_forms():  # sign and self-check canonicalise the same document
         secured = _sign(credential, key, verification_method, now, format, loader)
         report = verify_credential(

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from microcred.issuing.status_lists import public_base_url
+from microcred.organizations.deployment import public_base_url
 from microcred.vc.errors import DocumentLoadError
 from microcred.verification import services
 

@@ -13,25 +13,33 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from microcred.issuing import public_documents
-from microcred.organizations.keys import did_web_host, public_did_document
-from microcred.vc.did import Fetcher
-from microcred.vc.errors import DocumentLoadError
+from microcred.organizations.keys import local_did_document
+from microcred.vc.did import Fetcher, did_web_for
+from microcred.vc.errors import DocumentLoadError, VcError
 from microcred.verification.cache import TtlCache
 
 _DID_PATH = re.compile(r"/orgs/(?P<slug>[-a-zA-Z0-9_]+)/did\.json\Z")
 
 
-def own_did_slug(url: str) -> str | None:
-    """The organisation slug if ``url`` is one of our ``did.json`` URLs."""
+def own_did(url: str) -> str | None:
+    """The did:web DID whose document ``url`` is, if it has the shape of one of ours."""
     parts = urlsplit(url)
-    if parts.scheme != "https" or parts.netloc.lower() != did_web_host().lower() or parts.query:
+    if parts.scheme != "https" or parts.query or parts.fragment or not parts.netloc:
         return None
     found = _DID_PATH.match(parts.path)
-    return found["slug"] if found else None
+    if found is None:
+        return None
+    try:
+        return did_web_for(parts.netloc, f"orgs/{found['slug']}")
+    except VcError:
+        return None
 
 
 def is_local(url: str) -> bool:
-    return own_did_slug(url) is not None or public_documents.local_list_id(url) is not None
+    did = own_did(url)
+    if did is not None and local_did_document(did) is not None:
+        return True
+    return public_documents.local_list_id(url) is not None
 
 
 class PlatformFetcher:
@@ -48,9 +56,9 @@ class PlatformFetcher:
         self._remote, self._dids = remote, dids
 
     def __call__(self, url: str) -> Any:
-        slug = own_did_slug(url)
-        if slug is not None:
-            return self._did_document(slug, url)
+        did = own_did(url)
+        if did is not None and (document := self._did_document(did)) is not None:
+            return document
         list_id = public_documents.local_list_id(url)
         if list_id is not None:
             return _found(public_documents.signed_status_list(list_id), url)
@@ -58,12 +66,13 @@ class PlatformFetcher:
             raise DocumentLoadError(f"{url} is not on this platform and nothing may be fetched")
         return self._remote(url)
 
-    def _did_document(self, slug: str, url: str) -> dict[str, Any]:
-        found = self._dids.get(slug) if self._dids is not None else None
+    def _did_document(self, did: str) -> dict[str, Any] | None:
+        """Ours from the database (through the short cache); None if not ours."""
+        found = self._dids.get(did) if self._dids is not None else None
         if found is None:
-            found = _found(public_did_document(slug), url)
-            if self._dids is not None:
-                self._dids.put(slug, found)
+            found = local_did_document(did)
+            if found is not None and self._dids is not None:
+                self._dids.put(did, found)
         return found
 
 

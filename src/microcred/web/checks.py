@@ -15,9 +15,11 @@ from django.conf import settings
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 
-from microcred.web.env import KeySource
+from microcred.web.env import KeySource, PublicIdentity, identity_problems
 
 E001 = "microcred.web.E001"
+E002 = "microcred.web.E002"
+W001 = "microcred.web.W001"
 
 
 @checks.register(checks.Tags.security)
@@ -39,6 +41,41 @@ def check_secret_key(
             id=E001,
         )
     ]
+
+
+@checks.register()
+def check_public_identity(
+    app_configs: Sequence[AppConfig] | None, **kwargs: Any
+) -> list[checks.CheckMessage]:
+    """Credentials name the public URL forever: a wrong one strands every one of them."""
+    identity = PublicIdentity(
+        url=settings.MICROCRED_PUBLIC_URL,
+        did_web_host=settings.MICROCRED_DID_WEB_HOST,
+        given=getattr(settings, "MICROCRED_PUBLIC_URL_GIVEN", True),
+    )
+    problems = identity_problems(identity, debug=settings.DEBUG)
+    if problems:
+        return [
+            checks.Error(
+                "; ".join(problems) + ".",
+                hint=(
+                    "Set MICROCRED_PUBLIC_URL to the https origin verifiers reach this site "
+                    "at, e.g. https://credentials.example.edu (MICROCRED_DID_WEB_HOST then "
+                    "defaults to its host); or set MICROCRED_DEBUG=1 on a development machine."
+                ),
+                id=E002,
+            )
+        ]
+    if not settings.DEBUG and identity.did_host_name.lower() != identity.host.lower():
+        return [
+            checks.Warning(
+                f"did:web documents are named under {identity.did_web_host!r}, "
+                f"not under the public URL's host {identity.host!r}.",
+                hint="Make sure that name reaches this server over https as well.",
+                id=W001,
+            )
+        ]
+    return []
 
 
 def refuse_to_start_if_misconfigured() -> None:

@@ -7,12 +7,14 @@ with a dictionary instead of mutating ``os.environ`` and re-importing settings.
 
 from __future__ import annotations
 
+import ipaddress
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -177,3 +179,103 @@ def env_count(environ: Mapping[str, str], name: str, *, default: int, minimum: i
     if not raw.isdigit() or int(raw) < minimum:
         raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number ≥ {minimum}.")
     return int(raw)
+
+
+#: Where a development server answers, and the did:web host its organisations get there:
+#: a two-label name (the trust core refuses bare ``localhost``) that resolves to this
+#: machine (RFC 6761).
+DEV_PUBLIC_URL = "http://localhost:8000"
+DEV_DID_WEB_HOST = "microcred.localhost%3A8000"
+
+
+@dataclass(frozen=True, slots=True)
+class PublicIdentity:
+    """Who this deployment is to the outside world, as every credential it signs names it.
+
+    ``url`` is the origin (``https://host[:port]``, no path) that prefixes status lists,
+    achievements, issuer profiles and the extension context; ``did_web_host`` is the
+    ``host`` or ``host%3Aport`` part of every organisation's ``did:web``. ``given`` says
+    whether the operator set the URL (outside development it must be set).
+    """
+
+    url: str
+    did_web_host: str
+    given: bool
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.url).hostname or ""
+
+    @property
+    def did_host_name(self) -> str:
+        """The did:web host without its port (what a request's ``Host`` must name)."""
+        return unquote(self.did_web_host).partition(":")[0]
+
+
+def public_identity(environ: Mapping[str, str]) -> PublicIdentity:
+    """``MICROCRED_PUBLIC_URL`` and ``MICROCRED_DID_WEB_HOST``, the second derived from the
+    first when unset (``https://uni.example`` → ``uni.example``), so one variable is enough.
+
+    Nothing is validated here (settings must always import); ``identity_problems`` does it
+    for the start-up check.
+    """
+    given = environ.get("MICROCRED_PUBLIC_URL", "").strip()
+    url = given.rstrip("/") or DEV_PUBLIC_URL
+    did_host = environ.get("MICROCRED_DID_WEB_HOST", "").strip() or did_host_of(url)
+    return PublicIdentity(url=url, did_web_host=did_host, given=bool(given))
+
+
+def did_host_of(url: str) -> str:
+    """The did:web host for a public URL; a local one maps to the development host."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if not host or _is_local_host(host):
+        return DEV_DID_WEB_HOST
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    return f"{host}%3A{port}" if port and port != 443 else host
+
+
+def _is_local_host(host: str) -> bool:
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return not address.is_global
+
+
+def identity_problems(identity: PublicIdentity, *, debug: bool) -> list[str]:
+    """What is wrong with the deployment's public identity (empty when fine).
+
+    Outside development a credential must name a URL that verifiers anywhere can reach:
+    an https origin on a public name. In development anything goes.
+    """
+    parts = urlsplit(identity.url)
+    problems: list[str] = []
+    try:
+        parts.port  # noqa: B018 - raises on a malformed port
+    except ValueError:
+        problems.append(f"MICROCRED_PUBLIC_URL={identity.url!r} has an invalid port")
+        return problems
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        problems.append(f"MICROCRED_PUBLIC_URL={identity.url!r} is not an http(s) URL with a host")
+    elif parts.path not in ("", "/") or parts.query or parts.fragment or parts.username:
+        problems.append(
+            f"MICROCRED_PUBLIC_URL={identity.url!r} must be an origin only "
+            "(scheme://host[:port]), without a path, query or user name"
+        )
+    if debug or problems:
+        return problems
+    if not identity.given:
+        return ["MICROCRED_PUBLIC_URL is not set"]
+    if parts.scheme != "https":
+        problems.append(f"MICROCRED_PUBLIC_URL={identity.url!r} is plain http; use https")
+    elif _is_local_host(identity.host):
+        problems.append(f"MICROCRED_PUBLIC_URL={identity.url!r} names a local host")
+    if _is_local_host(identity.did_host_name.lower()):
+        problems.append(f"MICROCRED_DID_WEB_HOST={identity.did_web_host!r} names a local host")
+    return problems

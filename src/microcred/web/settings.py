@@ -10,6 +10,8 @@
 | ``MICROCRED_DATABASE`` | ``sqlite`` or ``postgres`` (then ``PGHOST``, ``PGDATABASE``…) | sqlite |
 | ``MICROCRED_BATCH_RUNS`` | task runs that share one bulk batch (one per worker) | 2 |
 | ``MICROCRED_VAR_DIR`` | where the SQLite file, the dev key and static files live | ``./var`` |
+| ``MICROCRED_PUBLIC_URL`` | public origin credentials name (needed in production) | localhost |
+| ``MICROCRED_DID_WEB_HOST`` | host (``%3A``port) of the organisations' ``did:web`` | its host |
 
 A missing key outside development does not fail here (so importing settings, e.g. for
 tests or ``manage.py help``, always works); the ``microcred.web.E001`` check refuses to
@@ -34,10 +36,20 @@ _KEY = env.secret_key(_ENV, debug=DEBUG, var_dir=VAR_DIR)
 SECRET_KEY = _KEY.value
 MICROCRED_SECRET_KEY_SOURCE = _KEY.source
 
+# The deployment's public identity: every credential names these, so they are checked at
+# start-up (microcred.web.E002) and the site answers to them without further settings.
+_IDENTITY = env.public_identity(_ENV)
+MICROCRED_PUBLIC_URL = _IDENTITY.url
+MICROCRED_DID_WEB_HOST = _IDENTITY.did_web_host
+MICROCRED_PUBLIC_URL_GIVEN = _IDENTITY.given
+
 ALLOWED_HOSTS = env.env_list(
     _ENV, "MICROCRED_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"]
 )
+ALLOWED_HOSTS += [h for h in (_IDENTITY.host, _IDENTITY.did_host_name) if h not in ALLOWED_HOSTS]
 CSRF_TRUSTED_ORIGINS = env.env_list(_ENV, "MICROCRED_CSRF_TRUSTED_ORIGINS", default=[])
+if _IDENTITY.url.startswith("https://") and _IDENTITY.url not in CSRF_TRUSTED_ORIGINS:
+    CSRF_TRUSTED_ORIGINS.append(_IDENTITY.url)
 
 INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",

@@ -10,7 +10,8 @@ EXPORTED = {
     "Alignment", "Association", "ClrCredential", "ClrSubject", "Criteria",
     "EndorsementCredential", "EndorsementSubject", "Evidence", "GeoCoordinates",
     "IdentifierEntry", "IdentityObject", "Image", "OpenBadgeCredential", "Profile", "Related",
-    "Result", "ResultDescription", "RubricCriterionLevel", "SchemaIssue", "credential_context",
+    "Result", "ResultDescription", "RubricCriterionLevel", "SchemaIssue", "context_resources",
+    "credential_context",
     "identity_hash", "identity_matches", "identity_object", "normalise_email",
     "validate_credential", "validate_or_raise",
 }  # fmt: skip

@@ -11,10 +11,12 @@ Loaded documents are shared and cached: treat them as read-only.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
+from microcred.vc.contexts.integrity import content_pinned
 from microcred.vc.contexts.loader import INDEX, read_pinned
 from microcred.vc.errors import DocumentLoadError
 
@@ -27,7 +29,10 @@ __all__ = [
     "PINNED_CONTEXT_URLS",
     "VC_V2",
     "DocumentLoader",
+    "aliased_loader",
+    "content_aliases",
     "load_context",
+    "loader_for",
     "pinned_loader",
 ]
 
@@ -118,3 +123,97 @@ def pinned_loader(extra: Mapping[str, Any] | None = None) -> DocumentLoader:
                 f"{url} is a pinned context and cannot be replaced", code="context_override_refused"
             )
     return _PinnedLoader(extra)
+
+
+class _AliasLoader:
+    """URLs pinned by content (``integrity``) answered with their pinned file; the rest
+    goes to ``base``."""
+
+    def __init__(self, aliases: Mapping[str, str], base: DocumentLoader) -> None:
+        self.aliases = dict(aliases)
+        self._base = base
+
+    def __call__(self, url: str, options: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        pinned = self.aliases.get(url)
+        if pinned is None:
+            return self._base(url, options)
+        return {
+            "contextUrl": None,
+            "documentUrl": url,
+            "document": read_pinned(pinned),
+            "tag": "static",
+        }
+
+    def __repr__(self) -> str:
+        return f"aliased_loader({self.aliases!r}, {self._base!r})"
+
+
+_alias_loaders: dict[frozenset[tuple[str, str]], _AliasLoader] = {}
+_alias_lock = threading.Lock()
+#: Distinct alias sets remembered for the default loader (one per deployment seen, in
+#: practice); beyond it a fresh loader per call, which only costs the context cache.
+MAX_REMEMBERED_ALIAS_SETS = 64
+
+
+def aliased_loader(
+    aliases: Mapping[str, str], base: DocumentLoader | None = None
+) -> DocumentLoader:
+    """``base`` (the offline loader by default) that also answers ``aliases`` (URL → pinned
+    URL). Over the default loader the same object comes back for the same aliases, so the
+    JSON-LD layer's cache of processed contexts keeps working across verifications."""
+    if not aliases:
+        return base or _DEFAULT
+    if isinstance(base, _AliasLoader) and base.aliases == dict(aliases):
+        return base
+    if base is not None and base is not _DEFAULT:
+        return _AliasLoader(aliases, base)
+    key = frozenset(aliases.items())
+    with _alias_lock:
+        found = _alias_loaders.get(key)
+        if found is None:
+            found = _AliasLoader(aliases, _DEFAULT)
+            if len(_alias_loaders) < MAX_REMEMBERED_ALIAS_SETS:
+                _alias_loaders[key] = found
+    return found
+
+
+def content_aliases(document: Mapping[str, Any]) -> tuple[dict[str, str], list[str]]:
+    """The top-level context URLs ``document`` pins by content, and those it cannot use.
+
+    Returns ``(aliases, unknown)``: URL → pinned URL for every context neither pinned by
+    URL nor protected by a matching ``relatedResource`` digest, and the list of the rest.
+    """
+    context = document.get("@context")
+    entries = context if isinstance(context, list) else [context]
+    aliases: dict[str, str] = {}
+    unknown: list[str] = []
+    for entry in entries:
+        if not isinstance(entry, str) or entry in INDEX:
+            continue
+        pinned = content_pinned(entry, document)
+        if pinned is None:
+            unknown.append(entry)
+        else:
+            aliases[entry] = pinned
+    return aliases, unknown
+
+
+def loader_for(document: Any, base: DocumentLoader | None = None) -> DocumentLoader:
+    """The loader to canonicalise ``document`` with: ``base`` plus its content-pinned contexts.
+
+    A presentation's embedded credentials each pin their own; two of them pinning one URL
+    to different files pin it to neither (the canonicalisation then fails on that URL).
+    """
+    if not isinstance(document, Mapping):
+        return base or _DEFAULT
+    aliases, _ = content_aliases(document)
+    embedded = document.get("verifiableCredential")
+    conflicting: set[str] = set()
+    for item in embedded if isinstance(embedded, list) else [embedded]:
+        if isinstance(item, Mapping):
+            for url, pinned in content_aliases(item)[0].items():
+                if aliases.setdefault(url, pinned) != pinned:
+                    conflicting.add(url)
+    for url in conflicting:
+        del aliases[url]
+    return aliased_loader(aliases, base)

@@ -22,6 +22,7 @@ from microcred.vc.openbadges.contexts import (
     OB_CONTEXTS,
     OB_V3_CONTEXT,
     VC_V2_CONTEXT,
+    context_resources,
     credential_context,
 )
 from microcred.vc.openbadges.credential import (
@@ -70,6 +71,7 @@ __all__ = [
     "ResultDescription",
     "RubricCriterionLevel",
     "SchemaIssue",
+    "context_resources",
     "credential_context",
     "identity_hash",
     "identity_matches",

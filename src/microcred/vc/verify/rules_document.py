@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from microcred.vc.canon import canonicalize_jsonld
-from microcred.vc.contexts import PINNED_CONTEXT_URLS, VC_V2
+from microcred.vc.contexts import VC_V2, aliased_loader, content_aliases
 from microcred.vc.dates import format_datetime, parse_datetime
 from microcred.vc.errors import VcError
 from microcred.vc.openbadges import validate_credential
@@ -66,20 +66,26 @@ def _is_prefix(context: Any, document: dict[str, Any]) -> bool:
 
 
 def check_contexts(run: Run) -> Check:
-    """Only pinned contexts, by URL, at the top, VC context first: no remote, no injection."""
+    """Only pinned contexts, at the top, VC context first: no remote, no injection.
+
+    A context is pinned by its URL, or by its content: another URL whose ``relatedResource``
+    digest is that of a pinned file (``contexts.integrity``); the run's loader then answers
+    that URL with the pinned file.
+    """
     context = run.credential.get("@context")
     if context is None:
         return _failed("contexts", "context_missing")
     entries = context if isinstance(context, list) else [context]
     if not entries or entries[0] not in (VC_V2, VC_V1):
         return _failed("contexts", "context_order_invalid", expected=VC_V2)
-    for entry in entries:
-        if not isinstance(entry, str):
-            return _failed("contexts", "context_inline_forbidden")
-        if entry not in PINNED_CONTEXT_URLS:
-            return _failed("contexts", "context_not_pinned", url=entry)
+    if not all(isinstance(entry, str) for entry in entries):
+        return _failed("contexts", "context_inline_forbidden")
+    aliases, unknown = content_aliases(run.credential)
+    if unknown:
+        return _failed("contexts", "context_not_pinned", url=unknown[0])
     if _has_nested_context(run.credential):
         return _failed("contexts", "context_inline_forbidden")
+    run.document_loader = aliased_loader(aliases, run.document_loader)
     return _passed("contexts", "contexts_known")
 
 

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from microcred.vc import VC_V2, DocumentLoader, VerificationReport, pinned_loader
+from microcred.vc import VC_V2, DocumentLoader, VerificationReport
+from microcred.vc.contexts import loader_for
 from microcred.vc.dates import format_datetime, parse_datetime
 from microcred.vc.did import DidResolver, Fetcher, did_key_for, is_authorized
 from microcred.vc.errors import ProofError, VcError
@@ -95,7 +96,7 @@ def sign_presentation(
         proof["challenge"] = challenge
     if domain is not None:
         proof["domain"] = domain
-    loader = document_loader or pinned_loader()
+    loader = loader_for(presentation, document_loader)
     config = proof_config(presentation, proof, EDDSA_RDFC_2022)
     data = hash_data(presentation, config, EDDSA_RDFC_2022, loader)
     proof["proofValue"] = encode_multibase(holder.sign(data), "z")
@@ -145,7 +146,7 @@ def verify_presentation(
         raise TypeError("'now' must be a timezone-aware datetime")
     if not isinstance(vp, Mapping):
         return PresentationReport(problems=("presentation_not_object",))
-    loader = document_loader or pinned_loader()
+    loader = loader_for(vp, document_loader)
     holder = vp.get("holder") if isinstance(vp.get("holder"), str) else None
     problems = list(_shape_problems(vp))
     if not problems:

@@ -22,7 +22,7 @@ from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
 from microcred.issuing.compose import Learner
 from microcred.issuing.revocation import StatusAction, change_status
-from microcred.issuing.status_lists import public_base_url
+from microcred.organizations.deployment import public_base_url
 from microcred.organizations.keys import did_for, signer_for
 from microcred.organizations.models import Membership, Organization
 from microcred.organizations.roles import Role
