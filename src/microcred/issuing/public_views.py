@@ -16,7 +16,6 @@ from django.views.decorators.http import condition
 from microcred.issuing.models import StatusList
 from microcred.organizations.public_http import public_document
 
-
 MAX_AGE = 60
 
 

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "microcred.organizations.apps.OrganizationsConfig",
     "microcred.catalog.apps.CatalogConfig",
     "microcred.issuing.apps.IssuingConfig",
+    "microcred.registry.apps.RegistryConfig",
     "microcred.api.apps.ApiConfig",
     "microcred.wallet.apps.WalletConfig",
     "microcred.verification.apps.VerificationConfig",

@@ -13,6 +13,7 @@ urlpatterns = [
     # Machine-readable, language-independent documents (did.json, status lists, contexts).
     path("", include("microcred.organizations.public_urls")),
     path("", include("microcred.issuing.public_urls")),
+    path("", include("microcred.registry.public_urls")),
     # The JSON API (/api/v1/…, OpenAPI at /api/v1/openapi.json) and the W3C VC-API.
     path("", include("microcred.api.urls")),
     *i18n_patterns(
@@ -22,6 +23,7 @@ urlpatterns = [
         path("orgs/", include("microcred.organizations.urls")),
         path("catalog/", include("microcred.catalog.urls")),
         path("issuing/", include("microcred.issuing.urls")),
+        path("registry/", include("microcred.registry.urls")),
         path("wallet/", include("microcred.wallet.urls")),
         path("verification/", include("microcred.verification.urls")),
         path("strategy/", include("microcred.strategy.urls")),

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.web.test_translations import catalogue, po_file
+from tests.helpers import catalogue, po_file
 
 WALLET = Path(__file__).resolve().parents[3] / "src" / "microcred" / "wallet"
 LANGUAGES = ("en", "tr")

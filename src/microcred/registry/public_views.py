@@ -1,0 +1,126 @@
+"""What a credential names, answered at the public host: for machines, the JSON-LD; for
+people, a page in their language. No sign-in.
+
+``/catalog/achievements/<id>`` is an achievement's ``id`` and ``/orgs/<slug>/profile`` the
+issuer's ``url``: a verifier asking for JSON gets the document, a browser is sent (303) to
+the page in the language it prefers. ``/contexts/elements/v1.jsonld`` is the extension
+context, byte for byte the pinned file (its digest is in every credential that names it).
+"""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+
+from microcred.catalog import services as catalog
+from microcred.catalog.models import SpecificationVersion
+from microcred.organizations.keys import did_for
+from microcred.organizations.models import Organization
+from microcred.organizations.public_http import document_response, public_document, wants_html
+from microcred.registry import documents
+from microcred.registry.element_rows import Language, country_name, element_rows
+from microcred.vc.contexts.integrity import pinned_bytes
+from microcred.vc.elements import ELEMENTS_CONTEXT_URL
+
+DOCUMENT_MAX_AGE = 300
+#: The context never changes under its versioned name: let caches keep it for a day.
+CONTEXT_MAX_AGE = 86400
+
+
+def _page_language(request: HttpRequest) -> str:
+    return translation.get_language_from_request(request, check_path=False)
+
+
+def _to_page(request: HttpRequest, name: str, **kwargs: str) -> HttpResponse:
+    """303 to the page for people, in the language the browser prefers."""
+    with translation.override(_page_language(request)):
+        page = reverse(name, kwargs=kwargs)
+    response = HttpResponseRedirect(page, status=303)
+    patch_vary_headers(response, ["Accept", "Accept-Language"])
+    return response
+
+
+def _active_language() -> Language:
+    return "tr" if translation.get_language() == "tr" else "en"
+
+
+@public_document
+def elements_context(request: HttpRequest) -> HttpResponse:
+    return document_response(
+        request,
+        pinned_bytes(ELEMENTS_CONTEXT_URL),
+        content_type="application/ld+json",
+        max_age=CONTEXT_MAX_AGE,
+    )
+
+
+@public_document
+def achievement_document(request: HttpRequest, public_id: str) -> HttpResponse:
+    version = documents.public_version(public_id)
+    if version is None:
+        raise Http404
+    if wants_html(request):
+        return _to_page(request, "registry:achievement", public_id=public_id)
+    return document_response(
+        request,
+        documents.achievement_document(version),
+        content_type="application/ld+json",
+        max_age=DOCUMENT_MAX_AGE,
+        vary_accept=True,
+    )
+
+
+@public_document
+def profile_document(request: HttpRequest, slug: str) -> HttpResponse:
+    org = Organization.objects.filter(slug=slug).first()
+    if org is None:
+        raise Http404
+    if wants_html(request):
+        return _to_page(request, "registry:issuer", slug=slug)
+    return document_response(
+        request,
+        documents.profile_document(org),
+        content_type="application/ld+json",
+        max_age=DOCUMENT_MAX_AGE,
+        vary_accept=True,
+    )
+
+
+def achievement_page(request: HttpRequest, public_id: str) -> HttpResponse:
+    version = documents.public_version(public_id)
+    if version is None:
+        raise Http404
+    lang = _active_language()
+    org = version.specification.organization
+    context = {
+        "version": version,
+        "org": org,
+        "rows": element_rows(catalog.elements_of(version), lang),
+        "description": version.description,
+        "json_url": documents.achievement_document(version)["id"],
+    }
+    return render(request, "registry/achievement.html", context)
+
+
+def issuer_page(request: HttpRequest, slug: str) -> HttpResponse:
+    org = Organization.objects.filter(slug=slug).first()
+    if org is None:
+        raise Http404
+    lang = _active_language()
+    latest: dict[int, SpecificationVersion] = {}
+    for version in SpecificationVersion.objects.filter(
+        specification__organization=org, status=SpecificationVersion.Status.PUBLISHED
+    ).order_by("specification_id", "-number"):
+        latest.setdefault(version.specification_id, version)
+    offered = sorted(latest.values(), key=lambda v: v.title.casefold())
+    context = {
+        "org": org,
+        "did": did_for(org),
+        "country": country_name(org.country, lang) if org.country else "",
+        "offered": offered,
+        "profile": documents.profile_document(org),
+    }
+    return render(request, "registry/issuer.html", context)
