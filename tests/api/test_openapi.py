@@ -10,6 +10,7 @@ from microcred.api.urls import urlpatterns
 EXPECTED = {
     ("/api/v1/awards", "post"),
     ("/api/v1/awards/{award_id}", "get"),
+    ("/api/v1/specifications", "get"),
     ("/api/v1/awards/{award_id}/revoke", "post"),
     ("/api/v1/awards/{award_id}/suspend", "post"),
     ("/api/v1/awards/{award_id}/reinstate", "post"),

@@ -31,11 +31,14 @@ LEARNERS = [("Ayşe Yılmaz", "ayse@uni.example"), ("Jean Dupont", "jean@uni.exa
 
 
 def _public_documents(client: Client, organization: Organization) -> dict[str, Any]:
-    """The issuer's did.json and every status list, fetched as an outsider would."""
+    """The issuer's did.json, every status list and the extension context, fetched as an
+    outsider would."""
     documents = documents_for(client, organization)
     for award in Award.objects.filter(organization=organization):
-        for entry in award.credential["credentialStatus"]:
-            url = entry["statusListCredential"]
+        credential = award.credential
+        urls = [entry["statusListCredential"] for entry in credential["credentialStatus"]]
+        urls += [resource["id"] for resource in credential.get("relatedResource", [])]
+        for url in urls:
             response = client.get(url.removeprefix("http://localhost:8000"))
             assert response.status_code == 200
             documents[url] = json.loads(response.content)

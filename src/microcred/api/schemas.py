@@ -58,6 +58,13 @@ class AwardOut(Schema):
     credential: dict[str, Any]
 
 
+class SpecificationOut(Schema):
+    id: str = Field(description="the version's public id, as /api/v1/awards takes it")
+    title: str
+    version: int
+    achievement: str = Field(description="the achievement id its credentials carry")
+
+
 class ReasonIn(Schema):
     reason: str = Field(min_length=1, max_length=1000)
 

@@ -83,9 +83,13 @@ def _split(raw: str) -> str | None:
 
 
 def create_token(
-    organization: Organization, *, name: str, scopes: Iterable[str], created_by: User
+    organization: Organization, *, name: str, scopes: Iterable[str], created_by: User | None
 ) -> tuple[ApiToken, PlainToken]:
-    """Make a token; the returned plain token is the only copy there will ever be."""
+    """Make a token; the returned plain token is the only copy there will ever be.
+
+    ``created_by`` is None for a token the platform operator made (``manage.py
+    create_token``): nobody's membership then bounds its life, only its revocation.
+    """
     chosen = sorted(set(scopes))
     unknown = set(chosen) - set(Scope.ALL)
     if not chosen or unknown:
