@@ -218,3 +218,47 @@ def test_an_escaped_backslash_before_u0000_is_ordinary_text(
     body = b'{"specification": "nope", "learner": {"email": "a@b.example", "grade": "\\\\u0000"}}'
     response = call(client, "post", "/api/v1/awards", body, make_token(organization, "issue"))
     assert response.json()["code"] != "nul_character"  # the text is a backslash and "u0000"
+
+
+def test_a_reused_idempotency_key_with_another_request_is_refused(
+    client: Client,
+    organization: Organization,
+    published: SpecificationVersion,
+    make_token: MakeToken,
+) -> None:
+    token = make_token(organization, "issue")
+    first = issue(client, token, published, idempotency_key="row-17")
+    assert first.status_code == 201
+    other_learner = {"email": "mehmet@uni.example", "name": "Mehmet"}
+    body = {"specification": published.public_id, "learner": other_learner}
+    reused = call(client, "post", "/api/v1/awards", {**body, "idempotency_key": "row-17"}, token)
+    assert reused.status_code == 422
+    assert reused.json()["code"] == "idempotency_key_reused"
+    named = issue(client, token, published, idempotency_key="row-17", include_name=True)
+    assert named.json()["code"] == "idempotency_key_reused"
+    # The same request again (keys in another order, e-mail in another case) is a replay.
+    same = {
+        "learner": {**LEARNER, "email": "AYSE@uni.example"},
+        "specification": published.public_id,
+    }
+    replay = call(client, "post", "/api/v1/awards", {**same, "idempotency_key": "row-17"}, token)
+    assert (replay.status_code, replay.json()["id"]) == (200, first.json()["id"])
+    assert Award.objects.get().learner_email == "ayse@uni.example"
+
+
+@pytest.mark.parametrize(
+    "name", ["Ayşe\nYılmaz", "Ayşe\r\nBcc: x@evil.example", "A\u2028B", "A\tB"]
+)
+def test_a_name_with_a_line_break_or_control_character_is_refused(
+    client: Client,
+    organization: Organization,
+    published: SpecificationVersion,
+    make_token: MakeToken,
+    name: str,
+) -> None:
+    body = {"specification": published.public_id, "learner": {**LEARNER, "name": name}}
+    response = call(client, "post", "/api/v1/awards", body, make_token(organization, "issue"))
+    assert response.status_code == 422
+    assert response.json()["code"] == "name_control_characters"
+    assert "control character" in response.json()["message"]
+    assert not Award.objects.exists()

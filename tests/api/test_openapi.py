@@ -14,7 +14,12 @@ EXPECTED = {
     ("/api/v1/awards/{award_id}/revoke", "post"),
     ("/api/v1/awards/{award_id}/suspend", "post"),
     ("/api/v1/awards/{award_id}/reinstate", "post"),
+    ("/api/v1/credentials/{credential_id}", "get"),
+    ("/api/v1/credentials/{credential_id}/revoke", "post"),
+    ("/api/v1/credentials/{credential_id}/suspend", "post"),
+    ("/api/v1/credentials/{credential_id}/reinstate", "post"),
     ("/credentials/issue", "post"),
+    ("/credentials/status", "post"),
     ("/credentials/verify", "post"),
     ("/api/verify", "post"),
 }
@@ -34,9 +39,11 @@ def test_openapi_document_lists_every_endpoint(client: Client) -> None:
 def test_every_mounted_operation_is_documented() -> None:
     """A route added without reaching the schema would show up here."""
     mounted = {str(p.pattern) for p in urlpatterns} - {"api/v1/openapi.json", "api/v1/docs"}
-    assert {"/" + p.replace("<award_id>", "{award_id}") for p in mounted} == {
-        path for path, _ in EXPECTED
+    documented = {
+        "/" + p.replace("<award_id>", "{award_id}").replace("<credential_id>", "{credential_id}")
+        for p in mounted
     }
+    assert documented == {path for path, _ in EXPECTED}
 
 
 def test_docs_page_has_no_scripts(client: Client) -> None:

@@ -9,6 +9,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from microcred.api.documents import local_documents
 from microcred.catalog.models import SpecificationVersion
 from microcred.organizations.keys import did_document, did_for
 from microcred.organizations.models import Organization
@@ -103,7 +104,9 @@ def test_vc_api_issue_signs_as_the_organisation(
     assert response.status_code == 201, response.content
     signed = response.json()["verifiableCredential"]
     assert signed["issuer"] == did_for(organization)
-    documents = {did_for(organization): did_document(organization)}
+    assert [e["statusPurpose"] for e in signed["credentialStatus"]] == ["revocation", "suspension"]
+    documents = local_documents(signed)
+    assert documents[did_for(organization)] == did_document(organization)
     report = verify_credential(signed, now=timezone.now(), documents=documents)
     assert report.verified, [c.code for c in report.failures]
     assert vc_verify(client, signed)["verified"] is True

@@ -85,3 +85,16 @@ def test_a_nul_character_in_a_cell_is_a_row_problem_not_a_stored_value() -> None
     [row] = rows("name,email,grade,date\nAy\x00şe,ayse@uni.example,A\x00A,2026-05-01\n")
     assert [(p.line, p.column) for p in row.problems] == [(2, "name"), (2, "grade")]
     assert all("NUL" in p.message for p in row.problems)
+
+
+def test_a_name_with_a_line_break_is_a_row_problem_with_its_line() -> None:
+    text = (
+        "name,email\nAyşe,a@uni.example\n"
+        '"Mehmet\nBcc: x@evil.example",m@uni.example\n'
+        "Zeynep\x85Kaya,z@uni.example\n"
+    )
+    result = rows(text)
+    problems = [(p.line, p.column, p.message) for r in result for p in r.problems]
+    message = "The name contains a line break or another control character."
+    assert problems == [(4, "name", message), (5, "name", message)]  # a quoted cell ends on 4
+    assert [r.learner is not None for r in result] == [True, False, False]

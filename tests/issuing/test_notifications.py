@@ -84,3 +84,19 @@ def test_mails_are_written_in_the_given_language(
     assert "/tr/issuing/claim/" in awarded.body
     assert "askıya aldı" in suspended.body
     assert "Gerekçe: Soruşturma sürüyor" in suspended.body
+
+
+def test_a_title_with_a_line_break_still_gives_a_one_line_subject(
+    published: SpecificationVersion,
+    django_capture_on_commit_callbacks: Callable[..., Any],
+) -> None:
+    """Django refuses a header with a line break; the send would fail after the commit."""
+    SpecificationVersion.objects.filter(pk=published.pk).update(title="Data\r\nBcc: x@evil.example")
+    published.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert notify_awarded(issue(published, "a@uni.example"), "en") == 1
+    [message] = mail.outbox
+    assert message.subject == "Your micro-credential: Data Bcc: x@evil.example"
+    headers = message.message().as_string().split("\n\n", 1)[0]
+    assert "\nBcc:" not in headers
+    assert message.recipients() == ["a@uni.example"]

@@ -149,6 +149,22 @@ def test_invalid_issue_form_issues_nothing_and_keeps_the_input(
     assert mail.outbox == []
 
 
+@pytest.mark.parametrize("lang", ["en", "tr"])
+def test_a_name_with_a_line_break_is_refused_by_the_form(
+    officer: Client, organization: Organization, published: SpecificationVersion, lang: str
+) -> None:
+    form = issue_form(published, name="Ayşe\nBcc: x@evil.example")
+    response = officer.post(url("issue", lang, org=organization.slug), form)
+    assert response.status_code == 400
+    expected = {
+        "en": "The name cannot contain line breaks or other control characters.",
+        "tr": "Ad, satır sonu ya da başka denetim karakterleri içeremez.",
+    }
+    assert expected[lang] in page(response)
+    assert not Award.objects.exists()
+    assert mail.outbox == []
+
+
 def test_another_organisations_version_cannot_be_issued(
     officer: Client, organization: Organization, other_organization: Organization
 ) -> None:

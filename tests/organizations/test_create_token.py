@@ -32,6 +32,7 @@ def test_prints_a_working_token_once(organization: Organization, client: Client)
     assert stored.scopes == ["issue", "read"]
     assert stored.name == "deploy"
     assert stored.created_by is None
+    assert stored.by_operator
     assert token not in str(ApiToken.objects.values_list().get())
     headers = {"Authorization": f"Bearer {token}"}
     assert client.get("/api/v1/awards/nope", headers=headers).status_code == 404

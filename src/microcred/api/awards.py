@@ -38,9 +38,10 @@ def _out(award: Award) -> AwardOut:
 
 @router.post("/awards", response={200: AwardOut, 201: AwardOut, 409: ErrorOut, **_ERRORS})
 def issue_award(request: HttpRequest, body: AwardIn) -> Status[AwardOut]:
-    """Issue one award (201); a replayed idempotency key returns the first award (200)."""
+    """Issue one award (201); a replayed idempotency key returns the first award (200) if
+    the request is the same, and is refused (422) if it is not."""
     grant = grant_for(request, Scope.ISSUE)
-    result = services.issue_award(grant.organization, body)
+    result = services.issue_award(grant, body)
     return Status(201 if result.created else 200, _out(result.award))
 
 
@@ -52,7 +53,7 @@ def get_award(request: HttpRequest, award_id: str) -> AwardOut:
 
 def _change(request: HttpRequest, award_id: str, action: StatusAction, reason: str) -> AwardOut:
     grant = grant_for(request, Scope.REVOKE)
-    return _out(services.change_award(grant.organization, award_id, action, reason))
+    return _out(services.change_award(grant, award_id, action, reason))
 
 
 _CHANGE = {200: AwardOut, 409: ErrorOut, **_ERRORS}

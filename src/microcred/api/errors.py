@@ -19,6 +19,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from microcred.catalog.errors import CatalogError, NotIssuable
 from microcred.issuing.errors import IssuingError
 from microcred.organizations.services import OrganizationError, ScopeError
+from microcred.organizations.tokens import InactiveTokenError
 from microcred.vc.errors import VcError
 
 
@@ -33,6 +34,13 @@ class ApiError(Exception):
 def not_found() -> ApiError:
     """Unknown and other organisations' resources look the same: nothing to see."""
     return ApiError(404, "not_found", _("No such resource."))
+
+
+#: Issuing refusals that are not a plain bad request (any other issuing code is a 400).
+_ISSUING_STATUS = {
+    "credential_id_taken": 409,
+    "name_control_characters": 422,
+}
 
 
 def _body(code: str, message: str, **extra: Any) -> dict[str, Any]:
@@ -51,13 +59,15 @@ def _classify(exc: Exception) -> tuple[int, dict[str, Any]]:
         )
     if isinstance(exc, AuthenticationError):
         return 401, _body("unauthenticated", _("A valid API token is required."))
-    if isinstance(exc, ScopeError):
+    if isinstance(exc, (ScopeError, InactiveTokenError)):
         return 403, _body(exc.code, exc.message)
     if isinstance(exc, NotIssuable):
         return 404, _body(exc.code, str(exc))
     if isinstance(exc, OrganizationError):
         return 400, _body(exc.code, exc.message)
-    if isinstance(exc, (IssuingError, CatalogError, VcError)):
+    if isinstance(exc, IssuingError):
+        return _ISSUING_STATUS.get(exc.code, 400), _body(exc.code, str(exc))
+    if isinstance(exc, (CatalogError, VcError)):
         return 400, _body(exc.code, str(exc))
     if isinstance(exc, RequestDataTooBig):
         return 413, _body("request_too_large", _("The request body is too large."))

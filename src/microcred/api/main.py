@@ -6,7 +6,7 @@ from typing import Any
 
 from ninja import NinjaAPI
 
-from microcred.api import awards, errors, specifications, vcapi
+from microcred.api import awards, credentials, errors, specifications, vcapi
 from microcred.api.docs import OPENAPI_URL, PlainDocs
 from microcred.api.parser import BoundedJsonParser
 
@@ -30,5 +30,6 @@ api = MicrocredApi(
 )
 api.add_router("/api/v1", awards.router)
 api.add_router("/api/v1", specifications.router)
+api.add_router("/api/v1", credentials.router)
 api.add_router("", vcapi.router)
 errors.install(api)

@@ -83,6 +83,39 @@ class IssueOut(Schema):
     verifiableCredential: dict[str, Any]  # noqa: N815 - the VC-API's name
 
 
+class CredentialOut(Schema):
+    """A credential signed through the VC-API, as recorded (``id`` names it in /api/v1)."""
+
+    id: str
+    credentialId: str  # noqa: N815 - the VC-API's name
+    state: str
+    reason: str
+    state_changed: dt.datetime | None
+    created: dt.datetime
+    credential: dict[str, Any]
+
+
+class StatusEntryIn(Schema):
+    """One status to set; ``statusListCredential``/``statusListIndex``, if given, must be
+    the credential's own entry for that purpose."""
+
+    type: str = Field(max_length=100)
+    statusPurpose: str = Field(max_length=100)  # noqa: N815 - the VC-API's name
+    status: bool | None = None
+    id: str | None = Field(default=None, max_length=1000)
+    statusListCredential: str | None = Field(default=None, max_length=1000)  # noqa: N815
+    statusListIndex: str | None = Field(default=None, max_length=20)  # noqa: N815
+
+
+class StatusUpdateIn(Schema):
+    """VC-API ``POST /credentials/status``: entries each with their ``status``; the older
+    form (one entry and a top-level ``status``) is understood too."""
+
+    credentialId: str = Field(min_length=1, max_length=500)  # noqa: N815 - the VC-API's name
+    credentialStatus: list[StatusEntryIn] | StatusEntryIn  # noqa: N815 - the VC-API's name
+    status: bool | None = None
+
+
 class VerifyIn(Schema):
     verifiableCredential: dict[str, Any] | str  # noqa: N815 - the VC-API's name
     options: dict[str, Any] = Field(default_factory=dict)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,13 +15,15 @@ from microcred.api.documents import local_documents
 from microcred.api.errors import ApiError, not_found
 from microcred.api.schemas import AwardIn
 from microcred.catalog import services as catalog
+from microcred.issuing import api_credentials
+from microcred.issuing.audit import ViaToken
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
 from microcred.issuing.compose import Learner
-from microcred.issuing.models import Award
+from microcred.issuing.models import ApiCredential, Award
 from microcred.issuing.revocation import StatusAction, change_status
 from microcred.organizations.keys import did_for, signer_for
 from microcred.organizations.models import Organization
-from microcred.vc.issue import issue_credential
+from microcred.organizations.tokens import TokenGrant
 from microcred.vc.verify import VerificationReport, verify_credential
 
 
@@ -29,8 +33,39 @@ class IssueResult:
     created: bool
 
 
-def issue_award(org: Organization, data: AwardIn) -> IssueResult:
-    """One award; a repeated idempotency key returns the award it made the first time."""
+def via(grant: TokenGrant) -> ViaToken:
+    """The token as the audit log names it."""
+    return ViaToken(public_id=grant.token_id, name=grant.token_name)
+
+
+def request_hash(data: AwardIn) -> str:
+    """SHA-256 of what the request asks for, normalised (key order, e-mail case)."""
+    learner = data.learner
+    normal = {
+        "specification": data.specification,
+        "include_name": data.include_name,
+        "email": learner.email.strip().lower(),
+        "name": learner.name,
+        "grade": learner.grade,
+        "date": learner.date.isoformat() if learner.date else None,
+        "evidence_url": learner.evidence_url,
+    }
+    text = json.dumps(normal, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _key_reused() -> ApiError:
+    return ApiError(
+        422,
+        "idempotency_key_reused",
+        _("This idempotency key was already used for a different request."),
+    )
+
+
+def issue_award(grant: TokenGrant, data: AwardIn) -> IssueResult:
+    """One award; replaying an idempotency key with the same request returns the award it
+    made the first time, and with a different request is refused."""
+    org = grant.organization
     version = catalog.get_issuable_version(org, data.specification)
     supplied = data.idempotency_key or str(uuid.uuid4())
     learner = Learner(
@@ -40,9 +75,20 @@ def issue_award(org: Organization, data: AwardIn) -> IssueResult:
         awarded_on=data.learner.date,
         evidence_url=data.learner.evidence_url,
     )
-    request = AwardRequest(learner, idempotency_key("api", supplied))
+    digest = request_hash(data)
+    request = AwardRequest(learner, idempotency_key("api", supplied), request_hash=digest)
     with signer_for(org) as signer:
-        (issued,) = issue_awards(version, [request], signer=signer, include_name=data.include_name)
+        (issued,) = issue_awards(
+            version,
+            [request],
+            signer=signer,
+            issued_by=grant.created_by,
+            include_name=data.include_name,
+            via=via(grant),
+        )
+    recorded = issued.award.request_hash
+    if issued.claim_token is None and recorded and recorded != digest:
+        raise _key_reused()  # nothing was written: the key's award already existed
     return IssueResult(issued.award, created=issued.claim_token is not None)
 
 
@@ -58,12 +104,20 @@ def get_award(org: Organization, public_id: str) -> Award:
     return award
 
 
-def change_award(org: Organization, public_id: str, action: StatusAction, reason: str) -> Award:
-    award = get_award(org, public_id)
-    with signer_for(org) as signer:
-        changed = change_status([award], action, reason=reason, by=None, signer=signer)
+def change_award(grant: TokenGrant, public_id: str, action: StatusAction, reason: str) -> Award:
+    return change_record(grant, get_award(grant.organization, public_id), action, reason)
+
+
+R = TypeVar("R", Award, ApiCredential)
+
+
+def change_record(grant: TokenGrant, record: R, action: StatusAction, reason: str) -> R:
+    with signer_for(grant.organization) as signer:
+        changed = change_status(
+            [record], action, reason=reason, by=grant.created_by, signer=signer, via=via(grant)
+        )
     if not changed:
-        message = _refusal(action) % {"state": award.get_state_display()}
+        message = _refusal(action) % {"state": record.get_state_display()}
         raise ApiError(409, "invalid_transition", message)
     return changed[0]
 
@@ -87,8 +141,15 @@ def _issuer_id(credential: dict[str, Any]) -> str | None:
     return issuer if isinstance(issuer, str) else None
 
 
-def sign_credential(org: Organization, credential: dict[str, Any]) -> dict[str, Any]:
-    """VC-API issue: sign a caller's credential, but only as the token's organisation."""
+def sign_credential(
+    grant: TokenGrant, credential: dict[str, Any], options: dict[str, Any]
+) -> ApiCredential:
+    """VC-API issue: sign a caller's credential as the token's organisation, on record.
+
+    Refused: a credential that already has a proof, another issuer, an ``id`` another
+    credential of the organisation has, a status entry in the organisation's own lists.
+    """
+    org = grant.organization
     if "proof" in credential:
         raise ApiError(400, "already_secured", _("The credential already has a proof."))
     own = did_for(org)
@@ -100,16 +161,29 @@ def sign_credential(org: Organization, credential: dict[str, Any]) -> dict[str, 
             "issuer_mismatch",
             _("The credential's issuer must be this organisation (%(did)s).") % {"did": own},
         )
+    credential_id = api_credentials.credential_id_for(credential, options.get("credentialId"))
     with signer_for(org) as signer:
-        signed = issue_credential(
+        return api_credentials.sign_and_record(
+            org,
             credential,
-            key=signer.key,
-            verification_method=signer.verification_method,
-            now=timezone.now(),
-            documents=signer.documents,
+            credential_id=credential_id,
+            signer=signer,
+            by=grant.created_by,
+            via=via(grant),
         )
-    assert isinstance(signed, dict)
-    return signed
+
+
+def get_credential(org: Organization, public_id: str) -> ApiCredential:
+    found = api_credentials.find(org, public_id=public_id)
+    if found is None:
+        raise not_found()
+    return found
+
+
+def change_credential(
+    grant: TokenGrant, public_id: str, action: StatusAction, reason: str
+) -> ApiCredential:
+    return change_record(grant, get_credential(grant.organization, public_id), action, reason)
 
 
 def verify(credential: dict[str, Any] | str) -> VerificationReport:

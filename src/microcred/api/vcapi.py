@@ -1,18 +1,29 @@
-"""The W3C VC-API endpoints (/credentials/issue, /credentials/verify) and /api/verify."""
+"""The W3C VC-API endpoints (/credentials/issue, /credentials/status, /credentials/verify)
+and /api/verify."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 
-from microcred.api import services
+from microcred.api import credential_status, services
 from microcred.api.auth import TokenAuth, grant_for
+from microcred.api.credentials import credential_out, location
 from microcred.api.errors import ApiError
-from microcred.api.schemas import ErrorOut, IssueIn, IssueOut, ReportOut, VerifyIn, VerifyOut
+from microcred.api.schemas import (
+    CredentialOut,
+    ErrorOut,
+    IssueIn,
+    IssueOut,
+    ReportOut,
+    StatusUpdateIn,
+    VerifyIn,
+    VerifyOut,
+)
 from microcred.organizations.tokens import Scope
 from microcred.verification import ratelimit
 from microcred.verification.services import verify_document
@@ -25,27 +36,44 @@ def _lang() -> str:
     return "tr" if (get_language() or "en").startswith("tr") else "en"
 
 
-def _no_options(options: dict[str, Any]) -> None:
+def _no_options(options: dict[str, Any], *, allowed: frozenset[str] = frozenset()) -> None:
     """Options we do not implement are refused rather than silently ignored."""
-    if options:
+    unsupported = set(options) - allowed
+    if unsupported:
         raise ApiError(
             400,
             "option_not_supported",
-            _("Unsupported options: %(names)s.") % {"names": ", ".join(sorted(options))},
+            _("Unsupported options: %(names)s.") % {"names": ", ".join(sorted(unsupported))},
         )
 
 
+_AUTHED = {401: ErrorOut, 403: ErrorOut, **_ERRORS}
+
+
 @router.post(
-    "/credentials/issue",
-    auth=TokenAuth(),
-    response={201: IssueOut, 401: ErrorOut, 403: ErrorOut, **_ERRORS},
+    "/credentials/issue", auth=TokenAuth(), response={201: IssueOut, 409: ErrorOut, **_AUTHED}
 )
-def issue_credential(request: HttpRequest, body: IssueIn) -> Status[IssueOut]:
-    """Sign the given credential with the token's organisation's key (eddsa-rdfc-2022)."""
+def issue_credential(
+    request: HttpRequest, response: HttpResponse, body: IssueIn
+) -> Status[IssueOut]:
+    """Sign the given credential with the token's organisation's key (eddsa-rdfc-2022),
+    with status entries of its own; the record is at the ``Location`` given."""
     grant = grant_for(request, Scope.ISSUE)
-    _no_options(body.options)
-    signed = services.sign_credential(grant.organization, body.credential)
-    return Status(201, IssueOut(verifiableCredential=signed))
+    _no_options(body.options, allowed=frozenset({"credentialId"}))
+    record = services.sign_credential(grant, body.credential, body.options)
+    response["Location"] = location(record)
+    return Status(201, IssueOut(verifiableCredential=record.credential))
+
+
+@router.post(
+    "/credentials/status",
+    auth=TokenAuth(),
+    response={200: CredentialOut, 404: ErrorOut, 409: ErrorOut, **_AUTHED},
+)
+def update_credential_status(request: HttpRequest, body: StatusUpdateIn) -> CredentialOut:
+    """Set the revocation or suspension status of a credential signed through the VC-API."""
+    grant = grant_for(request, Scope.REVOKE)
+    return credential_out(credential_status.update_status(grant, body))
 
 
 def _rate_limit(request: HttpRequest) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import QuerySet
@@ -14,6 +15,25 @@ from django.utils.translation import gettext as _
 
 from microcred.issuing.models import AuditEvent
 from microcred.organizations.models import Organization
+
+
+@dataclass(frozen=True, slots=True)
+class ViaToken:
+    """The API token an action came through; every audit event it causes names it.
+
+    The event's ``actor`` is the token's creator (who answers for it); the token itself is
+    kept in ``details`` by public id and name, so the record outlives the token.
+    """
+
+    public_id: str
+    name: str
+
+    def details(self) -> dict[str, Any]:
+        return {"api_token": {"id": self.public_id, "name": self.name}}
+
+
+def details_for(token: ViaToken | None, **extra: Any) -> dict[str, Any]:
+    return {**extra, **(token.details() if token is not None else {})}
 
 
 def events_of(organization: Organization) -> QuerySet[AuditEvent]:
@@ -25,9 +45,15 @@ def events_of(organization: Organization) -> QuerySet[AuditEvent]:
 
 
 def who(event: AuditEvent) -> str:
-    if event.actor_label:
-        return event.actor_label
-    return event.actor.email if event.actor is not None else ""
+    person = event.actor_label or (event.actor.email if event.actor is not None else "")
+    token = event.details.get("api_token") if isinstance(event.details, dict) else None
+    if not isinstance(token, dict):
+        return person
+    return _("%(person)s, through API token “%(name)s” (%(id)s)") % {
+        "person": person or _("(unknown)"),
+        "name": token.get("name", ""),
+        "id": token.get("id", ""),
+    }
 
 
 class _Echo:

@@ -18,19 +18,23 @@ import base64
 import hashlib
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
 
 from microcred.catalog import services as catalog
 from microcred.issuing import status_lists
+from microcred.issuing.audit import ViaToken, details_for
 from microcred.issuing.compose import Learner, compose_credential
+from microcred.issuing.errors import IssuingError
 from microcred.issuing.models import AuditEvent, Award, Batch, StatusList, StatusPurpose
 from microcred.issuing.plain_insert import insert_rows
+from microcred.issuing.plain_text import has_control_characters
 from microcred.issuing.signer import IssuerSigner
 from microcred.organizations import deployment
 from microcred.vc.canon.memo import remembered_canonical_forms
@@ -41,6 +45,8 @@ from microcred.vc.issue import issue_credential
 class AwardRequest:
     learner: Learner
     idempotency_key: str
+    #: SHA-256 of the normalised API request, kept to tell a replay from a reused key.
+    request_hash: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +66,8 @@ class Prepared:
     #: Status lists first used by these awards: published in the same transaction.
     fresh_lists: list[StatusList]
     moment: datetime
+    #: Extra details of every "issued" audit event (the API token it came through).
+    audit_details: dict[str, Any] = field(default_factory=dict)
 
 
 def claim_token_for(award_public_id: str) -> str:
@@ -104,8 +112,11 @@ def issue_awards(
     batch: Batch | None = None,
     include_name: bool = False,
     now: datetime | None = None,
+    via: ViaToken | None = None,
 ) -> list[Issued]:
     """Issue one award per request (in order); existing idempotency keys are returned as is."""
+    for request in requests:
+        check_learner_name(request.learner.name)
     moment = now or timezone.now()
     existing = existing_awards(version, [r.idempotency_key for r in requests])
     todo = pending_requests(requests, existing)
@@ -121,6 +132,7 @@ def issue_awards(
                 include_name=include_name,
                 now=moment,
             )
+            prepared.audit_details = details_for(via)
             store_awards(prepared, signer=signer)
         created = {
             a.idempotency_key: (a, t) for a, t in zip(prepared.awards, prepared.tokens, strict=True)
@@ -133,6 +145,16 @@ def issue_awards(
             award, token = created[request.idempotency_key]
             out.append(Issued(award, token))
     return out
+
+
+def check_learner_name(name: str) -> None:
+    """Refuse a name with a line break or another control character (no use in a name, and
+    harmful wherever it is written: e-mails, CSV exports, headers)."""
+    if has_control_characters(name):
+        raise IssuingError(
+            _("The learner's name contains a line break or another control character."),
+            code="name_control_characters",
+        )
 
 
 def existing_awards(version: Any, keys: Sequence[str]) -> dict[str, Award]:
@@ -235,6 +257,7 @@ def _award(
     award = Award(
         **shared,
         idempotency_key=request.idempotency_key,
+        request_hash=request.request_hash,
         learner_email=learner.email,
         learner_name=learner.name,
         grade=learner.grade,
@@ -276,7 +299,7 @@ def store_awards(prepared: Prepared, *, signer: IssuerSigner, fetch_ids: bool = 
                 actor=a.issued_by,
                 action="issued",
                 target=a.public_id,
-                details={"specification": version.public_id},
+                details={"specification": version.public_id, **prepared.audit_details},
             )
             for a in awards
         ],

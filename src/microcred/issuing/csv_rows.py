@@ -24,6 +24,7 @@ from django.core.validators import URLValidator, validate_email
 from django.utils.translation import gettext as _
 
 from microcred.issuing.compose import Learner
+from microcred.issuing.plain_text import has_control_characters
 
 MAX_ROWS = 100_000
 _ALIASES = {
@@ -98,6 +99,8 @@ def _check(line: int, values: dict[str, str], today: date, seen: dict[str, int])
         problem("name", _("The name is empty."))
     elif len(name) > 200:
         problem("name", _("The name is longer than 200 characters."))
+    elif has_control_characters(name):
+        problem("name", _("The name contains a line break or another control character."))
     try:
         validate_email(email)
     except ValidationError:

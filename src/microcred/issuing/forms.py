@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from microcred.catalog import services as catalog
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.models import Award
+from microcred.issuing.plain_text import has_control_characters
 from microcred.organizations.models import Organization
 
 MAX_REASON = 1000
@@ -56,6 +57,14 @@ class IssueOneForm(forms.Form):
         field = self.fields["version"]
         assert isinstance(field, forms.ChoiceField)
         field.choices = version_choices(organization, published_only=True)
+
+    def clean_name(self) -> str:
+        name = str(self.cleaned_data["name"])
+        if has_control_characters(name):
+            raise forms.ValidationError(
+                _("The name cannot contain line breaks or other control characters.")
+            )
+        return name
 
     def clean_email(self) -> str:
         return str(self.cleaned_data["email"]).strip().lower()

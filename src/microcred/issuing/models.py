@@ -75,6 +75,9 @@ class Award(models.Model):
         "catalog.SpecificationVersion", on_delete=models.PROTECT, related_name="+"
     )
     idempotency_key = models.CharField(max_length=128)
+    #: SHA-256 of the normalised API request that made the award (empty for the form, the
+    #: CSV and awards made before it was kept): a replayed key must come with the same body.
+    request_hash = models.CharField(max_length=64, blank=True, default="")
     learner_email = models.EmailField()
     learner_name = models.CharField(max_length=200, blank=True)
     grade = models.CharField(max_length=64, blank=True)
@@ -112,6 +115,56 @@ class Award(models.Model):
             ),
             models.UniqueConstraint(
                 fields=["suspension_list", "suspension_index"], name="one_award_per_suspension_bit"
+            ),
+        ]
+
+
+class ApiCredential(models.Model):
+    """A credential a program had signed through the VC-API (``POST /credentials/issue``).
+
+    Not an award: its content is the caller's, not composed from a specification. Kept so
+    that everything signed in the organisation's name is on record, can be revoked or
+    suspended (its own status entries, allocated like an award's) and can never share an
+    ``id`` with another credential of the organisation.
+    Personal data: whatever the caller put in ``credential`` (the organisation's choice).
+    """
+
+    State = Award.State
+
+    public_id = models.CharField(max_length=32, unique=True, default=new_public_id)
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
+    credential_id = models.CharField(max_length=500)
+    credential = models.JSONField()
+    revocation_list = models.ForeignKey(
+        StatusList, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    revocation_index = models.PositiveIntegerField()
+    suspension_list = models.ForeignKey(
+        StatusList, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    suspension_index = models.PositiveIntegerField()
+    state = models.CharField(max_length=16, choices=State.choices, default=State.ACTIVE)
+    state_reason = models.TextField(blank=True)
+    state_changed = models.DateTimeField(null=True, blank=True)
+    #: The API token that asked for it (its public id survives the token's deletion).
+    token_id = models.CharField(max_length=32)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "credential_id"], name="api_credential_id_once"
+            ),
+            models.UniqueConstraint(
+                fields=["revocation_list", "revocation_index"],
+                name="one_api_credential_per_revocation_bit",
+            ),
+            models.UniqueConstraint(
+                fields=["suspension_list", "suspension_index"],
+                name="one_api_credential_per_suspension_bit",
             ),
         ]
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from microcred.issuing.awards import Issued
 from microcred.issuing.models import Award
+from microcred.issuing.plain_text import single_line
 from microcred.issuing.revocation import StatusAction
 from microcred.organizations.deployment import public_base_url
 
@@ -39,7 +40,9 @@ def _message(
 ) -> EmailMessage:
     context = {"award": award, "title": award.specification_version.title, **extra}
     body = render_to_string(template, {**context, "organization": award.organization})
-    return EmailMessage(subject=subject, body=body, to=[award.learner_email])
+    # A header carries no user text with line breaks (titles and names are typed by people;
+    # Django refuses such a header, which would fail the send after the award committed).
+    return EmailMessage(subject=single_line(subject), body=body, to=[award.learner_email])
 
 
 def notify_awarded(issued_list: Iterable[Issued], language: str) -> int:

@@ -1,7 +1,8 @@
 """Revoke, suspend and reinstate awards — always with a stated reason, always audited.
 
 Revocation is final; suspension can be lifted. Bits are flipped list by list and each
-touched list is re-signed once, however many awards changed.
+touched list is re-signed once, however many awards changed. Credentials signed through
+the VC-API (``ApiCredential``) hold status entries of their own and change the same way.
 """
 
 from __future__ import annotations
@@ -9,15 +10,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from microcred.issuing import status_lists
+from microcred.issuing.audit import ViaToken, details_for
 from microcred.issuing.errors import IssuingError
-from microcred.issuing.models import AuditEvent, Award, StatusList
+from microcred.issuing.models import ApiCredential, AuditEvent, Award, StatusList
 from microcred.issuing.signer import IssuerSigner
 
 
@@ -32,6 +34,10 @@ _ALLOWED = {
     StatusAction.SUSPEND: {Award.State.ACTIVE},
     StatusAction.REINSTATE: {Award.State.SUSPENDED},
 }
+#: Anything with status entries and a state: an award or a VC-API credential.
+Revocable = Award | ApiCredential
+R = TypeVar("R", bound=Revocable)
+_FIELDS = ["state", "state_reason", "state_changed"]
 _RESULT = {
     StatusAction.REVOKE: Award.State.REVOKED,
     StatusAction.SUSPEND: Award.State.SUSPENDED,
@@ -39,7 +45,7 @@ _RESULT = {
 }
 
 
-def _bit(award: Award, action: StatusAction) -> tuple[StatusList, int, int]:
+def _bit(award: Revocable, action: StatusAction) -> tuple[StatusList, int, int]:
     if action is StatusAction.REVOKE:
         return award.revocation_list, award.revocation_index, 1
     return award.suspension_list, award.suspension_index, int(action is StatusAction.SUSPEND)
@@ -47,14 +53,15 @@ def _bit(award: Award, action: StatusAction) -> tuple[StatusList, int, int]:
 
 @transaction.atomic
 def change_status(
-    awards: Sequence[Award],
+    awards: Sequence[R],
     action: StatusAction,
     *,
     reason: str,
     by: Any,
     signer: IssuerSigner,
     now: datetime | None = None,
-) -> list[Award]:
+    via: ViaToken | None = None,
+) -> list[R]:
     """Apply ``action`` to every award it applies to; return those that changed."""
     reason = reason.strip()
     if not reason:
@@ -72,7 +79,8 @@ def change_status(
         status_lists.set_bit(status_list, index, value)
         touched[status_list.pk] = status_list
         award.state, award.state_reason, award.state_changed = _RESULT[action], reason, moment
-    Award.objects.bulk_update(changed, ["state", "state_reason", "state_changed"])
+    Award.objects.bulk_update([a for a in changed if isinstance(a, Award)], _FIELDS)
+    ApiCredential.objects.bulk_update([a for a in changed if isinstance(a, ApiCredential)], _FIELDS)
     for status_list in touched.values():
         status_lists.publish(status_list, signer=signer, now=moment)
     AuditEvent.objects.bulk_create(
@@ -83,6 +91,7 @@ def change_status(
                 action=str(action),
                 target=a.public_id,
                 reason=reason,
+                details=details_for(via),
             )
             for a in changed
         ]

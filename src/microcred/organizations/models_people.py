@@ -61,6 +61,9 @@ class ApiToken(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    #: Made by the platform operator (``manage.py create_token``), not by a member: no
+    #: membership bounds its life, only its revocation.
+    by_operator = models.BooleanField(default=False)
     created = models.DateTimeField(auto_now_add=True)
     last_used = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)

@@ -3,6 +3,10 @@
 A token reads ``mc_<prefix>_<secret>``. The prefix (8 hex characters) is public and finds
 the row; the database keeps only the SHA-256 of the whole token, compared in constant time.
 The plain token exists once, in the response that created it.
+
+A token acts on its creator's authority: once the creator is no longer an admin of the
+organisation (removed, another role, account deactivated or deleted), the token stops
+working and the tokens page shows it as inactive.
 """
 
 from __future__ import annotations
@@ -14,14 +18,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from microcred.accounts.models import User
-from microcred.organizations.models import Organization
+from microcred.organizations.models import Membership, Organization
 from microcred.organizations.models_people import ApiToken
+from microcred.organizations.roles import Role
 from microcred.organizations.services import OrganizationError, ScopeError
+
+#: Who may create tokens (the tokens pages are for organisation admins), and so hold them.
+TOKEN_ROLES = (Role.ADMIN,)
 
 
 class Scope:
@@ -66,6 +74,15 @@ class TokenGrant:
     organization: Organization
     scopes: frozenset[str]
     token_id: str
+    token_name: str = ""
+    #: Who created the token and answers for what it does (named in the audit log).
+    created_by: User | None = None
+
+
+class InactiveTokenError(OrganizationError):
+    """A genuine token whose creator no longer holds the authority it was made with."""
+
+    code = "token_creator_not_authorised"
 
 
 def digest(raw: str) -> str:
@@ -90,6 +107,7 @@ def create_token(
     ``created_by`` is None for a token the platform operator made (``manage.py
     create_token``): nobody's membership then bounds its life, only its revocation.
     """
+    by_operator = created_by is None
     chosen = sorted(set(scopes))
     unknown = set(chosen) - set(Scope.ALL)
     if not chosen or unknown:
@@ -106,6 +124,7 @@ def create_token(
                     secret_hash=digest(raw),
                     scopes=chosen,
                     created_by=created_by,
+                    by_operator=by_operator,
                 )
         except IntegrityError:
             continue
@@ -113,8 +132,24 @@ def create_token(
     raise OrganizationError(str(_("Could not create a token; try again.")), code="token_prefix")
 
 
+def _with_creator_check(tokens: QuerySet[ApiToken]) -> QuerySet[ApiToken]:
+    """Annotate ``creator_authorised``: the creator is active and an admin of the token's
+    organisation, or an active platform admin; or the operator made it."""
+    holds_role = Membership.objects.filter(
+        organization=OuterRef("organization"), user=OuterRef("created_by"), role__in=TOKEN_ROLES
+    )
+    authorised = Q(by_operator=True) | (
+        Q(created_by__is_active=True) & (Q(Exists(holds_role)) | Q(created_by__is_superuser=True))
+    )
+    return tokens.annotate(
+        creator_authorised=ExpressionWrapper(authorised, output_field=BooleanField())
+    )
+
+
 def tokens_of(organization: Organization) -> QuerySet[ApiToken]:
-    return ApiToken.objects.filter(organization=organization).order_by("-created")
+    """The organisation's tokens, newest first, each with ``creator_authorised``."""
+    tokens = ApiToken.objects.filter(organization=organization).select_related("created_by")
+    return _with_creator_check(tokens).order_by("-created")
 
 
 def revoke_token(organization: Organization, public_id: str) -> ApiToken | None:
@@ -127,18 +162,36 @@ def revoke_token(organization: Organization, public_id: str) -> ApiToken | None:
 
 
 def authenticate_token(raw: str) -> TokenGrant | None:
-    """The grant of a valid, unrevoked token, else None; records when it was last used."""
+    """The grant of a valid, unrevoked token, else None; records when it was last used.
+
+    Raises InactiveTokenError for a genuine token whose creator lost the authority to hold
+    it, so the caller learns why rather than seeing an unknown token.
+    """
     prefix = _split(raw.strip())
     if prefix is None:
         return None
-    token = ApiToken.objects.select_related("organization").filter(prefix=prefix).first()
+    found = ApiToken.objects.select_related("organization", "created_by").filter(prefix=prefix)
+    token = _with_creator_check(found).first()
     if token is None or not hmac.compare_digest(digest(raw.strip()), token.secret_hash):
         return None
     if token.revoked_at is not None:
         return None
+    if not token.creator_authorised:  # type: ignore[attr-defined]
+        raise InactiveTokenError(
+            str(
+                _(
+                    "This token's creator is no longer an admin of the organisation, so the "
+                    "token no longer works. An admin can create a new one."
+                )
+            )
+        )
     ApiToken.objects.filter(pk=token.pk).update(last_used=timezone.now())
     return TokenGrant(
-        organization=token.organization, scopes=frozenset(token.scopes), token_id=token.public_id
+        organization=token.organization,
+        scopes=frozenset(token.scopes),
+        token_id=token.public_id,
+        token_name=token.name,
+        created_by=token.created_by,
     )
 
 
