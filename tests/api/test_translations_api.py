@@ -58,6 +58,7 @@ def test_catalogues_cover_every_string_in_the_code(tmp_path: Path) -> None:
         assert set(catalogue(po_file(copy, lang))) == set(catalogue(po_file(API, lang)))
 
 
+@pytest.mark.django_db
 def test_messages_follow_the_request_language(client: Client) -> None:
     """Turkish requests get Turkish errors."""
     with translation.override("tr"):

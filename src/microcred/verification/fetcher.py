@@ -226,9 +226,10 @@ class SafeFetcher:
 
     def _addresses(self, host: str, port: int, url: str, end: float) -> list[str]:
         """Resolve in a worker thread, abandoned (not waited for) at the deadline."""
+        left = self._left(end, url)
         lookup = _RESOLVERS.submit(self._resolve, host, port)
         try:
-            addresses = list(lookup.result(timeout=self._left(end, url)))
+            addresses = list(lookup.result(timeout=left))
         except FutureTimeout as exc:
             lookup.cancel()
             raise refused("fetch_timeout", f"{url} did not answer in time") from exc
