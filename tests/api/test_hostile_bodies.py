@@ -118,3 +118,12 @@ def test_a_jwt_of_50000_nested_arrays_is_a_report_not_a_500(client: Client, path
     assert response.status_code == 200
     assert response.json()["verified"] is False
     assert "json_too_deep" in json.dumps(response.json())
+
+
+@pytest.mark.parametrize("types", [{}, [{}], [["VerifiableCredential"]]])
+def test_an_unhashable_type_is_a_report_not_a_500(client: Client, types: object) -> None:
+    """Found by tests/fuzz: the schema rule put ``type`` values in a set."""
+    body = {"verifiableCredential": {"@context": [], "type": types}}
+    response = client.post("/api/verify", body, content_type="application/json")
+    assert response.status_code == 200
+    assert response.json()["verified"] is False
