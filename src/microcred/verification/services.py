@@ -9,6 +9,7 @@ re-fetches nor re-verifies the same status list on every request.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Hashable, Iterator, Mapping, MutableMapping
 from datetime import datetime
 from functools import partial
@@ -103,17 +104,20 @@ class VerifiedListCache(MutableMapping[str, Any]):
         return 0
 
 
+def _setting(name: str, default: float) -> float:
+    """A Django setting, else the environment variable of the same name, else ``default``."""
+    value = getattr(settings, name, None) or os.environ.get(name)
+    return float(value) if value else default
+
+
 def limits() -> Limits:
-    """The trust core's budgets, with the deadline and fetch count from settings."""
+    """The trust core's budgets, with the deadline and the fetch count configurable
+    (``MICROCRED_VERIFY_DEADLINE`` seconds, ``MICROCRED_VERIFY_MAX_FETCHES``)."""
     return Limits(
         max_status_entries=DEFAULT_LIMITS.max_status_entries,
         max_proofs=DEFAULT_LIMITS.max_proofs,
-        max_fetches=int(
-            getattr(settings, "MICROCRED_VERIFY_MAX_FETCHES", DEFAULT_LIMITS.max_fetches)
-        ),
-        deadline_seconds=float(
-            getattr(settings, "MICROCRED_VERIFY_DEADLINE", DEFAULT_LIMITS.deadline_seconds)
-        ),
+        max_fetches=int(_setting("MICROCRED_VERIFY_MAX_FETCHES", DEFAULT_LIMITS.max_fetches)),
+        deadline_seconds=_setting("MICROCRED_VERIFY_DEADLINE", DEFAULT_LIMITS.deadline_seconds),
     )
 
 
