@@ -9,6 +9,7 @@ from django.utils import translation
 from microcred.api.errors import not_found
 
 
+@pytest.mark.django_db
 def test_messages_follow_the_request_language(client: Client) -> None:
     """Turkish requests get Turkish errors."""
     with translation.override("tr"):

@@ -88,7 +88,7 @@ def test_fetches_json_from_the_checked_address() -> None:
         ("https://issuer.example/", ["::ffff:127.0.0.1"], "fetch_address_refused"),
         ("https://issuer.example/", ["224.0.0.1"], "fetch_address_refused"),
         ("https://issuer.example/", ["93.184.216.34", "10.0.0.1"], "fetch_address_refused"),
-        ("https://issuer.example/", [], "fetch_dns_failed"),
+        ("https://issuer.example/", [], "fetch_address_refused"),
         ("https://user:pw@issuer.example/", ["93.184.216.34"], "fetch_url_invalid"),
     ],
 )

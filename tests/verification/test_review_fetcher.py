@@ -166,6 +166,6 @@ def test_the_verify_page_does_not_tell_what_an_internal_name_resolves_to(client:
     response = client.post("/en/verify/", {"url": "https://localhost:8443/secret.json"})
     text = response.content.decode()
     assert response.status_code == 400
-    assert "is not public" in text
+    assert "no public address" in text
     assert "127.0.0.1" not in text
     assert "::1" not in text

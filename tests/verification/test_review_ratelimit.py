@@ -17,6 +17,7 @@ def request(remote: str, forwarded: str | None = None) -> Any:
     return made
 
 
+@pytest.mark.django_db
 def test_x_forwarded_for_is_ignored_by_default(settings: Any) -> None:
     settings.MICROCRED_VERIFY_RATE = "2/minute"
     for spoof in ("1.1.1.1", "2.2.2.2", "3.3.3.3"):
@@ -25,6 +26,7 @@ def test_x_forwarded_for_is_ignored_by_default(settings: Any) -> None:
     assert client_key(request("203.0.113.7", "1.1.1.1")) == "203.0.113.7"
 
 
+@pytest.mark.django_db
 def test_one_ipv6_host_cannot_rotate_through_its_own_64(settings: Any) -> None:
     """Any IPv6 host controls at least a /64: 2**64 addresses, one budget."""
     settings.MICROCRED_VERIFY_RATE = "2/minute"

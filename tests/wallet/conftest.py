@@ -24,6 +24,7 @@ from microcred.organizations.keys import signer_for
 from microcred.organizations.keystore import generate_kek_text, get_keystore
 from microcred.organizations.models import Organization
 from microcred.verification.services import clear_caches
+from microcred.wallet import share_answers
 from tests.conftest import PASSWORD
 
 from ..vc.elements.conftest import full_elements
@@ -38,9 +39,11 @@ def kek(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     monkeypatch.setenv("MICROCRED_KEK", text)
     get_keystore.cache_clear()
     clear_caches()
+    share_answers.forget()
     yield text
     get_keystore.cache_clear()
     clear_caches()
+    share_answers.forget()
 
 
 @pytest.fixture(autouse=True)

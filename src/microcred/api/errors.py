@@ -14,7 +14,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
 from microcred.catalog.errors import CatalogError, NotIssuable
 from microcred.issuing.errors import IssuingError
@@ -53,6 +53,9 @@ def _classify(exc: Exception) -> tuple[int, dict[str, Any]]:
         exc = exc.__cause__  # ninja wraps whatever the body parser raises
     if isinstance(exc, ApiError):
         return exc.status, _body(exc.code, exc.message)
+    if isinstance(exc, Throttled):  # the verifier's rate limit, checked before the body
+        message = _("Too many verifications from your address. Please wait %(seconds)s seconds.")
+        return 429, _body("rate_limited", message % {"seconds": exc.wait or 1})
     if isinstance(exc, ValidationError):
         return 422, _body(
             "invalid_request", _("The request has invalid fields."), errors=exc.errors

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django.conf import settings
@@ -11,7 +10,9 @@ from django.utils.translation import gettext as _
 from ninja.parser import Parser
 
 from microcred.api.errors import ApiError
-from microcred.vc.verify.parse import MAX_DEPTH, contains_nul, json_depth
+from microcred.vc.errors import JsonInputError
+from microcred.vc.jsontext import MAX_DEPTH, read_json
+from microcred.vc.verify.parse import contains_nul
 
 DEFAULT_MAX_BYTES = 1024 * 1024
 #: A credential may nest MAX_DEPTH levels; the request wraps it in one object (and options).
@@ -30,8 +31,28 @@ def _too_large(limit: int) -> ApiError:
     )
 
 
+def _refusal(exc: JsonInputError, limit: int) -> ApiError:
+    """The strict reader's refusal in the API's words: 413 for size, 400 otherwise."""
+    if exc.code == "json_too_large":
+        return _too_large(limit)
+    messages = {
+        "json_too_deep": _("The request body nests deeper than %(limit)d levels.")
+        % {"limit": MAX_BODY_DEPTH},
+        "json_duplicate_key": _("The request body repeats the key “%(key)s” in one object.")
+        % {"key": exc.params.get("key", "")},
+        "json_number_invalid": _("The request body holds a number JSON does not allow "
+                                 "(NaN, Infinity, or one too large)."),
+        "json_lone_surrogate": _("The request body holds a lone UTF-16 surrogate, "
+                                 "which is not text."),
+    }  # fmt: skip
+    code = exc.code if exc.code in messages else "malformed_json"
+    message = messages.get(exc.code) or _("The request body is not valid JSON.")
+    return ApiError(400, code, message)
+
+
 class BoundedJsonParser(Parser):
-    """Refuse by the declared length before reading, then by the actual length."""
+    """Refuse by the declared length before reading, then read with the strict reader
+    (the trust core's: size, linear depth scan, duplicate keys, NaN, lone surrogates)."""
 
     def parse_body(self, request: HttpRequest) -> dict[str, Any]:
         limit = max_body_bytes()
@@ -42,23 +63,13 @@ class BoundedJsonParser(Parser):
         if declared > limit:
             raise _too_large(limit)
         body = request.body
-        if len(body) > limit:
-            raise _too_large(limit)
         try:
-            text = body.decode("utf-8")
-            if json_depth(text) > MAX_BODY_DEPTH:  # before json.loads recurses into it
-                raise ApiError(
-                    400,
-                    "json_too_deep",
-                    _("The request body nests deeper than %(limit)d levels.")
-                    % {"limit": MAX_BODY_DEPTH},
-                )
-            data = json.loads(text)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise ApiError(400, "malformed_json", _("The request body is not valid JSON.")) from exc
+            data = read_json(body, max_bytes=limit, max_depth=MAX_BODY_DEPTH)
+        except JsonInputError as exc:
+            raise _refusal(exc, limit) from exc
         if not isinstance(data, dict):
             raise ApiError(400, "json_not_object", _("The request body must be a JSON object."))
-        if "u0000" in text and contains_nul(data):
+        if b"u0000" in body and contains_nul(data):
             # No text in a credential or a learner's record has a use for it, and PostgreSQL
             # refuses to store it (text and jsonb alike).
             raise ApiError(

@@ -7,6 +7,8 @@ never lets one escape for a forged or broken credential. Programming mistakes (w
 argument types) are ordinary ``TypeError``/``ValueError`` and are not caught.
 
     VcError
+    ├── JsonInputError           JSON text refused: too large, too deep, malformed, duplicate keys…
+    ├── BudgetError              a verification used up one of its budgets (fetches, time, entries)
     ├── DocumentLoadError        a URL that is not pinned, or a document that cannot be had
     ├── JsonLdError              JSON-LD processing failed (undefined term, bad @context, …)
     ├── CanonicalizationError    RDFC-1.0 refused the dataset (e.g. the work limit was hit)
@@ -77,3 +79,23 @@ class SchemaError(VcError):
     """A document that does not match its JSON Schema."""
 
     code = "schema_invalid"
+
+
+class JsonInputError(VcError):
+    """JSON text refused by the strict reader; ``params`` fill the report's message."""
+
+    code = "json_malformed"
+
+    def __init__(self, message: str, *, code: str | None = None, **params: str) -> None:
+        super().__init__(message, code=code)
+        self.params: dict[str, str] = params
+
+
+class BudgetError(VcError):
+    """One verification used up a budget (fetches, wall-clock time, entries, proofs)."""
+
+    code = "budget_exceeded"
+
+    def __init__(self, message: str, *, code: str | None = None, **params: str) -> None:
+        super().__init__(message, code=code)
+        self.params: dict[str, str] = params

@@ -16,8 +16,8 @@ from __future__ import annotations
 import gzip
 import re
 import zlib
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Mapping, MutableMapping
+from typing import Any, TypeAlias
 
 from microcred.vc.contexts import VC_V2
 from microcred.vc.errors import KeyFormatError, StatusListError
@@ -31,6 +31,7 @@ __all__ = [
     "MAX_DECODED_BYTES",
     "MIN_ENTRIES",
     "BitstringStatusList",
+    "DecodedLists",
     "read_status",
     "status_entry",
     "status_list_credential",
@@ -46,6 +47,8 @@ LIST_CREDENTIAL_TYPE = "BitstringStatusListCredential"
 BIT_PURPOSES = ("revocation", "suspension")
 #: Purposes we can also read: "refresh" is one bit too; "message" has statusMessage.
 READ_PURPOSES = (*BIT_PURPOSES, "refresh", "message")
+#: Decoded bitstrings (or why one could not be decoded) by (list URL, statusSize).
+DecodedLists: TypeAlias = MutableMapping[tuple[str, int], "BitstringStatusList | StatusListError"]
 _INDEX = re.compile(r"(0|[1-9][0-9]{0,15})\Z")
 
 
@@ -282,11 +285,18 @@ def _list_subject(list_credential: Mapping[str, Any], url: str) -> Mapping[str, 
     return subject
 
 
-def read_status(entry: Mapping[str, Any], list_credential: Mapping[str, Any]) -> int:
+def read_status(
+    entry: Mapping[str, Any],
+    list_credential: Mapping[str, Any],
+    *,
+    decoded: DecodedLists | None = None,
+) -> int:
     """The value of ``entry`` in an (already verified) status list credential.
 
     Checks that the list is the one the entry names, that the purposes match and that
     the index is in range; for revocation and suspension 1 means revoked / suspended.
+    ``decoded`` memoises the inflated bitstring per list: a credential naming one list
+    in hundreds of entries must not inflate it hundreds of times.
     """
     purpose, index, url, size = _entry_fields(entry)
     subject = _list_subject(list_credential, url)
@@ -300,10 +310,27 @@ def read_status(entry: Mapping[str, Any], list_credential: Mapping[str, Any]) ->
     encoded = subject.get("encodedList")
     if not isinstance(encoded, str):
         raise StatusListError(f"{url} has no encodedList string", code="status_list_invalid")
-    bits = BitstringStatusList.decode(encoded, status_size=size)
+    bits = _decode_once(encoded, size, url, decoded)
     if index >= bits.size:
         raise StatusListError(
             f"statusListIndex {index} is outside the list ({bits.size} entries)",
             code="status_index_out_of_range",
         )
     return bits.get(index)
+
+
+def _decode_once(
+    encoded: str, size: int, url: str, decoded: DecodedLists | None
+) -> BitstringStatusList:
+    """Decode ``encoded``, or reuse (or re-raise) what decoding it did before."""
+    known = decoded.get((url, size)) if decoded is not None else None
+    if known is None:
+        try:
+            known = BitstringStatusList.decode(encoded, status_size=size)
+        except StatusListError as exc:
+            known = exc
+        if decoded is not None:
+            decoded[(url, size)] = known
+    if isinstance(known, StatusListError):
+        raise StatusListError(str(known), code=known.code)
+    return known

@@ -2,10 +2,13 @@
 
 Anyone can hand the verifier a credential naming any URL, so the fetch is the classic
 server-side request forgery risk. The fetcher therefore: accepts ``https`` only; resolves
-the host once, refuses the request if *any* address is loopback, private, link-local,
-multicast, reserved or otherwise not global; connects to the address it checked (so a
-second DNS answer cannot swap it: no time-of-check/time-of-use gap) while TLS still
-verifies the certificate for the host name; follows no redirects; reads at most
+the host once (in a worker thread, under the same deadline as the rest of the fetch, so a
+slow resolver cannot hold a request), refuses the request if *any* address is not global
+unicast (``ipaddress``'s ``is_global`` plus the ranges it misses, :data:`EXTRA_REFUSED`) and
+answers a name that does not resolve exactly as one that resolves to a private address (an
+anonymous visitor must not be able to map our internal DNS); connects to the address it
+checked (so a second DNS answer cannot swap it: no time-of-check/time-of-use gap) while TLS
+still verifies the certificate for the host name; follows no redirects; reads at most
 ``max_bytes``; gives up after a connect and a total deadline; and accepts JSON only.
 
 Every refusal is a :class:`DocumentLoadError` with a precise ``code``.
@@ -15,15 +18,17 @@ from __future__ import annotations
 
 import http.client
 import ipaddress
-import json
 import socket
 import ssl
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
-from microcred.vc.errors import DocumentLoadError
+from microcred.vc.errors import DocumentLoadError, JsonInputError
+from microcred.vc.jsontext import read_json
 
 CONNECT_TIMEOUT = 3.0
 TOTAL_TIMEOUT = 5.0
@@ -39,6 +44,22 @@ JSON_TYPES = frozenset(
         "application/vc+ld+json",
     }
 )
+#: Ranges ``is_global`` (Python 3.11) calls global that must never be contacted.
+EXTRA_REFUSED = tuple(
+    ipaddress.ip_network(net)
+    for net in (
+        "192.0.0.0/24",  # IETF protocol assignments (192.0.0.8: IPv4 dummy address)
+        "192.88.99.0/24",  # deprecated 6to4 relay anycast
+        "fec0::/10",  # deprecated site-local
+        "3fff::/20",  # documentation (RFC 9637)
+        "64:ff9b:1::/48",  # local-use NAT64 (RFC 8215)
+        "5f00::/16",  # SRv6 segment identifiers (RFC 9602)
+    )
+)
+#: The well-known NAT64 prefix: the IPv4 address in its last 32 bits is what is reached.
+NAT64 = ipaddress.ip_network("64:ff9b::/96")
+#: Lookups run here so that each can be abandoned at the deadline; a few threads suffice.
+_RESOLVERS = ThreadPoolExecutor(max_workers=8, thread_name_prefix="microcred-dns")
 ACCEPT = "application/did+json, application/vc, application/ld+json, application/json"
 
 
@@ -66,11 +87,16 @@ def refused(code: str, message: str) -> DocumentLoadError:
     return DocumentLoadError(f"[{code}] {message}", code=code)
 
 
+def not_public() -> DocumentLoadError:
+    """The one answer for "does not resolve" and "resolves to an address we refuse"."""
+    return refused("fetch_address_refused", "the host has no public address we may contact")
+
+
 def system_resolve(host: str, port: int) -> list[str]:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as exc:
-        raise refused("fetch_dns_failed", f"{host} could not be resolved: {exc}") from exc
+    except (OSError, UnicodeError) as exc:
+        raise not_public() from exc
     return sorted({str(info[4][0]) for info in infos})
 
 
@@ -143,11 +169,12 @@ def check_address(ip: str) -> None:
     try:
         address = ipaddress.ip_address(ip.split("%")[0])
     except ValueError as exc:
-        raise refused("fetch_address_refused", "the host has no valid IP address") from exc
+        raise not_public() from exc
     if isinstance(address, ipaddress.IPv6Address):
-        # ::ffff:a.b.c.d and 6to4 (2002:aabb:ccdd::/48) carry an IPv4 address that a
-        # relay would reach for us: judge that one.
-        address = address.ipv4_mapped or address.sixtofour or address
+        # ::ffff:a.b.c.d, 6to4 (2002:aabb:ccdd::/48) and NAT64 (64:ff9b::a.b.c.d) carry an
+        # IPv4 address that a relay would reach for us: judge that one.
+        embedded = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF) if address in NAT64 else None
+        address = address.ipv4_mapped or address.sixtofour or embedded or address
     if (
         address.is_loopback
         or address.is_private
@@ -156,8 +183,9 @@ def check_address(ip: str) -> None:
         or address.is_reserved
         or address.is_unspecified
         or not address.is_global
+        or any(address in net for net in EXTRA_REFUSED)
     ):
-        raise refused("fetch_address_refused", "the host's address is not public")
+        raise not_public()
 
 
 class SafeFetcher:
@@ -177,27 +205,41 @@ class SafeFetcher:
         self.connect_timeout, self.total_timeout = connect_timeout, total_timeout
         self.max_bytes = max_bytes
 
-    def __call__(self, url: str) -> Any:
+    def __call__(self, url: str, *, deadline: float | None = None) -> Any:
+        """The JSON at ``url``; all of it (DNS included) done by ``deadline`` (a
+        ``clock()`` value, e.g. the end of the whole verification) or the total timeout."""
         host, port, target = _split(url)
-        addresses = list(self._resolve(host, port))
-        if not addresses:
-            raise refused("fetch_dns_failed", f"{host} has no address")
-        for ip in addresses:
+        end = self._clock() + self.total_timeout
+        end = end if deadline is None else min(end, deadline)
+        for ip in (addresses := self._addresses(host, port, url, end)):
             check_address(ip)
-        deadline = self._clock() + self.total_timeout
         try:
-            body = self._get(host, addresses[0], port, target, url, deadline)
+            body = self._get(host, addresses[0], port, target, url, end)
         except TimeoutError as exc:
             raise refused("fetch_timeout", f"{url} did not answer in time") from exc
         except (OSError, http.client.HTTPException) as exc:
             raise refused("fetch_failed", f"{url} could not be fetched: {exc}") from exc
         try:
-            return json.loads(body)
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise refused("fetch_not_json", f"{url} did not return valid JSON") from exc
+            return read_json(body, max_bytes=self.max_bytes)
+        except JsonInputError as exc:
+            raise refused("fetch_not_json", f"{url} did not return acceptable JSON: {exc}") from exc
+
+    def _addresses(self, host: str, port: int, url: str, end: float) -> list[str]:
+        """Resolve in a worker thread, abandoned (not waited for) at the deadline."""
+        left = self._left(end, url)
+        lookup = _RESOLVERS.submit(self._resolve, host, port)
+        try:
+            addresses = list(lookup.result(timeout=left))
+        except FutureTimeout as exc:
+            lookup.cancel()
+            raise refused("fetch_timeout", f"{url} did not answer in time") from exc
+        if not addresses:
+            raise not_public()
+        return addresses
 
     def _get(self, host: str, ip: str, port: int, target: str, url: str, deadline: float) -> bytes:
-        connection = self._connect(host, ip, port, self.connect_timeout)
+        connect_timeout = min(self.connect_timeout, self._left(deadline, url))
+        connection = self._connect(host, ip, port, connect_timeout)
         try:
             connection.request(
                 "GET", target, headers={"Accept": ACCEPT, "Host": _authority(host, port)}

@@ -1,10 +1,12 @@
-"""Per-client rate limiting for the public verifier (the page and both APIs).
+"""Per-client rate limiting for every path that verifies: the verify page, both APIs,
+share page views, wallet import and re-check.
 
 Verifying costs real CPU (canonicalisation, signatures) and may make us fetch from other
-hosts, so an anonymous client gets a fixed budget per window, counted in Django's cache.
+hosts, so a client gets a fixed budget per window, counted in the database
+(:class:`~microcred.verification.models.RateCount`) so that every server process and
+every server shares one count. Callers check it *before* reading the request body.
 ``MICROCRED_VERIFY_RATE`` is ``"<count>/<second|minute|hour>"``, or ``"off"``; the
 environment variable of the same name is the fallback (used by the load benchmark).
-Counting is per cache: with the default local-memory cache, per server process.
 Behind reverse proxies, ``MICROCRED_VERIFY_TRUSTED_PROXIES`` (default 0) says how many
 of them append to ``X-Forwarded-For``; without it the header is ignored.
 """
@@ -15,10 +17,14 @@ import ipaddress
 import os
 import time
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from django.conf import settings
-from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.http import HttpRequest
+
+from microcred.verification.models import RateCount
 
 DEFAULT_RATE = "30/minute"
 _PERIODS = {"second": 1, "minute": 60, "hour": 3600}
@@ -87,13 +93,24 @@ def retry_after(request: HttpRequest, *, scope: str = "verify") -> int | None:
         return None
     now = time.time()
     window = int(now // rate.seconds)
-    key = f"microcred:{scope}-rate:{client_key(request)}:{window}"
-    cache.add(key, 0, timeout=rate.seconds + 1)
-    try:
-        used = cache.incr(key)
-    except ValueError:  # expired between add and incr: start again
-        cache.set(key, 1, timeout=rate.seconds + 1)
-        used = 1
+    key = f"{scope}:{client_key(request)}:{window}"
+    expires = datetime.fromtimestamp((window + 1) * rate.seconds, UTC)
+    used = count(key, expires)
     if used <= rate.count:
         return None
     return max(1, int((window + 1) * rate.seconds - now) + 1)
+
+
+def count(key: str, expires: datetime) -> int:
+    """Add one to ``key``'s counter (created on first use) and return the new count."""
+    with transaction.atomic():
+        if not RateCount.objects.filter(key=key).update(count=F("count") + 1):
+            try:
+                with transaction.atomic():
+                    RateCount.objects.create(key=key, count=1, expires_at=expires)
+            except IntegrityError:  # another process created it first
+                RateCount.objects.filter(key=key).update(count=F("count") + 1)
+            else:  # a new window: forget the ones that are over
+                RateCount.objects.filter(expires_at__lte=datetime.now(UTC)).delete()
+        used: int = RateCount.objects.values_list("count", flat=True).get(key=key)
+    return used

@@ -9,16 +9,21 @@ re-fetches nor re-verifies the same status list on every request.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Hashable, Iterator, Mapping, MutableMapping
 from datetime import datetime
+from functools import partial
 from typing import Any
 
+from django.conf import settings
 from django.utils import timezone
 
 from microcred.issuing import public_documents
 from microcred.vc.did import Fetcher
 from microcred.vc.verify import VerificationReport, verify_credential
+from microcred.vc.verify.budget import DEFAULT_LIMITS, Budget, Limits
 from microcred.vc.verify.parse import Parsed, parse_input
+from microcred.vc.verify.report import Check
 from microcred.verification.cache import TtlCache
 from microcred.verification.fetcher import SafeFetcher
 from microcred.verification.local import PlatformFetcher
@@ -27,6 +32,7 @@ __all__ = [
     "CachingFetcher",
     "clear_caches",
     "forget_local_dids",
+    "limits",
     "remote_fetcher",
     "use_remote",
     "verify_document",
@@ -98,8 +104,25 @@ class VerifiedListCache(MutableMapping[str, Any]):
         return 0
 
 
+def _setting(name: str, default: float) -> float:
+    """A Django setting, else the environment variable of the same name, else ``default``."""
+    value = getattr(settings, name, None) or os.environ.get(name)
+    return float(value) if value else default
+
+
+def limits() -> Limits:
+    """The trust core's budgets, with the deadline and the fetch count configurable
+    (``MICROCRED_VERIFY_DEADLINE`` seconds, ``MICROCRED_VERIFY_MAX_FETCHES``)."""
+    return Limits(
+        max_status_entries=DEFAULT_LIMITS.max_status_entries,
+        max_proofs=DEFAULT_LIMITS.max_proofs,
+        max_fetches=int(_setting("MICROCRED_VERIFY_MAX_FETCHES", DEFAULT_LIMITS.max_fetches)),
+        deadline_seconds=_setting("MICROCRED_VERIFY_DEADLINE", DEFAULT_LIMITS.deadline_seconds),
+    )
+
+
 def verify_document(
-    data: Mapping[str, Any] | str | bytes,
+    data: Mapping[str, Any] | str | bytes | Parsed,
     *,
     now: datetime | None = None,
     remote: Fetcher | None = None,
@@ -107,25 +130,35 @@ def verify_document(
     """Verify a parsed JSON credential or a compact ``vc+jwt`` (or the raw bytes of
     either, as uploaded) as this platform does.
 
-    ``remote`` replaces the SSRF-safe internet fetcher (tests pass a fake); documents of
-    this platform are always read from the database.
+    The input is parsed once, here (the issuer names the cache of verified status lists);
+    the run gets the budgets of :func:`limits`, and the internet fetcher the run's deadline,
+    so that DNS and every fetch end with it. ``remote`` replaces the SSRF-safe internet
+    fetcher (tests pass a fake); documents of this platform are always read from the
+    database.
     """
-    outside = remote if remote is not None else remote_fetcher()
+    parsed = parse_input(data)
+    if isinstance(parsed, Check):
+        return VerificationReport(checks=(parsed,))
+    budget = Budget(limits())
+    outside = remote if remote is not None else remote_fetcher(deadline=budget.deadline)
     return verify_credential(
-        data,
+        parsed,
         now=now or timezone.now(),
         fetcher=PlatformFetcher(outside, dids=_local_dids),
-        status_cache=VerifiedListCache(_issuer_of(data), _verified_lists),
+        status_cache=VerifiedListCache(_issuer_of(parsed.credential), _verified_lists),
+        budget=budget,
     )
 
 
-_cached_safe = CachingFetcher(_safe_fetcher, _documents)
 _remote_override: Fetcher | None = None
 
 
-def remote_fetcher() -> Fetcher:
-    """The fetcher for the open internet (tests replace it with :func:`use_remote`)."""
-    return _remote_override if _remote_override is not None else _cached_safe
+def remote_fetcher(*, deadline: float | None = None) -> Fetcher:
+    """The fetcher for the open internet (tests replace it with :func:`use_remote`);
+    ``deadline`` (a ``time.monotonic`` value) ends every fetch through it, DNS included."""
+    if _remote_override is not None:
+        return _remote_override
+    return CachingFetcher(partial(_safe_fetcher, deadline=deadline), _documents)
 
 
 def use_remote(fetcher: Fetcher | None) -> None:
@@ -146,11 +179,7 @@ def clear_caches() -> None:
     _local_dids.clear()
 
 
-def _issuer_of(data: Mapping[str, Any] | str | bytes) -> str | None:
-    parsed = parse_input(data) if isinstance(data, (str, bytes)) else None
-    credential = parsed.credential if isinstance(parsed, Parsed) else data
-    if not isinstance(credential, Mapping):
-        return None
+def _issuer_of(credential: Mapping[str, Any]) -> str | None:
     issuer = credential.get("issuer")
     if isinstance(issuer, Mapping):
         issuer = issuer.get("id")

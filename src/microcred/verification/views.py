@@ -21,6 +21,7 @@ from django.core.exceptions import (
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, gettext
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
@@ -101,16 +102,36 @@ def _verify_page(request: HttpRequest) -> HttpResponse:
 
 
 def _from_link(request: HttpRequest, url: str) -> HttpResponse:
-    """Our own share links are opened (they show their own answer); others are fetched."""
+    """Our own share links are opened (they show their own answer); others are fetched.
+
+    Only a path of this site is redirected to: ``http://HOST//evil.example/x`` has our host
+    but the path ``//evil.example/x``, which a browser reads as another site.
+    """
     if links.is_own_page(url, request.get_host()):
         parts = urlsplit(url)
-        return HttpResponseRedirect(parts.path + (f"?{parts.query}" if parts.query else ""))
+        target = parts.path + (f"?{parts.query}" if parts.query else "")
+        if _same_site_path(request, target):
+            return HttpResponseRedirect(target)
+        problem = gettext("This link points at our site but not at one of its pages.")
+        return _refuse(request, problem, status=400)
     try:
         document = links.fetch_credential(url)
     except VcError as exc:
         problem = gettext("The link could not be opened: %(detail)s") % {"detail": str(exc)}
         return _refuse(request, problem, status=400)
     return _answer(request, services.verify_document(document))
+
+
+def _same_site_path(request: HttpRequest, target: str) -> bool:
+    """A path on this host (Django's own test for "safe to redirect to"), never scheme-
+    or host-relative."""
+    return (
+        target.startswith("/")
+        and not target.startswith(("//", "/\\"))
+        and url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
+    )
 
 
 def _answer(request: HttpRequest, report: Any) -> HttpResponse:

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
+from microcred.verification import ratelimit
 from microcred.verification.uploads import BoundedMemoryUploadHandler
 from microcred.wallet import imports
 from microcred.wallet.errors import WalletError
@@ -35,8 +36,22 @@ ENVELOPE_BYTES = 32 * 1024
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_page(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        wait = ratelimit.retry_after(request)  # before the body is read: verifying costs
+        if wait is not None:
+            return too_many(request, wait)
     problem = _read_body(request) if request.method == "POST" else None
     return _import_page(request, problem)
+
+
+def too_many(request: HttpRequest, wait: int) -> HttpResponse:
+    """The shared verification budget is spent: say when to come back."""
+    problem = _("Too many verifications from your address. Please wait %(seconds)s seconds.")
+    context = {"form": ImportForm(), "max_kib": imports.max_bytes() // 1024}
+    context.update(problem=problem % {"seconds": wait}, code="rate_limited")
+    response = render(request, "wallet/import.html", context, status=429)
+    response["Retry-After"] = str(wait)
+    return response
 
 
 def _read_body(request: HttpRequest) -> str | None:
@@ -75,9 +90,8 @@ def _keep(request: HttpRequest, cleaned: dict[str, Any], context: dict[str, Any]
         item = imports.keep(learner(request), payload, keep_unverified=cleaned["keep_unverified"])
     except WalletError as error:
         context.update(problem=str(error), code=error.code)
-        if error.code == "import_needs_confirmation":
-            checked = imports.check(payload)
-            context.update(answer=answer(checked.report))
+        if isinstance(error, imports.NeedsConfirmationError):
+            context.update(answer=answer(error.checked.report))
             context["form"] = ImportForm(initial={"text": payload})
             context["confirming"] = True
         return render(request, "wallet/import.html", context, status=400)

@@ -7,7 +7,6 @@ the learner can always download what they were given.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -69,8 +68,22 @@ def check(raw: str, *, now: datetime | None = None) -> Checked:
             code="import_nul",
         )
     media_type = "application/vc+jwt" if parsed.jwt is not None else "application/vc"
-    report = verify_document(text if parsed.jwt is not None else parsed.credential, now=now)
+    report = verify_document(parsed, now=now)  # parsed once, here
     return Checked(text, media_type, parsed.credential, report)
+
+
+class NeedsConfirmationError(WalletError):
+    """Not verified and not confirmed: carries the report, so the page shows it without
+    verifying a second time."""
+
+    code = "import_needs_confirmation"
+
+    def __init__(self, checked: Checked) -> None:
+        super().__init__(
+            _("This credential could not be verified. Tick the box to keep it anyway, "
+              "marked as not verified.")
+        )  # fmt: skip
+        self.checked = checked
 
 
 def keep(user: User, raw: str, *, keep_unverified: bool, now: datetime | None = None) -> WalletItem:
@@ -78,11 +91,7 @@ def keep(user: User, raw: str, *, keep_unverified: bool, now: datetime | None = 
     checked = check(raw, now=now)
     verified = checked.report.verified
     if not verified and not keep_unverified:
-        raise WalletError(
-            _("This credential could not be verified. Tick the box to keep it anyway, "
-              "marked as not verified."),
-            code="import_needs_confirmation",
-        )  # fmt: skip
+        raise NeedsConfirmationError(checked)
     return WalletItem.objects.create(
         owner=user,
         source=WalletItem.Source.IMPORTED,
@@ -99,8 +108,7 @@ def keep(user: User, raw: str, *, keep_unverified: bool, now: datetime | None = 
 
 def recheck(item: WalletItem, *, now: datetime | None = None) -> VerificationReport:
     """Verify a held imported credential again and remember the verdict."""
-    data: Any = item.raw if item.media_type == "application/vc+jwt" else json.loads(item.raw)
-    report = verify_document(data, now=now)
+    report = verify_document(item.raw, now=now)  # the strict reader, as on import
     item.checked_status = status.from_report(report)
     item.checked_at = now or timezone.now()
     item.report = report.to_json(_lang())

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -14,8 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from microcred.verification import ratelimit
-from microcred.verification.services import verify_document
-from microcred.wallet import passport, shares
+from microcred.wallet import passport, share_answers, shares
 from microcred.wallet.errors import WalletError
 from microcred.wallet.forms import ShareForm
 from microcred.wallet.models import ShareLink, WalletItem
@@ -101,9 +98,23 @@ def _is_a_view(request: HttpRequest, link: ShareLink) -> bool:
     return request.method == "GET" and request.user.pk != link.owner_id
 
 
+def too_many(wait: int) -> HttpResponse:
+    """Over the client's budget for this kind of work: when to come back."""
+    refused = HttpResponse(
+        _("Too many requests. Please wait %(seconds)s seconds.") % {"seconds": wait},
+        status=429,
+        content_type="text/plain",
+    )
+    refused["Retry-After"] = str(wait)
+    return secret_url(refused)
+
+
 @require_safe
 def shared(request: HttpRequest, token: str) -> HttpResponse:
-    """Public: each shared credential verified now, answered in plain words."""
+    """Public: each shared credential's verdict (kept a minute), in plain words."""
+    wait = ratelimit.retry_after(request, scope="shared-view")
+    if wait is not None:
+        return too_many(wait)
     link = _open(request, token)
     if isinstance(link, HttpResponse):
         return link
@@ -113,8 +124,7 @@ def shared(request: HttpRequest, token: str) -> HttpResponse:
     rows = []
     for ref, item in enumerate(shares.shared_items(link), start=1):
         held = passport.held_one(item, lang=lang())
-        data: Any = item.raw if item.media_type == "application/vc+jwt" else item.credential
-        rows.append({"held": held, "answer": answer(verify_document(data)), "ref": ref})
+        rows.append({"held": held, "answer": answer(share_answers.report_for(item)), "ref": ref})
     context = {
         "rows": rows,
         "token": token,
@@ -146,13 +156,7 @@ def shared_download(request: HttpRequest, token: str, item_id: str) -> HttpRespo
 def shared_pdf(request: HttpRequest, token: str, item_id: str) -> HttpResponse:
     wait = ratelimit.retry_after(request, scope="shared-pdf")  # a PDF costs real CPU
     if wait is not None:
-        refused = HttpResponse(
-            _("Too many requests. Please wait %(seconds)s seconds.") % {"seconds": wait},
-            status=429,
-            content_type="text/plain",
-        )
-        refused["Retry-After"] = str(wait)
-        return secret_url(refused)
+        return too_many(wait)
     item = _shared_item(request, token, item_id)
     if isinstance(item, HttpResponse):
         return item

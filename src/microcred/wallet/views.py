@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from microcred.accounts.models import User
 from microcred.issuing import history
+from microcred.verification import ratelimit
 from microcred.wallet import imports, passport, shares
 from microcred.wallet.models import WalletItem
 from microcred.wallet.presenting import lang, pdf_response, share_url
@@ -56,8 +57,16 @@ def item_detail(request: HttpRequest, item_id: str) -> HttpResponse:
 def item_recheck(request: HttpRequest, item_id: str) -> HttpResponse:
     item = own_item(request, item_id)
     if item.source == WalletItem.Source.IMPORTED:
-        imports.recheck(item)
-        messages.success(request, _("The credential was checked again."))
+        wait = ratelimit.retry_after(request)  # the verifier's shared budget
+        if wait is not None:
+            messages.error(
+                request,
+                _("Too many verifications from your address. Please wait %(seconds)s seconds.")
+                % {"seconds": wait},
+            )
+        else:
+            imports.recheck(item)
+            messages.success(request, _("The credential was checked again."))
     return redirect("wallet:item", item_id=item.public_id)
 
 

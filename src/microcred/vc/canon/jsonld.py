@@ -89,7 +89,9 @@ def to_quads_reference(
     except pyld_jsonld.JsonLdError as exc:
         translated, cause = _translate(exc)
         raise translated from cause
-    except (TypeError, ValueError, KeyError, AttributeError, IndexError) as exc:
+    except KeyError as exc:
+        raise _key_error(exc) from exc
+    except (TypeError, ValueError, AttributeError, IndexError) as exc:
         raise JsonLdError(
             f"JSON-LD processing failed: {type(exc).__name__}: {exc}",
             code="jsonld_processing_failed",
@@ -97,6 +99,22 @@ def to_quads_reference(
     except RecursionError as exc:
         raise JsonLdError("JSON-LD document nested too deeply", code="jsonld_too_deep") from exc
     return _dataset_to_quads(dataset)
+
+
+def _key_error(exc: KeyError) -> JsonLdError:
+    """pyld deletes ``@vocab``/``@language`` on ``null`` without asking whether they were
+    set; JSON-LD 1.1 allows resetting an unset one, but we refuse it with words, not a
+    ``KeyError``, and other internal lookups failing are a refusal of the input too."""
+    key = exc.args[0] if exc.args else None
+    if key in ("@vocab", "@language"):
+        return JsonLdError(
+            f"the context resets {key} to null where none was set; this is not supported",
+            code="jsonld_invalid_context",
+        )
+    return JsonLdError(
+        "JSON-LD processing failed on a term it could not look up",
+        code="jsonld_processing_failed",
+    )
 
 
 def to_quads(document: Mapping[str, Any], *, document_loader: DocumentLoader) -> list[Quad]:

@@ -24,7 +24,8 @@ from joserfc import jws
 from joserfc.errors import JoseError, SecurityWarning
 from joserfc.jwk import OKPKey
 
-from microcred.vc.errors import ProofError
+from microcred.vc.errors import JsonInputError, ProofError
+from microcred.vc.jsontext import read_json
 from microcred.vc.keys import Ed25519KeyPair, Ed25519PublicKey
 
 MEDIA_TYPE = "application/vc+jwt"
@@ -52,17 +53,25 @@ def _b64decode(segment: str, what: str) -> bytes:
 
 
 def _json_object(raw: bytes, what: str) -> dict[str, Any]:
+    """The header or payload, read by the strict reader (a payload is a credential: the
+    same depth, duplicate-key and surrogate rules as a pasted one)."""
     try:
-        value = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ProofError(f"the JWT {what} is not JSON", code="jwt_malformed") from exc
+        value = read_json(raw)
+    except JsonInputError as exc:
+        if exc.code == "json_malformed":
+            raise ProofError(f"the JWT {what} is not JSON", code="jwt_malformed") from exc
+        raise
     if not isinstance(value, dict):
         raise ProofError(f"the JWT {what} is not a JSON object", code="jwt_malformed")
     return value
 
 
 def decode_jwt(token: str) -> JwtParts:
-    """Split and decode a compact JWS without checking its signature."""
+    """Split and decode a compact JWS without checking its signature.
+
+    Raises :class:`ProofError` for a malformed token and :class:`JsonInputError` for a
+    header or payload the strict reader refuses (too deep, duplicate keys, …).
+    """
     token = token.strip()
     if len(token) > MAX_TOKEN_BYTES:
         raise ProofError("the JWT is larger than 1 MiB", code="jwt_malformed")

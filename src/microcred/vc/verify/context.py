@@ -10,6 +10,9 @@ from typing import Any
 from microcred.vc.contexts import DocumentLoader
 from microcred.vc.did import DidResolver, Fetcher
 from microcred.vc.proofs.jose import JwtParts
+from microcred.vc.status import DecodedLists
+from microcred.vc.verify.budget import Budget
+from microcred.vc.verify.report import Check
 
 
 @dataclass
@@ -25,7 +28,13 @@ class Run:
     documents: Mapping[str, Any]
     fetcher: Fetcher | None
     status_cache: MutableMapping[str, Any] | None
+    budget: Budget = field(default_factory=Budget)
     check_status: bool = True
+    #: Status lists of this run by URL: verified (the credential) or refused (the check),
+    #: so that many entries naming one list fetch and verify it once.
+    verified_lists: dict[str, Mapping[str, Any] | Check] = field(default_factory=dict)
+    #: Their decoded bitstrings (or the refusal), so each is inflated once per run.
+    decoded_lists: DecodedLists = field(default_factory=dict)
     #: RDFC-1.0 canonical N-Quads of the unsecured credential, once computed.
     canonical_document: bytes | None = None
     jsonld_error: str | None = field(default=None)

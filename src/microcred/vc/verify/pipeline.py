@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from microcred.vc.contexts import DocumentLoader, pinned_loader
 from microcred.vc.did import DidResolver, Fetcher
+from microcred.vc.verify.budget import Budget
 from microcred.vc.verify.context import Run
 from microcred.vc.verify.parse import Parsed, parse_input
 from microcred.vc.verify.report import Check, CheckStatus, VerificationReport
@@ -25,6 +26,7 @@ from microcred.vc.verify.rules_document import (
     check_valid_from,
     check_valid_until,
 )
+from microcred.vc.verify.rules_jwt import check_jwt_times
 from microcred.vc.verify.rules_proof import check_proofs
 from microcred.vc.verify.rules_status import check_status as check_status_rule
 from microcred.vc.verify.trust import TrustList, check_trust
@@ -34,7 +36,7 @@ Scope = Literal["credential", "proof"]
 
 
 def verify_credential(
-    data: bytes | str | Mapping[str, Any],
+    data: bytes | str | Mapping[str, Any] | Parsed,
     *,
     now: datetime,
     documents: Mapping[str, Any] | None = None,
@@ -46,6 +48,7 @@ def verify_credential(
     status_cache: MutableMapping[str, Any] | None = None,
     scope: Scope = "credential",
     check_status: bool = True,
+    budget: Budget | None = None,
 ) -> VerificationReport:
     """Verify a credential (JSON text/bytes, a parsed object, or a compact vc+jwt).
 
@@ -56,6 +59,9 @@ def verify_credential(
     dates, status or trust), as the W3C cryptosuite test vectors expect.
     ``check_status=False`` skips the status rule (used for status lists themselves, so a
     hostile list cannot send the verifier round in circles).
+    ``budget`` bounds the run (entries, proofs, fetches, a deadline; see
+    :mod:`~microcred.vc.verify.budget`); by default a fresh one with the default limits.
+    Give the same budget to a fetcher that can honour its ``deadline``.
     """
     if now.tzinfo is None:
         raise TypeError("'now' must be a timezone-aware datetime")
@@ -63,8 +69,11 @@ def verify_credential(
     if isinstance(parsed, Check):
         return VerificationReport(checks=(parsed,))
     docs = documents or {}
+    budget = budget or Budget()
+    fetcher = budget.guard(fetcher)
+    resolver = resolver or DidResolver(documents=docs, fetcher=fetcher)
     run = _run(parsed, now, docs, fetcher, max_clock_skew, document_loader, resolver, status_cache)
-    run.check_status = check_status
+    run.check_status, run.budget = check_status, budget
     checks = [Check("structure", "json_wellformed", CheckStatus.PASSED)]
     checks.append(contexts := check_contexts(run))
     if contexts.passed:
@@ -84,7 +93,7 @@ def _run(
     fetcher: Fetcher | None,
     skew: timedelta,
     loader: DocumentLoader | None,
-    resolver: DidResolver | None,
+    resolver: DidResolver,
     status_cache: MutableMapping[str, Any] | None,
 ) -> Run:
     return Run(
@@ -93,7 +102,7 @@ def _run(
         now=now,
         max_clock_skew=skew,
         document_loader=loader or pinned_loader(),
-        resolver=resolver or DidResolver(documents=documents, fetcher=fetcher),
+        resolver=resolver,
         documents=documents,
         fetcher=fetcher,
         status_cache=status_cache,
@@ -102,6 +111,8 @@ def _run(
 
 def _credential_rules(run: Run, trust_list: TrustList | None) -> list[Check]:
     checks = [check_valid_from(run), check_valid_until(run)]
+    if run.jwt is not None:
+        checks.append(check_jwt_times(run))
     verify_list = partial(
         _verify_status_list,
         now=run.now,
@@ -110,6 +121,7 @@ def _credential_rules(run: Run, trust_list: TrustList | None) -> list[Check]:
         max_clock_skew=run.max_clock_skew,
         document_loader=run.document_loader,
         resolver=run.resolver,
+        budget=run.budget,
     )
     if run.check_status:
         checks.extend(check_status_rule(run, verify_list))

@@ -104,7 +104,7 @@ def check_jsonld(run: Run) -> Check:
 def check_schema(run: Run) -> Check:
     """JSON Schema for the Open Badges / CLR types; other VCs have no schema of ours."""
     types = run.credential.get("type")
-    type_set = set(types) if isinstance(types, list) else {types}
+    type_set = {t for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)}
     if not type_set & _OB_TYPES:
         return Check("schema", "schema_not_applicable", CheckStatus.SKIPPED)
     issues = validate_credential(run.credential)

@@ -13,7 +13,7 @@ from typing import Any
 
 from microcred.vc.dates import parse_datetime
 from microcred.vc.did import VerificationMethod, is_authorized
-from microcred.vc.errors import VcError
+from microcred.vc.errors import BudgetError, VcError
 from microcred.vc.proofs.dataintegrity import (
     EDDSA_RDFC_2022,
     check_proof_shape,
@@ -41,6 +41,8 @@ def _passed(check: str, code: str, **params: str) -> Check:
 def _resolve(run: Run, url: str) -> VerificationMethod | Check:
     try:
         return run.resolver.dereference_verification_method(url)
+    except BudgetError as exc:
+        return _failed("verification_method", exc.code, **exc.params)
     except VcError as exc:
         code = (
             "key_format_invalid"
@@ -128,8 +130,15 @@ def check_proofs(run: Run, *, bind_issuer: bool = True) -> list[Check]:
         return [_failed("proof", exc.code, detail=str(exc))]
     if not proofs:
         return [_failed("proof", "proof_missing")]
+    limit = run.budget.limits.max_proofs
+    if len(proofs) > limit:
+        return [_failed("proof", "too_many_proofs", count=str(len(proofs)), limit=str(limit))]
     checks: list[Check] = []
     for proof in proofs:
+        try:
+            run.budget.check_time()
+        except BudgetError as exc:
+            return [*checks, _failed("proof", exc.code, **exc.params)]
         checks.extend(_one_proof(run, proof, bind_issuer))
     return checks
 
