@@ -3,6 +3,7 @@ for every app by tests/test_translations.py)."""
 
 from __future__ import annotations
 
+import pytest
 from django.test import Client
 from django.utils import translation
 
