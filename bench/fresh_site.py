@@ -24,6 +24,8 @@ def configure(var_dir: Path, **extra: str) -> dict[str, str]:
         "MICROCRED_SECRET_KEY": secrets.token_urlsafe(50),
         "MICROCRED_DATABASE": os.environ.get("MICROCRED_DATABASE", "sqlite"),
         "MICROCRED_KEK": generate_kek_text(),
+        # No benchmark reads its mail; production refuses the console backend.
+        "MICROCRED_EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
         **extra,
     }
     os.environ.update(env)

@@ -19,6 +19,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from stat import S_IMODE
 from typing import NamedTuple
 
 import pytest
@@ -167,6 +168,8 @@ def production(**extra: str) -> dict[str, str]:
         "MICROCRED_DEBUG": "0",
         "MICROCRED_SECRET_KEY": secrets.token_urlsafe(50),
         "MICROCRED_KEK": kek,
+        # Production refuses mail printed to the log; nothing here reads the mail.
+        "MICROCRED_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
         **extra,
     }
 
@@ -219,6 +222,24 @@ def test_refuses_to_start_in_production_without_a_secret_key(tmp_path: Path) -> 
     assert "serving on" not in result.stderr
 
 
+def test_refuses_to_print_mail_in_production(tmp_path: Path) -> None:
+    console = "django.core.mail.backends.console.EmailBackend"
+    env = server_env(tmp_path, free_port(), **production(MICROCRED_EMAIL_BACKEND=console))
+    result = subprocess.run(
+        [str(SERVER)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=START_TIMEOUT,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "microcred.web.E002" in result.stderr
+    assert "MICROCRED_EMAIL_ALLOW_CONSOLE=1" in result.stderr
+    assert "serving on" not in result.stderr
+
+
 def test_development_mode_when_nothing_is_configured(tmp_path: Path) -> None:
     with running_server(tmp_path) as (process, port, log, _):
         home = wait_until_serving(process, f"http://127.0.0.1:{port}/tr/", log)
@@ -229,7 +250,12 @@ def test_development_mode_when_nothing_is_configured(tmp_path: Path) -> None:
             process, f"http://127.0.0.1:{port}/orgs/demo-universitesi/did.json", log
         )
         assert "did:web:" in demo
-        assert (tmp_path / "var" / "demo-accounts.txt").exists()
+        var = tmp_path / "var"
+        assert (var / "demo-accounts.txt").exists()
+        # The var directory and its secrets are the service user's only.
+        assert S_IMODE(var.stat().st_mode) == 0o700
+        for name in ("demo-accounts.txt", "dev-secret-key", "dev-kek", "microcred.sqlite3"):
+            assert S_IMODE((var / name).stat().st_mode) == 0o600, name
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=STOP_TIMEOUT) == 0
     assert "running in development mode" in log.read_text()

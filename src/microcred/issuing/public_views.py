@@ -20,6 +20,11 @@ def _etag(request: HttpRequest, public_id: str) -> str | None:
     return quote_etag(f"{public_id}-{row['version']}-{row['signed_at'].timestamp()}")
 
 
+#: Seconds verifiers (and proxies) may keep a status list: a revocation can reach them this
+#: late, which the revocation page says.
+STATUS_LIST_MAX_AGE = 60
+
+
 @require_GET
 @condition(etag_func=_etag)
 def status_list(request: HttpRequest, public_id: str) -> JsonResponse:
@@ -32,7 +37,7 @@ def status_list(request: HttpRequest, public_id: str) -> JsonResponse:
         raise Http404
     response = JsonResponse(found.signed_credential, json_dumps_params={"ensure_ascii": False})
     response["Content-Type"] = "application/vc"  # the VC 2.0 media type
-    response["Cache-Control"] = "public, max-age=60"
+    response["Cache-Control"] = f"public, max-age={STATUS_LIST_MAX_AGE}"
     assert found.signed_at is not None
     response["Last-Modified"] = http_date(found.signed_at.timestamp())
     return response

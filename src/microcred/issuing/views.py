@@ -33,6 +33,7 @@ from microcred.issuing.forms import (
     StatusChangeForm,
 )
 from microcred.issuing.models import Award, Batch
+from microcred.issuing.public_views import STATUS_LIST_MAX_AGE
 from microcred.issuing.revocation import StatusAction, change_status
 from microcred.organizations.access import OrgContext, org_view
 from microcred.organizations.keys import signer_for
@@ -159,7 +160,13 @@ def award_status(request: HttpRequest, org: OrgContext, award_id: str, action: s
         _apply(request, org, [award], chosen, form.cleaned_data["reason"])
         return redirect("issuing:award", org=org.organization.slug, award_id=award.public_id)
     status = 400 if request.method == "POST" else 200
-    context = {"org": org, "award": award, "action": str(chosen), "form": form}
+    context = {
+        "org": org,
+        "award": award,
+        "action": str(chosen),
+        "form": form,
+        "cache_seconds": STATUS_LIST_MAX_AGE,
+    }
     return render(request, "issuing/award_status.html", context, status=status)
 
 
@@ -196,6 +203,7 @@ def bulk_status(request: HttpRequest, org: OrgContext, action: str) -> HttpRespo
         "matching": len(matching),
         "count": len(applicable),
         "query": request.GET.urlencode(),
+        "cache_seconds": STATUS_LIST_MAX_AGE,
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "issuing/bulk_status.html", context, status=status)

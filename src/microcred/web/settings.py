@@ -159,6 +159,9 @@ EMAIL_BACKEND = env.env_str(
     default="django.core.mail.backends.console.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = env.env_str(_ENV, "MICROCRED_FROM_EMAIL", default="microcred@localhost")
+EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS = env.smtp(_ENV)
+#: Production refuses the console/file backends (check microcred.web.E002) unless this is on.
+MICROCRED_EMAIL_ALLOW_CONSOLE = env.env_bool(_ENV, "MICROCRED_EMAIL_ALLOW_CONSOLE", default=False)
 
 LOGGING = {
     "version": 1,
