@@ -120,8 +120,11 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 
-# Uploads: the verify page reads credentials in memory and never stores them.
+# Uploads: the verify page reads credentials in memory and never stores them; a learners
+# CSV is refused above these sizes before it is read (see issuing/upload_limits.py).
 MICROCRED_VERIFY_MAX_BYTES = 256 * 1024
+MICROCRED_CSV_MAX_BYTES = env.env_count(_ENV, "MICROCRED_CSV_MAX_BYTES", default=20 * 1024**2)
+MICROCRED_CSV_MAX_ROWS = env.env_count(_ENV, "MICROCRED_CSV_MAX_ROWS", default=100_000)
 
 # Security headers. X-Content-Type-Options, X-Frame-Options: DENY and
 # Cross-Origin-Opener-Policy come from Django's defaults; the CSP from our middleware.
