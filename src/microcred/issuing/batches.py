@@ -207,17 +207,20 @@ def start_batch(batch: Batch, *, by: Any) -> None:
     batch.state = Batch.State.QUEUED
 
 
-def run_batch(batch_public_id: str, *, chunk_size: int = ISSUE_CHUNK) -> Progress:
+def run_batch(
+    batch_public_id: str, *, chunk_size: int = ISSUE_CHUNK, run_id: str = ""
+) -> Progress:
     """Issue every row not yet issued, in line order; safe to run twice, concurrently or
     after a crash. Each run claims a chunk, signs it without holding the write lock, then
-    stores it; several runs (one per worker) share a batch chunk by chunk."""
+    stores it; several runs (one per worker) share a batch chunk by chunk. ``run_id`` names
+    the run's claims (its task's id), so they can be released when its worker is gone."""
     batch = Batch.objects.select_related("specification_version__specification").get(
         public_id=batch_public_id
     )
     if batch.state not in (Batch.State.QUEUED, Batch.State.RUNNING):
         return batch_progress(batch)  # never started by an officer, or already finished
     Batch.objects.filter(pk=batch.pk, state=Batch.State.QUEUED).update(state=Batch.State.RUNNING)
-    run_id = secrets.token_hex(8)
+    run_id = run_id or secrets.token_hex(8)
     claim_next = partial(_claim, batch, run_id, chunk_size)
     with signer_for(batch.organization) as signer:
         claimed = claim_next()
@@ -278,6 +281,20 @@ def _finish_if_complete(batch: Batch) -> None:
             issued=rows.filter(award__isnull=False).count(),
             failed=rows.exclude(error="").count(),
         )
+
+
+def release_run_claims(run_id: str) -> int:
+    """Drop the claims of one run (it failed, or its worker died); returns how many."""
+    return (
+        BatchRow.objects.filter(claimed_by=run_id, award__isnull=True, error="")
+        .exclude(claimed_by="")
+        .update(claimed_by="", claimed_until=None)
+    )
+
+
+def has_live_claim(batch: Batch, now: Any) -> bool:
+    """A run holds an unexpired lease on some pending row: it is at work."""
+    return BatchRow.objects.filter(_pending(batch), claimed_until__gte=now).exists()
 
 
 def release_claims(batch: Batch) -> int:
@@ -424,8 +441,10 @@ __all__ = [
     "BatchPreview",
     "Progress",
     "batch_progress",
+    "has_live_claim",
     "prepare_batch",
     "release_claims",
+    "release_run_claims",
     "row_key",
     "run_batch",
     "start_batch",
