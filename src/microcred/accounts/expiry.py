@@ -58,3 +58,17 @@ def expire_unverified_accounts(now: datetime | None = None) -> int:
     ids = list(expired_accounts(now).values_list("pk", flat=True))
     User.objects.filter(pk__in=ids).delete()
     return len(ids)
+
+
+def awaits_confirmation(user: User) -> bool:
+    """Signed up on the page and has not confirmed an address yet.
+
+    Such an account may not found organisations or send invitations: otherwise anyone
+    could sign up with a made-up address and use the site to mail strangers. Accounts made
+    through an invitation link (the link reached that mailbox), from the command line or
+    before verification existed have no pending address row and are not held back.
+    """
+    if user.is_superuser:
+        return False
+    own = EmailAddress.objects.filter(user=user, email=user.email, verified_at__isnull=True)
+    return own.exists() and is_unverified(user)

@@ -207,9 +207,7 @@ def start_batch(batch: Batch, *, by: Any) -> None:
     batch.state = Batch.State.QUEUED
 
 
-def run_batch(
-    batch_public_id: str, *, chunk_size: int = ISSUE_CHUNK, run_id: str = ""
-) -> Progress:
+def run_batch(batch_public_id: str, *, chunk_size: int = ISSUE_CHUNK, run_id: str = "") -> Progress:
     """Issue every row not yet issued, in line order; safe to run twice, concurrently or
     after a crash. Each run claims a chunk, signs it without holding the write lock, then
     stores it; several runs (one per worker) share a batch chunk by chunk. ``run_id`` names
