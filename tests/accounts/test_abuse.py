@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 import pytest
 from django.core import mail
@@ -21,15 +22,18 @@ from microcred.organizations.models import Membership, Organization
 from microcred.organizations.roles import Role
 from tests.conftest import PASSWORD
 
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse as Response
+
 pytestmark = pytest.mark.django_db
 SIGN_IN = "/en/accounts/sign-in/"
 
 
-def sign_in(client: Client, email: str, password: str, address: str = "198.51.100.7") -> object:
+def sign_in(client: Client, email: str, password: str, address: str = "198.51.100.7") -> Response:
     return client.post(SIGN_IN, {"username": email, "password": password}, REMOTE_ADDR=address)
 
 
-def sign_up(client: Client, email: str, password: str = PASSWORD) -> object:
+def sign_up(client: Client, email: str, password: str = PASSWORD) -> Response:
     data = {"email": email, "display_name": "Someone", "password1": password, "password2": password}
     return client.post("/en/accounts/sign-up/", data)
 
@@ -119,7 +123,7 @@ def test_sign_up_answers_alike_for_new_taken_and_squatted_addresses(client: Clie
     assert "nothing was changed" in notice.body
     # The squatted address gets the link again — to itself, for the existing account.
     assert sent["victim@example.org"].subject == "Confirm your e-mail address"
-    token = re.search(r"/confirm/([^/]+)/", sent["victim@example.org"].body)
+    token = re.search(r"/confirm/([^/]+)/", str(sent["victim@example.org"].body))
     assert token is not None
     assert emails.read_token(token.group(1)) == (squatter.pk, "victim@example.org")
 
@@ -147,7 +151,7 @@ def test_an_unconfirmed_account_cannot_create_an_organisation(client: Client) ->
         refused.content.decode()
     )
     assert not Organization.objects.exists()
-    link = re.search(r"http://testserver(/\S+)", mail.outbox[0].body)
+    link = re.search(r"http://testserver(/\S+)", str(mail.outbox[0].body))
     assert link is not None
     client.post(link.group(1))  # the address confirmed
     assert client.post("/en/accounts/", new_organisation("real-co")).status_code == 302
@@ -176,7 +180,7 @@ def test_invitations_are_limited_per_organisation_and_sender(
         Membership.objects.create(organization=org, user=admin, role=Role.ADMIN)
     client.force_login(admin)
 
-    def invite(org: Organization, n: int) -> object:
+    def invite(org: Organization, n: int) -> Response:
         data = {"email": f"person{n}@example.org", "role": "issuer"}
         return client.post(f"/en/orgs/{org.slug}/invitations/", data)
 
