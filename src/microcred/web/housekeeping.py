@@ -31,7 +31,8 @@ KEEP_RESULTS = timedelta(days=1)
 
 
 def interval() -> timedelta:
-    return timedelta(seconds=int(getattr(settings, "MICROCRED_HOUSEKEEPING_SECONDS", 60)))
+    seconds = getattr(settings, "MICROCRED_HOUSEKEEPING_SECONDS", INTERVAL_SECONDS)
+    return timedelta(seconds=int(seconds))
 
 
 def recover(*, own_id: str = "") -> dict[str, Any]:
