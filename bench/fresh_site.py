@@ -25,6 +25,8 @@ def configure(var_dir: Path, **extra: str) -> dict[str, str]:
         "MICROCRED_DATABASE": os.environ.get("MICROCRED_DATABASE", "sqlite"),
         "MICROCRED_KEK": generate_kek_text(),
         "MICROCRED_PUBLIC_URL": "https://bench.example",
+        # No benchmark reads its mail; production refuses the console backend.
+        "MICROCRED_EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
         **extra,
     }
     os.environ.update(env)

@@ -35,6 +35,10 @@ def sign_up(client: Client, email: str, next_url: str = "") -> User:
         "/en/accounts/sign-up/" + (f"?next={next_url}" if next_url else ""), data
     )
     assert response.status_code == 302
+    assert response["Location"] == "/en/accounts/sign-up/sent/"
+    # Not signed in by signing up: the person signs in, as the page tells them to.
+    signed_in = client.post("/en/accounts/sign-in/", {"username": email, "password": PASSWORD})
+    assert signed_in.status_code == 302
     return User.objects.get(email=email)
 
 

@@ -10,11 +10,14 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.test import Client, override_settings
+from django.utils import timezone
 
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.awards import AwardRequest, issue_awards
 from microcred.issuing.batches import (
+    CLAIM_LEASE,
     batch_progress,
     prepare_batch,
     row_key,
@@ -194,12 +197,22 @@ def test_resume_requeues_only_dead_runs(
     batch = prepare(organization, published, learners_csv(3)).batch
     start_batch(batch, by=None)
     assert resume_stalled_batches() == []  # its task is still waiting for a worker
-    DBTaskResult.objects.update(status="RUNNING", started_at=batch.created)
-    assert resume_stalled_batches() == []  # running, and recently
-    assert resume_stalled_batches(stale_after=timedelta(0)) == [batch.public_id]
-    DBTaskResult.objects.update(status="FAILED")
+    started = timezone.now()
+    DBTaskResult.objects.update(status="RUNNING", started_at=started)
+    assert resume_stalled_batches(now=started) == []  # running, and has just started
+    lease_end = started + CLAIM_LEASE * 3
+    BatchRow.objects.filter(batch=batch).update(claimed_by="run1", claimed_until=lease_end)
+    assert resume_stalled_batches(now=lease_end - timedelta(seconds=1)) == []  # a live lease
+    assert resume_stalled_batches(now=lease_end + timedelta(seconds=1)) == [batch.public_id]
+    # The run that let its lease lapse is recorded as failed; its rows are free again.
+    runs = settings.MICROCRED_BATCH_RUNS
+    statuses = sorted(DBTaskResult.objects.values_list("status", flat=True))
+    assert statuses == ["FAILED"] * runs + ["READY"] * runs
+    for failed in DBTaskResult.objects.filter(status="FAILED"):
+        assert failed.exception_class_path.endswith("WorkerGoneError")
+    assert not BatchRow.objects.filter(batch=batch).exclude(claimed_by="").exists()
     DBTaskResult.objects.filter(status="READY").delete()
-    assert resume_stalled_batches() == [batch.public_id]
+    assert resume_stalled_batches() == [batch.public_id]  # only a failed run left
     DBTaskResult.objects.all().delete()
     assert resume_stalled_batches() == [batch.public_id]  # queued with no task at all
     for result in DBTaskResult.objects.all():

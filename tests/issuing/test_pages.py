@@ -15,6 +15,7 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
@@ -220,6 +221,11 @@ def test_revoking_requires_a_reason_and_is_final(
 ) -> None:
     (award,) = award_to(published, "ali@uni.example")
     revoke = url("award_status", org=organization.slug, award_id=award.public_id, action="revoke")
+    # The officer is told that verifiers elsewhere may learn of it up to a minute late.
+    assert "up to 60 seconds late" in page(officer.get(revoke))
+    with translation.override("en"):  # a /tr/ request leaves Turkish active in this thread
+        turkish = page(officer.get(revoke.replace("/en/", "/tr/", 1)))
+    assert "60 saniyeye kadar geç" in turkish
     empty = officer.post(revoke, {"reason": "   "})
     assert empty.status_code == 400
     assert "This field is required." in page(empty)
@@ -273,6 +279,7 @@ def test_filtered_revoke_changes_exactly_the_matching_awards(
     target = url("bulk_status", org=organization.slug, action="revoke") + "?email=cohort1"
     confirm = page(officer.get(target))
     assert "This will change 2 award(s)." in confirm
+    assert "up to 60 seconds late" in confirm
     wrong = officer.post(target, {"reason": "Course cancelled", "confirm_count": "3"})
     assert wrong.status_code == 400
     assert "Type 2" in page(wrong)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pytest_django.fixtures import Settings
 
-from microcred.web.checks import E002, W001, check_public_identity
+from microcred.web.checks import E003, W001, check_public_identity
 from microcred.web.env import (
     DEV_DID_WEB_HOST,
     DEV_PUBLIC_URL,
@@ -76,7 +76,7 @@ def test_check_names_the_variable_to_set(settings: Settings) -> None:
     settings.MICROCRED_PUBLIC_URL = "http://localhost:8000"
     settings.MICROCRED_PUBLIC_URL_GIVEN = True
     [error] = check_public_identity(None)
-    assert error.id == E002
+    assert error.id == E003
     assert error.is_serious()
     assert "plain http" in error.msg
     assert "Set MICROCRED_PUBLIC_URL" in (error.hint or "")

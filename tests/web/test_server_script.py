@@ -12,13 +12,15 @@ import re
 import secrets
 import signal
 import socket
+import sqlite3
 import subprocess
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import closing, contextmanager, suppress
 from pathlib import Path
+from stat import S_IMODE
 from typing import NamedTuple
 
 import pytest
@@ -168,6 +170,8 @@ def production(**extra: str) -> dict[str, str]:
         "MICROCRED_SECRET_KEY": secrets.token_urlsafe(50),
         "MICROCRED_KEK": kek,
         "MICROCRED_PUBLIC_URL": "https://credentials.example.edu",
+        # Production refuses mail printed to the log; nothing here reads the mail.
+        "MICROCRED_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
         **extra,
     }
 
@@ -220,6 +224,24 @@ def test_refuses_to_start_in_production_without_a_secret_key(tmp_path: Path) -> 
     assert "serving on" not in result.stderr
 
 
+def test_refuses_to_print_mail_in_production(tmp_path: Path) -> None:
+    console = "django.core.mail.backends.console.EmailBackend"
+    env = server_env(tmp_path, free_port(), **production(MICROCRED_EMAIL_BACKEND=console))
+    result = subprocess.run(
+        [str(SERVER)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=START_TIMEOUT,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "microcred.web.E002" in result.stderr
+    assert "MICROCRED_EMAIL_ALLOW_CONSOLE=1" in result.stderr
+    assert "serving on" not in result.stderr
+
+
 def test_development_mode_when_nothing_is_configured(tmp_path: Path) -> None:
     with running_server(tmp_path) as (process, port, log, _):
         home = wait_until_serving(process, f"http://127.0.0.1:{port}/tr/", log)
@@ -230,7 +252,12 @@ def test_development_mode_when_nothing_is_configured(tmp_path: Path) -> None:
             process, f"http://127.0.0.1:{port}/orgs/demo-universitesi/did.json", log
         )
         assert "did:web:" in demo
-        assert (tmp_path / "var" / "demo-accounts.txt").exists()
+        var = tmp_path / "var"
+        assert (var / "demo-accounts.txt").exists()
+        # The var directory and its secrets are the service user's only.
+        assert S_IMODE(var.stat().st_mode) == 0o700
+        for name in ("demo-accounts.txt", "dev-secret-key", "dev-kek", "microcred.sqlite3"):
+            assert S_IMODE((var / name).stat().st_mode) == 0o600, name
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=STOP_TIMEOUT) == 0
     assert "running in development mode" in log.read_text()
@@ -296,7 +323,7 @@ def children_by_role(server: Server) -> tuple[int, list[int]]:
         pid for pid in descendants(server.process.pid) if pid_parent(pid) == server.process.pid
     ]
     web = [pid for pid in children if "gunicorn" in command_line(pid)]
-    workers = [pid for pid in children if "db_worker" in command_line(pid)]
+    workers = [pid for pid in children if "task_worker" in command_line(pid)]
     assert len(web) == 1, children
     return web[0], workers
 
@@ -368,17 +395,35 @@ def test_a_task_still_running_after_the_stop_timeout_is_abandoned(tmp_path: Path
         assert "abandoning their tasks" in server.log.read_text()
 
 
-def test_a_dying_worker_stops_the_server_with_a_failure(production_server: Server) -> None:
-    wait_until_serving(
-        production_server.process, production_server.base + "/en/", production_server.log
-    )
-    web, workers = children_by_role(production_server)
-    assert len(workers) == 1
+def test_a_dying_worker_is_restarted_while_gunicorn_serves_on(production_server: Server) -> None:
+    server = production_server
+    wait_until_serving(server.process, server.base + "/en/", server.log)
+    web, [worker] = children_by_role(server)
 
-    os.kill(workers[0], signal.SIGKILL)
-    assert production_server.process.wait(timeout=STOP_TIMEOUT) == 1
-    assert not alive(web)
-    assert "a task worker exited unexpectedly" in production_server.log.read_text()
+    os.kill(worker, signal.SIGKILL)
+    replacement = wait_for_new_worker(server, worker)
+    assert server.process.poll() is None  # the server did not stop
+    assert children_by_role(server)[0] == web  # the same gunicorn, serving all along
+    assert get(server.base + "/en/")[0] == 200
+    log = server.log.read_text()
+    assert "task worker 1 (pid" in log
+    assert "restarting it in 1s" in log
+    # The new worker takes tasks, under the same id as the one it replaces.
+    ping = manage(server, "ping_worker", "--timeout", "60")
+    assert ping.returncode == 0, ping.stderr + server.log.read_text()
+    assert f":{server.process.pid}:1 answered" in ping.stdout
+    assert stop(server) == 0, server.log.read_text()
+    assert not alive(replacement)
+
+
+def wait_for_new_worker(server: Server, old: int, timeout: float = 60) -> int:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        workers = [pid for pid in children_by_role(server)[1] if pid != old]
+        if workers:
+            return workers[0]
+        time.sleep(0.1)
+    pytest.fail(f"no new task worker:\n{server.log.read_text()}")
 
 
 def test_two_task_workers_by_default_both_stopped_with_the_server(tmp_path: Path) -> None:
@@ -400,3 +445,96 @@ def test_no_worker_when_workers_run_elsewhere(tmp_path: Path) -> None:
         assert "No worker ran the ping task" in ping.stderr
         assert stop(server) == 0
     assert "no task worker here" in server.log.read_text()
+
+
+# --- a bulk batch survives its worker ----------------------------------------------------
+
+BATCH_ROWS = 2000
+SEED_BATCH = f"""
+import io
+from microcred.catalog import services as catalog
+from microcred.issuing.batches import prepare_batch, start_batch
+from microcred.organizations.models import Organization
+from tests.vc.elements.conftest import full_elements
+
+org = Organization.objects.create(slug="crash-uni", name="Crash University", country="TR")
+version = catalog.publish(
+    catalog.create_specification(org, None, full_elements(), hours_per_ects=28)
+)
+lines = ["name,email,date"] + [
+    f"Learner {{i}},learner{{i}}@uni.example,2026-05-01" for i in range({BATCH_ROWS})
+]
+upload = io.BytesIO(("\\n".join(lines) + "\\n").encode())
+preview = prepare_batch(org, version, upload, filename="crash.csv", by=None)
+start_batch(preview.batch, by=None)
+print(preview.batch.public_id)
+"""
+
+
+def sql(server: Server, query: str) -> list[tuple[str, ...]]:
+    """Rows of a query against the server's database, read as an operator would."""
+    if POSTGRES:
+        done = subprocess.run(
+            ["psql", "-At", "-F", "\t", "-c", query],
+            env=server.env,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
+        )
+        return [tuple(line.split("\t")) for line in done.stdout.splitlines()]
+    with closing(
+        sqlite3.connect(Path(server.env["MICROCRED_VAR_DIR"]) / "microcred.sqlite3")
+    ) as db:
+        return [tuple(str(v) for v in row) for row in db.execute(query).fetchall()]
+
+
+def batch_state(server: Server, public_id: str) -> tuple[str, int]:
+    [(state, issued)] = sql(
+        server, f"SELECT state, issued FROM issuing_batch WHERE public_id = '{public_id}'"
+    )
+    return state, int(issued)
+
+
+def test_a_batch_whose_worker_is_killed_finishes_by_itself(tmp_path: Path) -> None:
+    extra = production(MICROCRED_BATCH_RUNS="1")  # one run: killing its worker stalls it
+    with running_server(tmp_path, **extra) as server:
+        wait_until_serving(server.process, server.base + "/en/", server.log)
+        seeded = manage(server, "shell", "-c", SEED_BATCH, timeout=120)
+        assert seeded.returncode == 0, seeded.stderr
+        public_id = seeded.stdout.strip().splitlines()[-1]
+        _, [worker] = children_by_role(server)
+
+        deadline = time.monotonic() + 120
+        while batch_state(server, public_id)[1] < BATCH_ROWS // 10:
+            assert time.monotonic() < deadline, server.log.read_text()
+            time.sleep(0.05)
+        os.kill(worker, signal.SIGKILL)
+        state, issued = batch_state(server, public_id)
+        assert state == "running"
+        assert issued < BATCH_ROWS, "the batch finished before its worker was killed"
+
+        # No command, no operator: the restarted worker takes the batch over.
+        wait_for_new_worker(server, worker)
+        deadline = time.monotonic() + 180
+        while batch_state(server, public_id)[0] != "done":
+            assert time.monotonic() < deadline, server.log.read_text()
+            time.sleep(0.5)
+        assert get(server.base + "/en/")[0] == 200
+
+        assert batch_state(server, public_id) == ("done", BATCH_ROWS)
+        [(awards, keys)] = sql(
+            server, "SELECT COUNT(*), COUNT(DISTINCT idempotency_key) FROM issuing_award"
+        )
+        assert (int(awards), int(keys)) == (BATCH_ROWS, BATCH_ROWS)
+        runs = sql(
+            server,
+            "SELECT status, exception_class_path FROM django_tasks_database_dbtaskresult "
+            "WHERE task_path LIKE '%.issue_batch' ORDER BY enqueued_at",
+        )
+        # The killed run is recorded as failed (its worker was gone), not left running.
+        assert runs == [
+            ("FAILED", "microcred.web.task_recovery.WorkerGoneError"),
+            ("SUCCESSFUL", ""),
+        ], runs
+        assert stop(server, within=30) == 0, server.log.read_text()

@@ -16,7 +16,13 @@ from django.core.management.base import SystemCheckError
 from pytest_django.fixtures import Settings
 
 from microcred.organizations.keystore import generate_kek_text
-from microcred.web.checks import E001, check_secret_key, refuse_to_start_if_misconfigured
+from microcred.web.checks import (
+    E001,
+    E002,
+    check_email_backend,
+    check_secret_key,
+    refuse_to_start_if_misconfigured,
+)
 from microcred.web.env import KeySource
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -73,6 +79,7 @@ def test_https_mode_satisfies_djangos_deployment_checks(tmp_path: Path) -> None:
         MICROCRED_SECRET_KEY=secrets.token_urlsafe(50),
         MICROCRED_KEK=generate_kek_text(),
         MICROCRED_VAR_DIR=str(tmp_path),
+        MICROCRED_EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
         DJANGO_SETTINGS_MODULE="microcred.web.settings",
     )
     result = subprocess.run(
@@ -87,3 +94,36 @@ def test_https_mode_satisfies_djangos_deployment_checks(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     found = set(re.findall(r"\((security\.W\d+)\)", result.stderr + result.stdout))
     assert found <= {"security.W005", "security.W021"}, found
+
+
+CONSOLE = "django.core.mail.backends.console.EmailBackend"
+
+
+@pytest.mark.parametrize("backend", [CONSOLE, "django.core.mail.backends.filebased.EmailBackend"])
+def test_production_refuses_to_print_its_mail(settings: Settings, backend: str) -> None:
+    settings.DEBUG = False
+    settings.EMAIL_BACKEND = backend
+    [error] = check_email_backend(None)
+    assert error.id == E002
+    assert error.is_serious()
+    for name in ("MICROCRED_EMAIL_BACKEND", "EMAIL_HOST", "EMAIL_PORT", "EMAIL_HOST_USER"):
+        assert name in (error.hint or "")
+    assert "MICROCRED_EMAIL_ALLOW_CONSOLE=1" in (error.hint or "")
+    with pytest.raises(ImproperlyConfigured, match=E002):
+        refuse_to_start_if_misconfigured()
+
+
+def test_console_mail_in_production_only_when_allowed_explicitly(settings: Settings) -> None:
+    settings.DEBUG = False
+    settings.EMAIL_BACKEND = CONSOLE
+    settings.MICROCRED_EMAIL_ALLOW_CONSOLE = True
+    assert check_email_backend(None) == []
+
+
+def test_console_mail_is_fine_in_development_and_smtp_in_production(settings: Settings) -> None:
+    settings.DEBUG = True
+    settings.EMAIL_BACKEND = CONSOLE
+    assert check_email_backend(None) == []
+    settings.DEBUG = False
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    assert check_email_backend(None) == []

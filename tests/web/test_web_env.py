@@ -91,3 +91,17 @@ def test_postgres_from_libpq_variables(tmp_path: Path) -> None:
 def test_unknown_database_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ImproperlyConfigured, match="MICROCRED_DATABASE='oracle'"):
         env.databases({"MICROCRED_DATABASE": "oracle"}, var_dir=tmp_path)
+
+
+def test_smtp_settings_under_djangos_own_names() -> None:
+    given = {
+        "EMAIL_HOST": "smtp.example",
+        "EMAIL_PORT": "587",
+        "EMAIL_HOST_USER": "mailer",
+        "EMAIL_HOST_PASSWORD": "s3cret",
+        "EMAIL_USE_TLS": "1",
+    }
+    assert env.smtp(given) == ("smtp.example", 587, "mailer", "s3cret", True)
+    assert env.smtp({}) == ("localhost", 25, "", "", False)
+    with pytest.raises(ImproperlyConfigured, match="EMAIL_PORT"):
+        env.smtp({"EMAIL_PORT": "smtp"})

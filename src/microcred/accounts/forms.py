@@ -50,12 +50,8 @@ class SignUpForm(forms.Form):
             del self.fields["email"]
 
     def clean_email(self) -> str:
-        email = str(self.cleaned_data["email"]).strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _("An account with this e-mail address exists already. Sign in instead.")
-            )
-        return email
+        """No word on whether the address has an account: that would tell anyone."""
+        return str(self.cleaned_data["email"]).strip().lower()
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

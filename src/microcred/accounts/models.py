@@ -48,3 +48,4 @@ class User(AbstractBaseUser, PermissionsMixin):
 
 
 from microcred.accounts.models_email import EmailAddress  # noqa: E402, F401
+from microcred.accounts.models_throttle import ThrottleCounter  # noqa: E402, F401

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import LoginView, LogoutView
+from django.contrib.auth.views import LogoutView
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
@@ -14,12 +14,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 
-from microcred.accounts import emails
 from microcred.accounts.email_views import base_url
 from microcred.accounts.email_views import safe_next as _next_or_empty
-from microcred.accounts.forms import SignInForm, SignUpForm
+from microcred.accounts.expiry import awaits_confirmation, unverified_days
+from microcred.accounts.forms import SignUpForm
 from microcred.accounts.models import User
 from microcred.accounts.services import sign_up as create_account
+from microcred.accounts.sign_up import register
 from microcred.organizations import invitations, services
 from microcred.organizations.forms import OrganizationForm
 from microcred.organizations.models_people import Invitation
@@ -38,25 +39,25 @@ def _next(request: HttpRequest) -> str:
 
 @sensitive_post_parameters("password1", "password2")
 def sign_up(request: HttpRequest) -> HttpResponse:
+    """The same answer for every address (see ``sign_up.register``): no one is signed in
+    here, the confirmation link in the mail comes first."""
     form = SignUpForm(_data(request))
     if request.method == "POST" and form.is_valid():
-        user = create_account(
+        register(
             email=form.cleaned_data["email"],
             display_name=form.cleaned_data["display_name"],
             password=form.cleaned_data["password1"],
+            base_url=base_url(request),
+            next_url=_next_or_empty(request),
         )
-        login(request, user, backend=_BACKEND)
-        emails.register_primary(user, base_url=base_url(request), next_url=_next_or_empty(request))
-        return redirect(_next(request))
+        return redirect("accounts:sign_up_sent")
     status = 400 if request.method == "POST" else 200
     context = {"form": form, "next": request.GET.get("next", "")}
     return render(request, "accounts/sign_up.html", context, status=status)
 
 
-class SignInView(LoginView):
-    template_name = "accounts/sign_in.html"
-    authentication_form = SignInForm
-    next_page = "accounts:home"
+def sign_up_sent(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/sign_up_sent.html", {"days": unverified_days()})
 
 
 class SignOutView(LogoutView):
@@ -81,14 +82,21 @@ def home(request: HttpRequest) -> HttpResponse:
     """The person's organisations and roles, and the form to create an organisation."""
     user = _user(request)
     form = OrganizationForm(_data(request))
-    if request.method == "POST" and form.is_valid():
+    held_back = request.method == "POST" and awaits_confirmation(user)
+    if held_back:
+        form.add_error(
+            None,
+            _("Confirm your e-mail address before creating an organisation: open the link "
+              "we sent you, or ask for a new one on your e-mail addresses page."),
+        )  # fmt: skip
+    elif request.method == "POST" and form.is_valid():
         organization = services.create_organization(creator=user, **form.cleaned_data)
         messages.success(
             request, _("%(name)s was created. You are its admin.") % {"name": organization.name}
         )
         return redirect("organizations:overview", org=organization.slug)
     context = {"memberships": services.organizations_of(user), "form": form}
-    status = 400 if request.method == "POST" else 200
+    status = 403 if held_back else 400 if request.method == "POST" else 200
     return render(request, "accounts/home.html", context, status=status)
 
 

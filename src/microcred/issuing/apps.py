@@ -7,3 +7,11 @@ class IssuingConfig(AppConfig):
     name = "microcred.issuing"
     label = "issuing"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from django_tasks.signals import task_finished, task_started
+
+        from microcred.issuing.tasks import forget_task_result, remember_task_result
+
+        task_started.connect(remember_task_result, dispatch_uid="microcred-current-task")
+        task_finished.connect(forget_task_result, dispatch_uid="microcred-current-task")

@@ -48,6 +48,9 @@ from microcred.vc.errors import VcError
 
 #: Rows written per INSERT while preparing (bounded memory, few round trips).
 STORE_CHUNK = 1000
+#: Problems listed on the preview page; the rest are counted. A file of bad rows would
+#: otherwise make a page as large as the file, several times over.
+SHOWN_PROBLEMS = 100
 #: Rows issued per transaction: small enough to keep the write lock short, large enough to
 #: share one status-list allocation and one key unsealing.
 ISSUE_CHUNK = 200
@@ -64,7 +67,24 @@ PERMANENT_ERRORS: tuple[type[Exception], ...] = (IssuingError, VcError, Validati
 class BatchPreview:
     batch: Batch
     valid: int
+    #: The first ``SHOWN_PROBLEMS`` problems, in line order.
     problems: list[RowProblem]
+    #: How many more problems the file has beyond those shown.
+    more_problems: int = 0
+
+    @property
+    def problem_count(self) -> int:
+        return len(self.problems) + self.more_problems
+
+
+@dataclass(slots=True)
+class _CheckedFile:
+    """A file read and checked, before any database work: its valid learners by line."""
+
+    learners: list[tuple[int, Learner]]
+    problems: list[RowProblem]
+    more_problems: int
+    sha256: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,39 +119,51 @@ def row_key(version: Any, email: str, awarded_on: date | None) -> str:
     return idempotency_key(version.public_id, email, awarded_on.isoformat() if awarded_on else "")
 
 
-@transaction.atomic
 def prepare_batch(
     organization: Any, version: Any, upload: IO[bytes], *, filename: str, by: Any
 ) -> BatchPreview:
-    """Store the valid rows of ``upload`` as a new batch; raises CsvFileError, keeping nothing."""
+    """Store the valid rows of ``upload`` as a new batch; raises CsvFileError, keeping nothing.
+
+    The file is read and checked first, outside any transaction: on SQLite a write
+    transaction holds the one write lock, and a large file parsed inside it made every
+    other writer (the task workers included) wait for it, then fail.
+    """
+    checked = _check_file(upload)
+    with transaction.atomic():
+        batch = Batch.objects.create(
+            organization=organization,
+            specification_version=version,
+            filename=filename[:255],
+            created_by=by,
+            file_sha256=checked.sha256,
+            total=len(checked.learners),
+        )
+        for start in range(0, len(checked.learners), STORE_CHUNK):
+            chunk = checked.learners[start : start + STORE_CHUNK]
+            BatchRow.objects.bulk_create(
+                [_batch_row(batch, version, line, learner) for line, learner in chunk]
+            )
+        problems = len(checked.problems) + checked.more_problems
+        _audit(batch, by, "batch_prepared", {"valid": batch.total, "problems": problems})
+    _refresh_row_statistics()
+    return BatchPreview(batch, batch.total, checked.problems, checked.more_problems)
+
+
+def _check_file(upload: IO[bytes]) -> _CheckedFile:
+    """Every row checked; the problems beyond the first ``SHOWN_PROBLEMS`` only counted."""
     raw = _HashingReader(upload)
-    batch = Batch.objects.create(
-        organization=organization,
-        specification_version=version,
-        filename=filename[:255],
-        created_by=by,
-    )
-    problems: list[RowProblem] = []
-    pending: list[BatchRow] = []
-    valid = 0
+    checked = _CheckedFile([], [], 0, "")
     for row in read_rows(io.BufferedReader(raw), today=timezone.localdate()):
-        if row.learner is None:
-            problems.extend(row.problems)
+        if row.learner is not None:
+            checked.learners.append((row.line, row.learner))
             continue
-        valid += 1
-        pending.append(_batch_row(batch, version, row.line, row.learner))
-        if len(pending) >= STORE_CHUNK:
-            BatchRow.objects.bulk_create(pending)
-            pending.clear()
-    BatchRow.objects.bulk_create(pending)
+        room = SHOWN_PROBLEMS - len(checked.problems)
+        checked.problems.extend(row.problems[: max(room, 0)])
+        checked.more_problems += max(len(row.problems) - max(room, 0), 0)
     while raw.read(65536):  # whatever the reader left unread still belongs to the file
         pass
-    batch.file_sha256 = raw.digest.hexdigest()
-    batch.total = valid
-    batch.save(update_fields=["file_sha256", "total"])
-    _refresh_row_statistics()
-    _audit(batch, by, "batch_prepared", {"valid": valid, "problems": len(problems)})
-    return BatchPreview(batch, valid, problems)
+    checked.sha256 = raw.digest.hexdigest()
+    return checked
 
 
 def _refresh_row_statistics() -> None:
@@ -175,17 +207,18 @@ def start_batch(batch: Batch, *, by: Any) -> None:
     batch.state = Batch.State.QUEUED
 
 
-def run_batch(batch_public_id: str, *, chunk_size: int = ISSUE_CHUNK) -> Progress:
+def run_batch(batch_public_id: str, *, chunk_size: int = ISSUE_CHUNK, run_id: str = "") -> Progress:
     """Issue every row not yet issued, in line order; safe to run twice, concurrently or
     after a crash. Each run claims a chunk, signs it without holding the write lock, then
-    stores it; several runs (one per worker) share a batch chunk by chunk."""
+    stores it; several runs (one per worker) share a batch chunk by chunk. ``run_id`` names
+    the run's claims (its task's id), so they can be released when its worker is gone."""
     batch = Batch.objects.select_related("specification_version__specification").get(
         public_id=batch_public_id
     )
     if batch.state not in (Batch.State.QUEUED, Batch.State.RUNNING):
         return batch_progress(batch)  # never started by an officer, or already finished
     Batch.objects.filter(pk=batch.pk, state=Batch.State.QUEUED).update(state=Batch.State.RUNNING)
-    run_id = secrets.token_hex(8)
+    run_id = run_id or secrets.token_hex(8)
     claim_next = partial(_claim, batch, run_id, chunk_size)
     with signer_for(batch.organization) as signer:
         claimed = claim_next()
@@ -246,6 +279,20 @@ def _finish_if_complete(batch: Batch) -> None:
             issued=rows.filter(award__isnull=False).count(),
             failed=rows.exclude(error="").count(),
         )
+
+
+def release_run_claims(run_id: str) -> int:
+    """Drop the claims of one run (it failed, or its worker died); returns how many."""
+    return (
+        BatchRow.objects.filter(claimed_by=run_id, award__isnull=True, error="")
+        .exclude(claimed_by="")
+        .update(claimed_by="", claimed_until=None)
+    )
+
+
+def has_live_claim(batch: Batch, now: Any) -> bool:
+    """A run holds an unexpired lease on some pending row: it is at work."""
+    return BatchRow.objects.filter(_pending(batch), claimed_until__gte=now).exists()
 
 
 def release_claims(batch: Batch) -> int:
@@ -392,8 +439,10 @@ __all__ = [
     "BatchPreview",
     "Progress",
     "batch_progress",
+    "has_live_claim",
     "prepare_batch",
     "release_claims",
+    "release_run_claims",
     "row_key",
     "run_batch",
     "start_batch",

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import IO
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.utils.translation import gettext as _
@@ -26,7 +27,11 @@ from django.utils.translation import gettext as _
 from microcred.issuing.compose import Learner
 from microcred.issuing.plain_text import has_control_characters
 
+#: Default for ``MICROCRED_CSV_MAX_ROWS``: data rows one file may hold.
 MAX_ROWS = 100_000
+#: Characters of a cell quoted back in a problem: a 100 KB cell would otherwise be repeated
+#: in every message about it, and the page would grow with the file.
+SHOWN_CHARACTERS = 80
 _ALIASES = {
     "name": "name", "ad": "name", "ad soyad": "name", "full name": "name",
     "email": "email", "e-mail": "email", "e-posta": "email", "eposta": "email",
@@ -55,6 +60,17 @@ class Row:
     problems: list[RowProblem] = field(default_factory=list)
 
 
+def shown(value: str) -> str:
+    """A cell as quoted in a message: at most ``SHOWN_CHARACTERS``, cut with an ellipsis."""
+    if len(value) <= SHOWN_CHARACTERS:
+        return value
+    return value[: SHOWN_CHARACTERS - 1] + "…"
+
+
+def max_rows() -> int:
+    return int(getattr(settings, "MICROCRED_CSV_MAX_ROWS", MAX_ROWS))
+
+
 def _header(fields: Sequence[str] | None) -> dict[str, str]:
     if not fields:
         raise CsvFileError(_("The file is empty or has no header row."))
@@ -62,7 +78,7 @@ def _header(fields: Sequence[str] | None) -> dict[str, str]:
     for raw in fields:
         canonical = _ALIASES.get(raw.strip().lower())
         if canonical is None:
-            raise CsvFileError(_("Unknown column “%(column)s”.") % {"column": raw})
+            raise CsvFileError(_("Unknown column “%(column)s”.") % {"column": shown(raw)})
         if canonical in mapping.values():
             raise CsvFileError(_("Column “%(column)s” appears twice.") % {"column": canonical})
         mapping[raw] = canonical
@@ -104,7 +120,7 @@ def _check(line: int, values: dict[str, str], today: date, seen: dict[str, int])
     try:
         validate_email(email)
     except ValidationError:
-        problem("email", _("“%(value)s” is not an e-mail address.") % {"value": email})
+        problem("email", _("“%(value)s” is not an e-mail address.") % {"value": shown(email)})
     else:
         if email in seen:
             problem(
@@ -120,7 +136,10 @@ def _check(line: int, values: dict[str, str], today: date, seen: dict[str, int])
         try:
             awarded = _parse_date(raw_date)
         except ValueError:
-            problem("date", _("“%(value)s” is not a date (use YYYY-MM-DD).") % {"value": raw_date})
+            problem(
+                "date",
+                _("“%(value)s” is not a date (use YYYY-MM-DD).") % {"value": shown(raw_date)},
+            )
         else:
             if awarded > today:
                 problem("date", _("The date is in the future."))
@@ -128,7 +147,10 @@ def _check(line: int, values: dict[str, str], today: date, seen: dict[str, int])
         try:
             _URL(evidence)
         except ValidationError:
-            problem("evidence_url", _("“%(value)s” is not a web address.") % {"value": evidence})
+            problem(
+                "evidence_url",
+                _("“%(value)s” is not a web address.") % {"value": shown(evidence)},
+            )
     if problems:
         return Row(line, None, problems)
     return Row(
@@ -144,9 +166,10 @@ def read_rows(upload: IO[bytes], *, today: date) -> Iterator[Row]:
         reader = csv.DictReader(text)
         mapping = _header(reader.fieldnames)
         seen: dict[str, int] = {}
+        limit = max_rows()
         for count, record in enumerate(reader, start=1):
-            if count > MAX_ROWS:
-                raise CsvFileError(_("The file has more than %(max)d rows.") % {"max": MAX_ROWS})
+            if count > limit:
+                raise CsvFileError(_("The file has more than %(max)d rows.") % {"max": limit})
             line = reader.line_num
             if None in record:
                 yield Row(
@@ -165,4 +188,4 @@ def read_rows(upload: IO[bytes], *, today: date) -> Iterator[Row]:
         text.detach()
 
 
-__all__ = ["MAX_ROWS", "CsvFileError", "Row", "RowProblem", "read_rows"]
+__all__ = ["MAX_ROWS", "CsvFileError", "Row", "RowProblem", "max_rows", "read_rows", "shown"]

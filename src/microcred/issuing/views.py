@@ -17,11 +17,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from microcred.catalog import services as catalog
 from microcred.catalog.errors import NotIssuable
-from microcred.issuing import audit, notifications
+from microcred.issuing import audit, notifications, upload_limits
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
 from microcred.issuing.compose import Learner
 from microcred.issuing.errors import IssuingError
@@ -33,6 +34,7 @@ from microcred.issuing.forms import (
     StatusChangeForm,
 )
 from microcred.issuing.models import Award, Batch
+from microcred.issuing.public_views import STATUS_LIST_MAX_AGE
 from microcred.issuing.revocation import StatusAction, change_status
 from microcred.organizations.access import OrgContext, org_view
 from microcred.organizations.keys import signer_for
@@ -159,7 +161,13 @@ def award_status(request: HttpRequest, org: OrgContext, award_id: str, action: s
         _apply(request, org, [award], chosen, form.cleaned_data["reason"])
         return redirect("issuing:award", org=org.organization.slug, award_id=award.public_id)
     status = 400 if request.method == "POST" else 200
-    context = {"org": org, "award": award, "action": str(chosen), "form": form}
+    context = {
+        "org": org,
+        "award": award,
+        "action": str(chosen),
+        "form": form,
+        "cache_seconds": STATUS_LIST_MAX_AGE,
+    }
     return render(request, "issuing/award_status.html", context, status=status)
 
 
@@ -196,19 +204,55 @@ def bulk_status(request: HttpRequest, org: OrgContext, action: str) -> HttpRespo
         "matching": len(matching),
         "count": len(applicable),
         "query": request.GET.urlencode(),
+        "cache_seconds": STATUS_LIST_MAX_AGE,
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "issuing/bulk_status.html", context, status=status)
 
 
+@csrf_exempt  # checked by _csv_upload, once the size cap is in place (see below)
 @require_http_methods(["GET", "POST"])
 @org_view(*OFFICERS)
 def csv_upload(request: HttpRequest, org: OrgContext) -> HttpResponse:
+    """The size cap comes first: Django's CSRF check reads the whole body to find its
+    token, so the cap must be installed before it runs, and a body announced as too large
+    is refused before any of it is read."""
+    if request.method != "POST":
+        return _csv_upload(request, org, None)
+    if upload_limits.declared_too_large(request):
+        return _upload_too_large(request, org)
+    return _csv_upload(request, org, upload_limits.cap_uploads(request))
+
+
+def _upload_context(org: OrgContext, form: CsvUploadForm) -> dict[str, Any]:
+    from microcred.issuing.csv_rows import max_rows
+
+    return {
+        "org": org,
+        "form": form,
+        "max_size": upload_limits.max_bytes(),
+        "max_rows": max_rows(),
+    }
+
+
+def _upload_too_large(request: HttpRequest, org: OrgContext) -> HttpResponse:
+    context = _upload_context(org, CsvUploadForm(organization=org.organization))
+    context["refused"] = upload_limits.too_large_message()
+    return render(request, "issuing/upload.html", context, status=413)
+
+
+@csrf_protect
+def _csv_upload(
+    request: HttpRequest, org: OrgContext, cap: upload_limits.CappedUploadHandler | None
+) -> HttpResponse:
     from microcred.issuing.batches import prepare_batch
     from microcred.issuing.csv_rows import CsvFileError
 
-    form = CsvUploadForm(request.POST or None, request.FILES or None, organization=org.organization)
-    context: dict[str, Any] = {"org": org, "form": form}
+    data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
+    if cap is not None and cap.exceeded:
+        return _upload_too_large(request, org)
+    form = CsvUploadForm(data, files, organization=org.organization)
+    context = _upload_context(org, form)
     if request.method == "POST" and form.is_valid():
         try:
             version = catalog.get_issuable_version(org.organization, form.cleaned_data["version"])

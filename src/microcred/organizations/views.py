@@ -13,14 +13,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
+from microcred.accounts.expiry import awaits_confirmation
 from microcred.accounts.models import User
 from microcred.organizations import invitations as invitation_service
-from microcred.organizations import services, tokens
+from microcred.organizations import invite_limits, services, tokens
 from microcred.organizations.access import OrgContext, org_view
 from microcred.organizations.forms import InviteForm, MemberForm, RolesForm, TokenForm
 from microcred.organizations.roles import Role
@@ -115,7 +116,10 @@ def member_remove(request: HttpRequest, org: OrgContext) -> HttpResponse:
 def invitations(request: HttpRequest, org: OrgContext) -> HttpResponse:
     """Pending invitations, and the form to send one (POST)."""
     form = InviteForm(_data(request))
-    if request.method == "POST" and form.is_valid():
+    refused = _refuse_invitation(request, org) if request.method == "POST" else None
+    if refused is not None:
+        form.add_error(None, refused[0])
+    elif request.method == "POST" and form.is_valid():
         sent = invitation_service.invite(
             org.organization,
             email=form.cleaned_data["email"],
@@ -136,7 +140,33 @@ def invitations(request: HttpRequest, org: OrgContext) -> HttpResponse:
         "pending": invitation_service.pending(org.organization),
     }
     status = 400 if request.method == "POST" else 200
-    return render(request, "organizations/invitations.html", context, status=status)
+    response = render(
+        request, "organizations/invitations.html", context, status=refused[1] if refused else status
+    )
+    if refused and refused[2]:
+        response["Retry-After"] = str(refused[2])
+    return response
+
+
+def _refuse_invitation(request: HttpRequest, org: OrgContext) -> tuple[str, int, int] | None:
+    """Why this invitation may not go out (message, HTTP status, seconds to wait), if so."""
+    user = _user(request)
+    if awaits_confirmation(user):
+        return (
+            _("Confirm your e-mail address before inviting anyone: open the link we sent you."),
+            403,
+            0,
+        )
+    wait = invite_limits.spend(org.organization, user)
+    if wait:
+        minutes = max(1, -(-wait // 60))
+        message = ngettext(
+            "Too many invitations in the last hour. Try again in %(minutes)d minute.",
+            "Too many invitations in the last hour. Try again in %(minutes)d minutes.",
+            minutes,
+        ) % {"minutes": minutes}
+        return message, 429, wait
+    return None
 
 
 @org_view(Role.ADMIN)

@@ -19,7 +19,16 @@ from microcred.web.env import KeySource, PublicIdentity, identity_problems
 
 E001 = "microcred.web.E001"
 E002 = "microcred.web.E002"
+E003 = "microcred.web.E003"
 W001 = "microcred.web.W001"
+#: Backends that write messages where the operator can read them, invitation and claim
+#: links included: right for a laptop, a leak of every secret link in production.
+LOCAL_EMAIL_BACKENDS = frozenset(
+    {
+        "django.core.mail.backends.console.EmailBackend",
+        "django.core.mail.backends.filebased.EmailBackend",
+    }
+)
 
 
 @checks.register(checks.Tags.security)
@@ -63,7 +72,7 @@ def check_public_identity(
                     "at, e.g. https://credentials.example.edu (MICROCRED_DID_WEB_HOST then "
                     "defaults to its host); or set MICROCRED_DEBUG=1 on a development machine."
                 ),
-                id=E002,
+                id=E003,
             )
         ]
     if not settings.DEBUG and identity.did_host_name.lower() != identity.host.lower():
@@ -76,6 +85,31 @@ def check_public_identity(
             )
         ]
     return []
+
+
+@checks.register(checks.Tags.security)
+def check_email_backend(
+    app_configs: Sequence[AppConfig] | None, **kwargs: Any
+) -> list[checks.CheckMessage]:
+    """Production mail must leave the machine: the console backend would print every
+    invitation and claim link into the logs, where anyone with log access could use them."""
+    if settings.DEBUG or settings.EMAIL_BACKEND not in LOCAL_EMAIL_BACKENDS:
+        return []
+    if getattr(settings, "MICROCRED_EMAIL_ALLOW_CONSOLE", False):
+        return []
+    return [
+        checks.Error(
+            f"E-mail goes to {settings.EMAIL_BACKEND.rsplit('.', 2)[-2]} output in production "
+            "mode: invitation and claim links would end up in the logs.",
+            hint=(
+                "Set MICROCRED_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend with "
+                "EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD and "
+                "EMAIL_USE_TLS; or, knowing that the links are then in the logs, "
+                "MICROCRED_EMAIL_ALLOW_CONSOLE=1."
+            ),
+            id=E002,
+        )
+    ]
 
 
 def refuse_to_start_if_misconfigured() -> None:

@@ -86,7 +86,7 @@ def _development_key(var_dir: Path) -> str:
         return path.read_text("utf-8").strip()
     except FileNotFoundError:
         pass
-    var_dir.mkdir(parents=True, exist_ok=True)
+    var_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     key = secrets.token_urlsafe(50)
     path.write_text(key + "\n", "utf-8")
     path.chmod(0o600)
@@ -159,6 +159,18 @@ def _postgres(environ: Mapping[str, str]) -> dict[str, Any]:
         # Named after the real database so that tests on a shared server are recognisable.
         "TEST": {"NAME": env_str(environ, "MICROCRED_TEST_DATABASE", default=f"test_{name}")},
     }
+
+
+def smtp(environ: Mapping[str, str]) -> tuple[str, int, str, str, bool]:
+    """Django's own SMTP settings, under their own names: ``EMAIL_HOST``, ``EMAIL_PORT``,
+    ``EMAIL_HOST_USER``, ``EMAIL_HOST_PASSWORD``, ``EMAIL_USE_TLS`` (Django's defaults)."""
+    return (
+        env_str(environ, "EMAIL_HOST", default="localhost"),
+        env_count(environ, "EMAIL_PORT", default=25),
+        environ.get("EMAIL_HOST_USER", ""),
+        environ.get("EMAIL_HOST_PASSWORD", ""),
+        env_bool(environ, "EMAIL_USE_TLS", default=False),
+    )
 
 
 def env_seconds(environ: Mapping[str, str], name: str, *, default: int) -> int:

@@ -37,7 +37,7 @@ SECRET_KEY = _KEY.value
 MICROCRED_SECRET_KEY_SOURCE = _KEY.source
 
 # The deployment's public identity: every credential names these, so they are checked at
-# start-up (microcred.web.E002) and the site answers to them without further settings.
+# start-up (microcred.web.E003) and the site answers to them without further settings.
 _IDENTITY = env.public_identity(_ENV)
 MICROCRED_PUBLIC_URL = _IDENTITY.url
 MICROCRED_DID_WEB_HOST = _IDENTITY.did_web_host
@@ -133,8 +133,11 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 
-# Uploads: the verify page reads credentials in memory and never stores them.
+# Uploads: the verify page reads credentials in memory and never stores them; a learners
+# CSV is refused above these sizes before it is read (see issuing/upload_limits.py).
 MICROCRED_VERIFY_MAX_BYTES = 256 * 1024
+MICROCRED_CSV_MAX_BYTES = env.env_count(_ENV, "MICROCRED_CSV_MAX_BYTES", default=20 * 1024**2)
+MICROCRED_CSV_MAX_ROWS = env.env_count(_ENV, "MICROCRED_CSV_MAX_ROWS", default=100_000)
 
 # Security headers. X-Content-Type-Options, X-Frame-Options: DENY and
 # Cross-Origin-Opener-Policy come from Django's defaults; the CSP from our middleware.
@@ -172,6 +175,9 @@ EMAIL_BACKEND = env.env_str(
     default="django.core.mail.backends.console.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = env.env_str(_ENV, "MICROCRED_FROM_EMAIL", default="microcred@localhost")
+EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS = env.smtp(_ENV)
+#: Production refuses the console/file backends (check microcred.web.E002) unless this is on.
+MICROCRED_EMAIL_ALLOW_CONSOLE = env.env_bool(_ENV, "MICROCRED_EMAIL_ALLOW_CONSOLE", default=False)
 
 LOGGING = {
     "version": 1,

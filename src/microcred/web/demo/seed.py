@@ -101,8 +101,9 @@ def _issue(org: Organization, version: SpecificationVersion, officer: User) -> N
 
 def _remember(password: str, accounts: tuple[str, ...]) -> Path:
     path = Path(settings.VAR_DIR) / "demo-accounts.txt"
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     lines = [f"{email}  {password}" for email in accounts]
+    path.touch(mode=0o600)  # private before the passwords are written into it
     path.write_text("\n".join(["# Microcred demo accounts (e-mail, password)", *lines]) + "\n")
     path.chmod(0o600)
     return path
