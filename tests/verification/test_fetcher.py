@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 import pytest
 
 from microcred.vc.errors import DocumentLoadError
+from microcred.vc.fetcher import SafeFetcher, check_address
 from microcred.verification.cache import TtlCache
-from microcred.verification.fetcher import SafeFetcher, check_address
 
 
 @dataclass

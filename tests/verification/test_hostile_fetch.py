@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from microcred.vc.errors import DocumentLoadError
-from microcred.verification.fetcher import SafeFetcher, check_address, system_resolve
+from microcred.vc.fetcher import SafeFetcher, check_address, system_resolve
 
 from .test_fetcher import FakeConnection, FakeResponse, refusal
 

@@ -23,7 +23,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from microcred.vc.errors import DocumentLoadError
-from microcred.verification.fetcher import Connection, SafeFetcher, check_address, system_connect
+from microcred.vc.fetcher import Connection, SafeFetcher, check_address, system_connect
 
 HOST = "issuer.test"
 

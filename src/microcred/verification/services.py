@@ -20,12 +20,12 @@ from django.utils import timezone
 
 from microcred.issuing import public_documents
 from microcred.vc.did import Fetcher
+from microcred.vc.fetcher import SafeFetcher
 from microcred.vc.verify import VerificationReport, verify_credential
 from microcred.vc.verify.budget import DEFAULT_LIMITS, Budget, Limits
 from microcred.vc.verify.parse import Parsed, parse_input
 from microcred.vc.verify.report import Check
 from microcred.verification.cache import TtlCache
-from microcred.verification.fetcher import SafeFetcher
 from microcred.verification.local import PlatformFetcher
 
 __all__ = [

@@ -12,6 +12,10 @@ still verifies the certificate for the host name; follows no redirects; reads at
 ``max_bytes``; gives up after a connect and a total deadline; and accepts JSON only.
 
 Every refusal is a :class:`DocumentLoadError` with a precise ``code``.
+
+It lives in the trust core, unused by default (nothing here fetches unless a caller passes
+a fetcher), so that the platform's verifier, the CLI's ``verify --online`` and the check of
+an organisation's own domain share one fetcher and one set of refusals.
 """
 
 from __future__ import annotations
