@@ -92,3 +92,29 @@ def test_the_platform_verifier_answers_former_names_from_the_database(
     )
     assert response.status_code == 200
     assert response.json()["verified"], response.json()
+
+
+def test_status_lists_are_signed_again_when_their_key_is_retired(
+    settings: Settings,
+    client: Client,
+    published: SpecificationVersion,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    """A list signed by a withdrawn key would fail every credential pointing at it, new ones
+    included; retiring the key re-signs the organisation's lists with the active key."""
+    from microcred.organizations import keys
+
+    move_to(settings, "old.example")
+    first = issue(published, "ayse@learners.example").award
+    organization = published.specification.organization
+    key = keys.active_key(organization)
+    assert key is not None
+    with django_capture_on_commit_callbacks(execute=True):
+        keys.retire(key, effective=timezone.now(), reason="laptop stolen", by=None)
+    second = issue(published, "jean@learners.example").award
+    assert second.revocation_list_id == first.revocation_list_id  # the same, re-signed list
+    documents = fetched_documents(client, second.credential)
+    listed = documents[second.credential["credentialStatus"][0]["statusListCredential"]]
+    assert listed["proof"]["verificationMethod"].endswith("#key-2")
+    report = verify_credential(second.credential, now=timezone.now(), documents=documents)
+    assert report.verified, report.failures

@@ -28,6 +28,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from microcred.accounts.models import User
+from microcred.organizations import signals
 from microcred.organizations.keystore import KeyStoreError, get_keystore, keystore_path
 from microcred.organizations.models import Organization
 from microcred.organizations.models_keys import OrganizationDid, SigningKey
@@ -132,6 +133,10 @@ def retire(key: SigningKey, *, effective: datetime, reason: str, by: Actor) -> S
         key.retire_reason = reason
         key.retired_by = by
         key.save(update_fields=["status", "retired_at", "retire_reason", "retired_by"])
+        organization = key.organization
+        transaction.on_commit(
+            lambda: signals.key_retired.send(sender=SigningKey, organization=organization)
+        )
     return key
 
 
