@@ -111,7 +111,8 @@ def issue_one(version: SpecificationVersion) -> dict[str, Any]:
     request = AwardRequest(Learner(email, "", "AA", date(2026, 6, 1)), email)
     with keys.signer_for(version.specification.organization) as signer:
         [issued] = issue_awards(version, [request], signer=signer)
-    return issued.award.credential
+    credential: dict[str, Any] = issued.award.credential
+    return credential
 
 
 def test_prove_publish_and_issue_under_the_domain(
