@@ -49,21 +49,13 @@ def static_sites(tmp_path: Path, roots: dict[str, Path]) -> Iterator[Namespace]:
     authority = TestAuthority(tmp_path)
     cert = authority.issue(*roots)
     with isolated_network(HOSTS) as network:
-        servers = [
-            network.start(
-                [
-                    sys.executable,
-                    str(ROOT / "tests" / "static_tls_server.py"),
-                    f"--root={root}",
-                    f"--cert={cert.certfile}",
-                    f"--key={cert.keyfile}",
-                    f"--bind={HOSTS[host]}",
-                    "--port=443",
-                ],
-                tmp_path / f"{host}.log",
-            )  # fmt: skip
-            for host, root in roots.items()
-        ]
+        servers = []
+        for host, root in roots.items():
+            command = [
+                sys.executable, str(ROOT / "tests" / "static_tls_server.py"), f"--root={root}",
+                f"--cert={cert.certfile}", f"--key={cert.keyfile}", f"--bind={HOSTS[host]}",
+            ]  # fmt: skip
+            servers.append(network.start(command, tmp_path / f"{host}.log"))
         try:
             for host in roots:
                 _wait_for(tmp_path / f"{host}.log")
