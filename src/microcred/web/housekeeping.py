@@ -54,6 +54,12 @@ def recover(*, own_id: str = "") -> dict[str, Any]:
             len(orphans),
             released,
             ", ".join(resumed) or "none",
+            extra={
+                "event": "housekeeping_recovered",
+                "orphans": len(orphans),
+                "claims_released": released,
+                "batches_resumed": ",".join(resumed),
+            },
         )
     return {"orphans": len(orphans), "released": released, "resumed": resumed}
 

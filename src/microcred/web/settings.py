@@ -179,11 +179,30 @@ EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS = en
 #: Production refuses the console/file backends (check microcred.web.E002) unless this is on.
 MICROCRED_EMAIL_ALLOW_CONSOLE = env.env_bool(_ENV, "MICROCRED_EMAIL_ALLOW_CONSOLE", default=False)
 
+# Logging: JSON lines in production (MICROCRED_LOG_FORMAT=text for humans), text in
+# development; secret-shaped text masked either way (web/logs.py). Apps log events with
+# structured fields and no personal data (docs/operations.md, "Logs").
+_LOG_FORMAT = env.env_str(_ENV, "MICROCRED_LOG_FORMAT", default="text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact": {"()": "microcred.web.logs.RedactSecrets"}},
+    "formatters": {
+        "json": {"()": "microcred.web.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if _LOG_FORMAT == "json" else "text",
+            "filters": ["redact"],
+        }
+    },
     "root": {"handlers": ["console"], "level": "INFO" if DEBUG else "WARNING"},
-    # WeasyPrint narrates every rendering step (and its own stylesheet at import) at INFO.
-    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
+    "loggers": {
+        "microcred": {"level": env.env_str(_ENV, "MICROCRED_LOG_LEVEL", default="INFO")},
+        # WeasyPrint narrates every rendering step (and its own stylesheet at import) at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
