@@ -5,7 +5,6 @@ are checked on every path."""
 
 from __future__ import annotations
 
-
 import pytest
 from django.test import Client
 from pytest_django.fixtures import Settings
@@ -70,7 +69,9 @@ def test_a_new_learner_claims_in_one_form(
 def test_the_new_passport_form_checks_the_password(client: Client, issue_to: IssueTo) -> None:
     issued = issue_to(EMAIL)
     assert issued.claim_token is not None
-    response = client.post(url("claim", token=issued.claim_token), new_passport(password="12345678"))
+    response = client.post(
+        url("claim", token=issued.claim_token), new_passport(password="12345678")
+    )
     assert response.status_code == 400
     assert "too common" in page(response)
     assert not User.objects.exists()
@@ -257,5 +258,3 @@ def test_a_learner_holds_credentials_from_many_issuers(
         assert client.post(url("claim", token=issued.claim_token)).status_code == 302
     assert WalletItem.objects.filter(owner=learner).count() == 2
     assert claimed_count(other_organization) == 1
-
-

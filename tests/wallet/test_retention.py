@@ -56,8 +56,8 @@ def test_ended_share_links_are_deleted_after_the_period(
         owner=learner, source="platform", award_public_id=issued.award.public_id,
         raw="{}", credential=issued.award.credential,
     )  # fmt: skip
-    links = {name: create_share(learner, [item], label=name)[0] for name in
-             ("expired long ago", "expired lately", "withdrawn long ago", "live", "no expiry")}  # fmt: skip
+    names = ("expired long ago", "expired lately", "withdrawn long ago", "live", "no expiry")
+    links = {name: create_share(learner, [item], label=name)[0] for name in names}
     ShareLink.objects.filter(pk=links["expired long ago"].pk).update(
         expires_at=now() - timedelta(days=31)
     )

@@ -59,7 +59,7 @@ def pending(request: HttpRequest) -> tuple[User, str] | None:
     if timezone.now() - since > timedelta(seconds=PENDING_SECONDS):
         request.session.pop(PENDING_KEY, None)
         return None
-    user = User.objects.filter(pk=data.get("user"), is_active=True).first()
+    user = User.objects.filter(pk=int(data.get("user") or 0), is_active=True).first()
     return (user, str(data.get("next") or "")) if user is not None else None
 
 

@@ -24,8 +24,12 @@ PER_ACCOUNT, PER_CLIENT, WINDOW_SECONDS = 10, 50, 15 * 60
 PASSWORD, CODE = "sign-in", "sign-in-code"
 
 
-def limits(request: HttpRequest, account: str, kind: str = PASSWORD) -> list[tuple[str, throttle.Limit]]:
-    window = timedelta(seconds=int(getattr(settings, "MICROCRED_SIGN_IN_WINDOW_SECONDS", WINDOW_SECONDS)))
+def limits(
+    request: HttpRequest, account: str, kind: str = PASSWORD
+) -> list[tuple[str, throttle.Limit]]:
+    window = timedelta(
+        seconds=int(getattr(settings, "MICROCRED_SIGN_IN_WINDOW_SECONDS", WINDOW_SECONDS))
+    )
     per_account = int(getattr(settings, "MICROCRED_SIGN_IN_FAILURES_PER_ACCOUNT", PER_ACCOUNT))
     per_client = int(getattr(settings, "MICROCRED_SIGN_IN_FAILURES_PER_CLIENT", PER_CLIENT))
     name = account.strip().lower()[:254]

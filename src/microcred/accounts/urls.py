@@ -27,13 +27,17 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("emails/<str:address_id>/resend", email_views.email_resend, name="email_resend"),
     path("emails/confirm/<str:token>/", email_views.email_confirm, name="email_confirm"),
     path("password/reset/", password_views.ResetView.as_view(), name="password_reset"),
-    path("password/reset/sent/", password_views.ResetSentView.as_view(), name="password_reset_sent"),
+    path(
+        "password/reset/sent/", password_views.ResetSentView.as_view(), name="password_reset_sent"
+    ),
     path(
         "password/reset/<uidb64>/<token>/",
         password_views.ResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
-    path("password/reset/done/", password_views.ResetDoneView.as_view(), name="password_reset_done"),
+    path(
+        "password/reset/done/", password_views.ResetDoneView.as_view(), name="password_reset_done"
+    ),
     path("password/change/", password_views.ChangeView.as_view(), name="password_change"),
     path("security/", two_factor_views.security, name="security"),
     path("security/two-factor/", two_factor_views.setup, name="two_factor_setup"),

@@ -17,6 +17,8 @@ learn from the sign-in page's "forgot password" mail anyway. Nothing else is dis
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django.contrib import messages
 from django.contrib.auth import authenticate, login
 from django.contrib.auth.views import redirect_to_login
@@ -133,7 +135,9 @@ def _save(request: HttpRequest, user: User, award: Award) -> HttpResponse:
     return redirect("wallet:passport")
 
 
-def _page(request: HttpRequest, award: Award, extra: dict[str, object], status: int) -> HttpResponse:
+def _page(
+    request: HttpRequest, award: Award, extra: Mapping[str, object], status: int
+) -> HttpResponse:
     context = {"award": award, **extra}
     response = render(request, "wallet/claim.html", context, status=status)
     response["Cache-Control"] = "private, no-store"

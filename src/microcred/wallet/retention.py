@@ -37,9 +37,13 @@ def _setting(name: str, default: int) -> int:
 
 
 def erase_unclaimed_emails(now: datetime) -> int:
-    cutoff = now - timedelta(days=_setting("MICROCRED_RETAIN_UNCLAIMED_EMAIL_DAYS", UNCLAIMED_EMAIL_DAYS))
+    cutoff = now - timedelta(
+        days=_setting("MICROCRED_RETAIN_UNCLAIMED_EMAIL_DAYS", UNCLAIMED_EMAIL_DAYS)
+    )
     claimed = Claim.objects.filter(award_public_id=OuterRef("public_id"))
-    due = Award.objects.filter(created__lt=cutoff).exclude(learner_email="").exclude(Exists(claimed))
+    due = (
+        Award.objects.filter(created__lt=cutoff).exclude(learner_email="").exclude(Exists(claimed))
+    )
     return due.update(learner_email="")
 
 
