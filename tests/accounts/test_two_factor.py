@@ -197,3 +197,21 @@ def test_members_without_it_are_sent_to_enrol(
     client.force_login(designer)
     assert client.get(f"/en/catalog/{organization.slug}/specifications/").status_code == 200
     assert client.get(f"/orgs/{organization.slug}/did.json").status_code in (200, 404)
+
+
+def test_a_half_finished_sign_in_lapses(client: Client, officer: User) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from microcred.accounts.second_step import PENDING_KEY, PENDING_SECONDS
+
+    with_two_factor(officer)
+    password_step(client)
+    session = client.session
+    started = timezone.now() - timedelta(seconds=PENDING_SECONDS + 1)
+    session[PENDING_KEY] = {**session[PENDING_KEY], "since": started.isoformat()}
+    session.save()
+    response = client.post("/en/accounts/sign-in/code/", {"code": code_now(officer, 30)})
+    assert response["Location"] == "/en/accounts/sign-in/?expired=1"
+    assert "_auth_user_id" not in client.session
