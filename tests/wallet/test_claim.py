@@ -258,3 +258,30 @@ def test_a_learner_holds_credentials_from_many_issuers(
         assert client.post(url("claim", token=issued.claim_token)).status_code == 302
     assert WalletItem.objects.filter(owner=learner).count() == 2
     assert claimed_count(other_organization) == 1
+
+
+def test_an_account_with_two_factor_claims_in_three_forms(
+    client: Client, issue_to: IssueTo, make_learner: MakeLearner
+) -> None:
+    import time
+
+    from microcred.accounts import totp, two_factor
+    from microcred.accounts.models_two_factor import TwoFactorDevice
+
+    learner = make_learner(EMAIL)
+    two_factor.start_enrolment(learner)
+    secret = totp.secret_bytes(TwoFactorDevice.objects.get(user=learner).secret)
+    two_factor.confirm_enrolment(learner, totp.totp(secret, time.time()))
+    issued = issue_to(EMAIL)
+    assert issued.claim_token is not None
+    target = url("claim", token=issued.claim_token)
+
+    password = client.post(target, {"password": PASSWORD})  # form 1
+    assert password["Location"] == "/en/accounts/sign-in/code/"
+    assert "_auth_user_id" not in client.session
+    code = client.post(password["Location"], {"code": totp.totp(secret, time.time() + 30)})  # 2
+    assert code["Location"] == target
+    assert "Save to my passport" in page(client.get(target))
+    saved = client.post(target)  # form 3
+    assert saved["Location"] == url("passport")
+    assert WalletItem.objects.get(owner=learner).award_public_id == issued.award.public_id
