@@ -81,6 +81,18 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:sign_in"
 LOGIN_REDIRECT_URL = "home"
 
+# Accounts and personal data (docs/privacy.md): how long a password-reset link works, who
+# answers personal-data requests, and how long personal data is kept.
+PASSWORD_RESET_TIMEOUT = env.env_count(_ENV, "MICROCRED_PASSWORD_RESET_SECONDS", default=3600)
+MICROCRED_PRIVACY_CONTACT = env.env_str(_ENV, "MICROCRED_PRIVACY_CONTACT", default="")
+MICROCRED_RETAIN_UNCLAIMED_EMAIL_DAYS = env.env_count(
+    _ENV, "MICROCRED_RETAIN_UNCLAIMED_EMAIL_DAYS", default=365
+)
+MICROCRED_RETAIN_ENDED_SHARES_DAYS = env.env_count(
+    _ENV, "MICROCRED_RETAIN_ENDED_SHARES_DAYS", default=30
+)
+MICROCRED_RETAIN_AUDIT_YEARS = env.env_count(_ENV, "MICROCRED_RETAIN_AUDIT_YEARS", default=10)
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -90,6 +102,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "microcred.accounts.two_factor_gate.TwoFactorGateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
