@@ -11,12 +11,12 @@ from typing import Any
 
 import pytest
 from interop_harness import Microcred, node_side, write_json
+from tests.vc.factories import Issuer, unsigned_credential
 
 from microcred.vc.contexts import loader_for
 from microcred.vc.issue import issue_credential
 from microcred.vc.openbadges import endorsement_credential
 from microcred.vc.proofs import create_proof
-from tests.vc.factories import Issuer, unsigned_credential
 
 pytestmark = pytest.mark.interop
 
