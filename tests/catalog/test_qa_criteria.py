@@ -25,4 +25,5 @@ def test_criteria_follow_the_active_language() -> None:
         turkish = qa_criteria.criteria()[0]
         assert qa_criteria.answer_label("not_met") == "Karşılanmıyor"
     english = qa_criteria.criteria()[0]
-    assert turkish.code == english.code and turkish.text != english.text
+    assert turkish.code == english.code
+    assert turkish.text != english.text

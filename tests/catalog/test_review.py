@@ -80,25 +80,31 @@ def test_submit_return_fix_resubmit_approve_and_publish(
     assert version.status == Status.SUBMITTED
     # Under review: neither editable nor publishable, and the page says why.
     edit = designer.get(url("edit", organization, version_id=version.public_id))
-    assert edit.status_code == 409 and "under review" in page(edit)
+    assert edit.status_code == 409
+    assert "under review" in page(edit)
     published = designer.post(url("publish", organization, version_id=version.public_id))
-    assert published.status_code == 409 and "under review" in page(published)
+    assert published.status_code == 409
+    assert "under review" in page(published)
 
     queue = reviewer.get(url("review_queue", qa_body))
-    assert queue.status_code == 200 and version.title in page(queue)
+    assert queue.status_code == 200
+    assert version.title in page(queue)
     review = review_of(version)
     target = url("review", qa_body, review_id=review.public_id)
     shown = page(reviewer.get(target))
-    assert 'data-element="learning_outcomes"' in shown and 'data-element="workload"' in shown
+    assert 'data-element="learning_outcomes"' in shown
+    assert 'data-element="workload"' in shown
     assert "Every mandatory EU element is present." in shown
     for criterion in qa_criteria.criteria():
         assert f'data-criterion="{criterion.code}"' in shown
 
     # Returning needs a comment; the refused step keeps nothing, not even the answers.
     refused = reviewer.post(target, {**all_answers("partly"), "action": "return", "comment": ""})
-    assert refused.status_code == 409 and "a comment is required" in page(refused)
+    assert refused.status_code == 409
+    assert "a comment is required" in page(refused)
     review.refresh_from_db()
-    assert review.answers == {} and review.outcome == Review.Outcome.PENDING
+    assert review.answers == {}
+    assert review.outcome == Review.Outcome.PENDING
     returned = reviewer.post(
         target,
         {
@@ -134,7 +140,9 @@ def test_submit_return_fix_resubmit_approve_and_publish(
     version.refresh_from_db()
     assert version.status == Status.PUBLISHED
     approval = approvals.approval_of(version)
-    assert approval is not None and approval.qa_body == qa_body and approval.comment == "Sound."
+    assert approval is not None
+    assert approval.qa_body == qa_body
+    assert approval.comment == "Sound."
     actions = list(
         ReviewEvent.objects.filter(review__version=version).values_list("action", flat=True)
     )
@@ -161,11 +169,14 @@ def test_approving_needs_every_criterion_answered_and_none_unmet(
     first = qa_criteria.codes()[0]
     partial = {**all_answers(), f"answer_{first}": "", "action": "approve"}
     response = reviewer.post(target, partial)
-    assert response.status_code == 409 and "Answer every criterion" in page(response)
+    assert response.status_code == 409
+    assert "Answer every criterion" in page(response)
     unmet = reviewer.post(target, {**all_answers(**{first: "not_met"}), "action": "approve"})
-    assert unmet.status_code == 409 and "not met" in page(unmet)
+    assert unmet.status_code == 409
+    assert "not met" in page(unmet)
     version.refresh_from_db()
-    assert version.status == Status.SUBMITTED and approvals.approval_of(version) is None
+    assert version.status == Status.SUBMITTED
+    assert approvals.approval_of(version) is None
 
 
 def test_the_submitter_cannot_approve_their_own_version(
@@ -181,7 +192,8 @@ def test_the_submitter_cannot_approve_their_own_version(
     submit(client, organization, version, qa_body)
     target = url("review", qa_body, review_id=review_of(version).public_id)
     response = client.post(target, {**all_answers(), "action": "approve"})
-    assert response.status_code == 409 and "someone else must approve" in page(response)
+    assert response.status_code == 409
+    assert "someone else must approve" in page(response)
 
 
 def test_submitting_is_refused_to_a_provider_and_for_an_incomplete_draft(
@@ -191,14 +203,16 @@ def test_submitting_is_refused_to_a_provider_and_for_an_incomplete_draft(
         organization, None, services.MicroCredentialElements(title="Half done")
     )
     response = submit(designer, organization, incomplete, qa_body)
-    assert response.status_code == 409 and "Complete the specification" in page(response)
+    assert response.status_code == 409
+    assert "Complete the specification" in page(response)
     not_a_body = designer.post(
         url("submit", organization, version_id=incomplete.public_id),
         {"qa_body": organization.slug},
     )
     assert not_a_body.status_code == 400
     incomplete.refresh_from_db()
-    assert incomplete.status == Status.DRAFT and not Review.objects.exists()
+    assert incomplete.status == Status.DRAFT
+    assert not Review.objects.exists()
 
 
 def test_the_policy_requires_approval_before_publishing(
@@ -226,7 +240,8 @@ def test_the_policy_requires_approval_before_publishing(
         client.post(url("publish", organization, version_id=version.public_id)).status_code == 302
     )
     version.refresh_from_db()
-    assert version.status == Status.PUBLISHED and approvals.approval_of(version) is None
+    assert version.status == Status.PUBLISHED
+    assert approvals.approval_of(version) is None
     assert list(
         ReviewEvent.objects.filter(organization=organization).values_list("action", flat=True)
     ) == ["policy_on", "policy_off"]
@@ -285,8 +300,10 @@ def test_a_new_version_of_an_approved_one_needs_its_own_approval(
     services.publish(version)
     services.mark_issued(version)
     second = services.save_draft(version, full_elements(), hours_per_ects=28)
-    assert second.number == 2 and approvals.approval_of(second) is None
+    assert second.number == 2
+    assert approvals.approval_of(second) is None
     response = designer.post(url("publish", organization, version_id=second.public_id))
     assert response.status_code == 409
     version.refresh_from_db()
-    assert version.status == Status.PUBLISHED and approvals.approval_of(version) is not None
+    assert version.status == Status.PUBLISHED
+    assert approvals.approval_of(version) is not None
