@@ -51,7 +51,8 @@ def credential(organization: Organization, qa_body: Organization) -> dict[str, A
     request = AwardRequest(learner, idempotency_key("endorsed", learner.email))
     with signer_for(organization) as signer:
         (issued,) = issue_awards(published, [request], signer=signer, include_name=True)
-    return issued.award.credential
+    credential: dict[str, Any] = issued.award.credential
+    return credential
 
 
 def upload(client: Client, credential: dict[str, Any], lang: str = "en") -> Any:
