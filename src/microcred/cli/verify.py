@@ -1,5 +1,9 @@
 """``microcred verify``: one report per file, offline unless told otherwise.
 
+``--online`` lets it resolve what a credential names (did:web documents, status lists)
+over HTTPS through the trust core's SSRF-safe fetcher, after the ``--documents`` map; it
+never fetches a JSON-LD context (decision 0003) and never fetches without the flag.
+
 Exit status: 0 when every file verified, 1 when any did not, 2 on misuse (bad flags,
 unreadable maps). A file that cannot be read is reported as not verified, not as misuse:
 it is the credential that is bad, not the command line.
@@ -14,13 +18,16 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from microcred.cli.common import fail, read_json_object
 from microcred.vc.dates import parse_datetime
+from microcred.vc.fetcher import SafeFetcher
 from microcred.vc.verify import Check, CheckStatus, TrustList, VerificationReport, verify_credential
 
-out = Console(highlight=False)
+# Identifiers are printed verbatim: no emoji shortcodes ("did:key:" is not "did🔑").
+out = Console(highlight=False, emoji=False)
 _MARK = {
     CheckStatus.PASSED: "[green]✓[/]",
     CheckStatus.FAILED: "[red]✗[/]",
@@ -67,10 +74,13 @@ def _read(path: Path) -> bytes | VerificationReport:
 
 def _print_human(path: Path, report: VerificationReport, lang: str) -> None:
     verdict = "[bold green]VERIFIED[/]" if report.verified else "[bold red]NOT VERIFIED[/]"
-    out.print(f"{path}: {verdict}")
+    out.print(f"{escape(str(path))}: {verdict}")
     table = Table(show_header=False, box=None, padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column(no_wrap=True)
+    table.add_column(overflow="fold")  # a DID or URL is folded whole, never cut with "…"
     for check in report.checks:
-        table.add_row(_MARK[check.status], check.code, check.message(lang))
+        table.add_row(_MARK[check.status], escape(check.code), escape(check.message(lang)))
     out.print(table)
 
 
@@ -84,12 +94,16 @@ def verify(
     trust_list: Annotated[Path | None, typer.Option("--trust-list")] = None,
     lang: Annotated[str, typer.Option("--lang", help="en | tr")] = "en",
     proof_only: Annotated[bool, typer.Option("--proof-only", help="Check proofs only.")] = False,
+    online: Annotated[
+        bool, typer.Option("--online", help="Fetch DID documents and status lists over HTTPS.")
+    ] = False,
 ) -> None:
     """Verify credentials; exit 0 only if every one verified."""
     if lang not in ("en", "tr"):
         fail("--lang must be en or tr")
     docs, trust, moment = _documents(documents), _trust(trust_list), _now(now)
     cache: dict[str, Any] = {}
+    fetcher = SafeFetcher() if online else None
     all_ok = True
     for path in files:
         data = _read(path)
@@ -100,6 +114,7 @@ def verify(
                 data,
                 now=moment,
                 documents=docs,
+                fetcher=fetcher,
                 trust_list=trust,
                 status_cache=cache,
                 scope="proof" if proof_only else "credential",

@@ -74,6 +74,8 @@ def notify_status_changed(
             StatusAction.REINSTATE: _("Your micro-credential was reinstated: %(title)s"),
         }
         for award in awards:
+            if not award.learner_email:  # erased under the retention rules (docs/privacy.md)
+                continue
             subject = subjects[action] % {"title": award.specification_version.title}
             context = {"action": str(action), "reason": reason}
             messages.append(_message(award, subject, "issuing/email/status.txt", context))

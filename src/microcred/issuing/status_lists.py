@@ -27,7 +27,7 @@ from microcred.issuing.index_permutation import permute
 from microcred.issuing.models import StatusList
 from microcred.issuing.signer import IssuerSigner
 from microcred.organizations.deployment import public_base_url
-from microcred.organizations.keys import did_for, local_did_document
+from microcred.organizations.keys import did_for, document_as, signer_for
 from microcred.organizations.models import Organization, new_public_id
 from microcred.vc.dates import format_datetime
 from microcred.vc.issue import issue_credential
@@ -149,7 +149,22 @@ def _as_list_issuer(signer: IssuerSigner, status_list: StatusList) -> IssuerSign
     """The signer as the DID the list was opened under (its credentials' issuer)."""
     if not status_list.issuer_did or status_list.issuer_did == signer.did:
         return signer
-    document = local_did_document(status_list.issuer_did)
+    document = document_as(status_list.organization, status_list.issuer_did)
     if document is None:
         raise ValueError(f"{status_list.issuer_did} is not a DID of this platform")
     return signer.under(status_list.issuer_did, document)
+
+
+def republish_after_retirement(sender: object, *, organization: Organization, **_: Any) -> None:
+    """Re-sign every published list of ``organization`` with its active key.
+
+    A retired key is no longer authorised, so a list it signed would fail every
+    verification of every credential pointing at it; signed again now, the lists (and the
+    revocations in them) stay readable. Lists under a former DID are signed as that DID.
+    """
+    lists = StatusList.objects.filter(organization=organization, signed_credential__isnull=False)
+    if not lists.exists():
+        return
+    with signer_for(organization) as signer:
+        for status_list in lists.order_by("id"):
+            publish(status_list, signer=signer)

@@ -16,6 +16,7 @@ withdrawn:
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -28,6 +29,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from microcred.accounts.models import User
+from microcred.organizations import domains, signals
 from microcred.organizations.keystore import KeyStoreError, get_keystore, keystore_path
 from microcred.organizations.models import Organization
 from microcred.organizations.models_keys import OrganizationDid, SigningKey
@@ -43,10 +45,12 @@ __all__ = [
     "did_document",
     "did_for",
     "did_web_host",
+    "document_as",
     "ensure_signing_key",
     "find_key",
     "list_keys",
     "local_did_document",
+    "platform_did",
     "public_did_document",
     "record_did",
     "retire",
@@ -55,6 +59,7 @@ __all__ = [
     "verification_method",
 ]
 
+logger = logging.getLogger(__name__)
 MAX_REASON_LENGTH = 1000
 Actor = User | None
 
@@ -71,9 +76,16 @@ def did_web_host() -> str:
     return unquote(raw.strip())
 
 
-def did_for(org: Organization) -> str:
+def platform_did(org: Organization) -> str:
     """``did:web:<host>:orgs:<slug>``; its document is served at ``/orgs/<slug>/did.json``."""
     return did_web_for(did_web_host(), f"orgs/{org.slug}")
+
+
+def did_for(org: Organization) -> str:
+    """The DID the organisation issues as: its proven own domain's when in use (see
+    ``domains``), else its platform DID."""
+    record = domains.domain_in_use(org)
+    return domains.domain_did(record.domain) if record is not None else platform_did(org)
 
 
 def verification_method(key: SigningKey) -> str:
@@ -132,6 +144,11 @@ def retire(key: SigningKey, *, effective: datetime, reason: str, by: Actor) -> S
         key.retire_reason = reason
         key.retired_by = by
         key.save(update_fields=["status", "retired_at", "retire_reason", "retired_by"])
+        organization = key.organization
+        _log("key_retired", key)
+        transaction.on_commit(
+            lambda: signals.key_retired.send(sender=SigningKey, organization=organization)
+        )
     return key
 
 
@@ -176,7 +193,11 @@ def public_did_document(slug: str, host: str | None = None) -> dict[str, Any] | 
 
 
 def local_did_document(did: str) -> dict[str, Any] | None:
-    """The document of ``did`` if it is one of ours (current or formerly used), else None."""
+    """The document of ``did`` if this platform hosts it (a platform DID, current or former),
+    else None. An organisation's own-domain DID is hosted by the organisation: verifiers,
+    ours included, read it there."""
+    if ":orgs:" not in did:
+        return None
     record = OrganizationDid.objects.filter(did=did).select_related("organization").first()
     org = record.organization if record is not None else _org_of_platform_did(did)
     if org is None or not SigningKey.objects.filter(organization=org).exists():
@@ -189,7 +210,17 @@ def _org_of_platform_did(did: str) -> Organization | None:
     if not slug or slug == did:
         return None
     org = Organization.objects.filter(slug=slug).first()
-    return org if org is not None and did_for(org) == did else None
+    return org if org is not None and platform_did(org) == did else None
+
+
+def document_as(org: Organization, did: str) -> dict[str, Any] | None:
+    """The organisation's document as ``did`` if it ever signed as that DID (a platform DID
+    or its own domain's), else None: what re-signing under a former DID self-checks with."""
+    known = (
+        did in (platform_did(org), did_for(org))
+        or OrganizationDid.objects.filter(organization=org, did=did).exists()
+    )
+    return did_document(org, did=did) if known else None
 
 
 def record_did(org: Organization, did: str) -> None:
@@ -198,7 +229,8 @@ def record_did(org: Organization, did: str) -> None:
 
 
 def did_document(org: Organization, *, did: str | None = None) -> dict[str, Any]:
-    """The organisation's DID document, as ``did`` (default: its current DID).
+    """The organisation's DID document, as ``did`` (default: its current platform DID, the
+    one served at ``/orgs/<slug>/did.json``; for its own domain, the ``did.json`` to host).
 
     Raises ``no_signing_key`` before its first key.
     """
@@ -211,7 +243,7 @@ def did_document(org: Organization, *, did: str | None = None) -> dict[str, Any]
         if key.status == SigningKey.Status.RETIRED and key.retired_at is not None
     }
     pairs = [(key.fragment, Ed25519PublicKey.from_multikey(key.public_multikey)) for key in keys]
-    return build_did_web_document(did or did_for(org), pairs, revoked=revoked)
+    return build_did_web_document(did or platform_did(org), pairs, revoked=revoked)
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,9 +276,14 @@ def signer_for(org: Organization) -> Iterator[OrgSigner]:
     """
     key = ensure_signing_key(org)
     _check_store(key)
-    record_did(org, did_for(org))
+    try:
+        domains.ensure_current(org)
+    except domains.DomainError as exc:
+        raise KeyManagementError(str(exc), code=exc.code) from exc
+    did = did_for(org)
+    record_did(org, did)
     with get_keystore().signer(key.ref()) as pair:
-        yield OrgSigner(pair, verification_method(key), did_for(org), did_document(org))
+        yield OrgSigner(pair, f"{did}#{key.fragment}", did, did_document(org, did=did))
 
 
 def _check_store(key: SigningKey) -> None:
@@ -258,11 +295,19 @@ def _check_store(key: SigningKey) -> None:
         )
 
 
+def _log(event: str, key: SigningKey) -> None:
+    """Key events for the operator: which organisation, which key; never key material."""
+    logger.info(
+        event.replace("_", " "),
+        extra={"event": event, "organization": key.organization.slug, "key": key.fragment},
+    )
+
+
 def _create_key(org: Organization, *, by: Actor) -> SigningKey:
     ref = get_keystore().create(org)
     sealed = ref.sealed
     now = timezone.now()
-    return SigningKey.objects.create(
+    key = SigningKey.objects.create(
         organization=org,
         public_id=ref.key_id,
         fragment=_next_fragment(org),
@@ -275,6 +320,8 @@ def _create_key(org: Organization, *, by: Actor) -> SigningKey:
         activated=now,
         created_by=by,
     )
+    _log("key_created", key)
+    return key
 
 
 def _next_fragment(org: Organization) -> str:

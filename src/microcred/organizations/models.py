@@ -66,5 +66,6 @@ class Membership(models.Model):
         return f"{self.user} · {self.organization} · {self.role}"
 
 
+from microcred.organizations.models_domains import OwnDomain  # noqa: E402, F401
 from microcred.organizations.models_keys import OrganizationDid, SigningKey  # noqa: E402, F401
 from microcred.organizations.models_people import ApiToken, Invitation  # noqa: E402, F401

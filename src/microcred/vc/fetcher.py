@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import http.client
 import ipaddress
+import logging
 import socket
 import ssl
 import time
@@ -34,6 +35,7 @@ from urllib.parse import urlsplit
 from microcred.vc.errors import DocumentLoadError, JsonInputError
 from microcred.vc.jsontext import read_json
 
+logger = logging.getLogger(__name__)
 CONNECT_TIMEOUT = 3.0
 TOTAL_TIMEOUT = 5.0
 MAX_BYTES = 256 * 1024
@@ -212,6 +214,18 @@ class SafeFetcher:
     def __call__(self, url: str, *, deadline: float | None = None) -> Any:
         """The JSON at ``url``; all of it (DNS included) done by ``deadline`` (a
         ``clock()`` value, e.g. the end of the whole verification) or the total timeout."""
+        try:
+            return self._fetch(url, deadline)
+        except DocumentLoadError as exc:
+            # The host only: a URL's path and query may carry anything the credential's
+            # author chose to put there.
+            host = urlsplit(url).hostname or ""
+            logger.info(
+                "fetch refused", extra={"event": "fetch_refused", "code": exc.code, "host": host}
+            )
+            raise
+
+    def _fetch(self, url: str, deadline: float | None) -> Any:
         host, port, target = _split(url)
         end = self._clock() + self.total_timeout
         end = end if deadline is None else min(end, deadline)

@@ -30,7 +30,12 @@ def _digest(token: str) -> str:
 
 @transaction.atomic
 def create_share(
-    user: User, items: Sequence[WalletItem], *, label: str = "", expires_at: datetime | None = None
+    user: User,
+    items: Sequence[WalletItem],
+    *,
+    label: str = "",
+    expires_at: datetime | None = None,
+    show_name: bool = False,
 ) -> tuple[ShareLink, str]:
     """A new link for ``items`` (all the user's own); returns the link and its one-time token."""
     if not items:
@@ -41,7 +46,11 @@ def create_share(
         raise WalletError(_("The expiry must be in the future."), code="share_expiry_past")
     token = secrets.token_urlsafe(32)
     link = ShareLink.objects.create(
-        owner=user, token_hash=_digest(token), label=label.strip(), expires_at=expires_at
+        owner=user,
+        token_hash=_digest(token),
+        label=label.strip(),
+        expires_at=expires_at,
+        show_name=show_name,
     )
     link.items.set(items)
     return link, token
