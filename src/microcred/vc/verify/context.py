@@ -30,6 +30,7 @@ class Run:
     status_cache: MutableMapping[str, Any] | None
     budget: Budget = field(default_factory=Budget)
     check_status: bool = True
+    check_endorsements: bool = True
     #: Status lists of this run by URL: verified (the credential) or refused (the check),
     #: so that many entries naming one list fetch and verify it once.
     verified_lists: dict[str, Mapping[str, Any] | Check] = field(default_factory=dict)

@@ -26,6 +26,7 @@ from microcred.vc.verify.rules_document import (
     check_valid_from,
     check_valid_until,
 )
+from microcred.vc.verify.rules_endorsement import check_endorsements
 from microcred.vc.verify.rules_jwt import check_jwt_times
 from microcred.vc.verify.rules_proof import check_proofs
 from microcred.vc.verify.rules_status import check_status as check_status_rule
@@ -49,6 +50,7 @@ def verify_credential(
     scope: Scope = "credential",
     check_status: bool = True,
     budget: Budget | None = None,
+    check_endorsements: bool = True,
 ) -> VerificationReport:
     """Verify a credential (JSON text/bytes, a parsed object, or a compact vc+jwt).
 
@@ -62,6 +64,8 @@ def verify_credential(
     ``budget`` bounds the run (entries, proofs, fetches, a deadline; see
     :mod:`~microcred.vc.verify.budget`); by default a fresh one with the default limits.
     Give the same budget to a fetcher that can honour its ``deadline``.
+    ``check_endorsements=False`` leaves embedded endorsements unverified (used for the
+    endorsements themselves, so verification never follows endorsements of endorsements).
     """
     if now.tzinfo is None:
         raise TypeError("'now' must be a timezone-aware datetime")
@@ -74,6 +78,7 @@ def verify_credential(
     resolver = resolver or DidResolver(documents=docs, fetcher=fetcher)
     run = _run(parsed, now, docs, fetcher, max_clock_skew, document_loader, resolver, status_cache)
     run.check_status, run.budget = check_status, budget
+    run.check_endorsements = check_endorsements
     checks = [Check("structure", "json_wellformed", CheckStatus.PASSED)]
     checks.append(contexts := check_contexts(run))
     if contexts.passed:
@@ -125,9 +130,29 @@ def _credential_rules(run: Run, trust_list: TrustList | None) -> list[Check]:
     )
     if run.check_status:
         checks.extend(check_status_rule(run, verify_list))
+    if run.check_endorsements:
+        checks.extend(check_endorsements(run, partial(_verify_endorsement, run)))
     if trust_list is not None:
         checks.append(check_trust(run, trust_list))
     return checks
+
+
+def _verify_endorsement(run: Run, endorsement: Mapping[str, Any]) -> VerificationReport:
+    """An embedded endorsement is verified as a credential of its own, in the same world
+    (documents, fetcher, resolver, clock, budget) as the credential that carries it."""
+    return verify_credential(
+        endorsement,
+        now=run.now,
+        documents=run.documents,
+        fetcher=run.fetcher,
+        max_clock_skew=run.max_clock_skew,
+        document_loader=run.document_loader,
+        resolver=run.resolver,
+        status_cache=run.status_cache,
+        check_status=run.check_status,
+        budget=run.budget,
+        check_endorsements=False,
+    )
 
 
 def _verify_status_list(document: Any, **options: Any) -> VerificationReport:

@@ -13,6 +13,7 @@ from microcred.vc.proofs.dataintegrity import unsecured
 from microcred.vc.verify.context import Run
 from microcred.vc.verify.messages import CATALOGUE
 from microcred.vc.verify.report import Check, CheckStatus
+from microcred.vc.verify.rules_endorsement import is_endorsement
 
 VC_V1 = "https://www.w3.org/2018/credentials/v1"
 _OB_TYPES = frozenset(
@@ -31,8 +32,10 @@ def _failed(check: str, code: str, **params: str) -> Check:
 def _has_nested_context(document: dict[str, Any]) -> bool:
     """True if an object below the top level carries an ``@context`` (an injection).
 
-    The one exception is a proof's own ``@context`` (eddsa-jcs-2022 proofs carry one):
-    allowed when it is URLs only and a prefix of the document's, which adds nothing.
+    Two exceptions, both URLs only and a prefix of the document's own list, which adds
+    nothing: a proof's ``@context`` (eddsa-jcs-2022 proofs carry one), and an embedded
+    endorsement's (an OB 3.0 ``EndorsementCredential`` must carry one; decision 0007),
+    whose own content is then held to the same rule.
     """
     level: list[Any] = []
     for key, value in document.items():
@@ -50,12 +53,18 @@ def _has_nested_context(document: dict[str, Any]) -> bool:
         for v in level:
             if isinstance(v, dict):
                 if "@context" in v:
-                    return True
+                    if not _is_embedded_endorsement(v, document) or _has_nested_context(v):
+                        return True
+                    continue
                 children.extend([c for c in v.values() if isinstance(c, (dict, list))])
             elif isinstance(v, list):
                 children.extend([c for c in v if isinstance(c, (dict, list))])
         level = children
     return False
+
+
+def _is_embedded_endorsement(node: dict[str, Any], document: dict[str, Any]) -> bool:
+    return is_endorsement(node) and _is_prefix(node["@context"], document)
 
 
 def _is_prefix(context: Any, document: dict[str, Any]) -> bool:
