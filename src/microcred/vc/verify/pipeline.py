@@ -16,9 +16,11 @@ from typing import Any, Literal
 from microcred.vc.contexts import DocumentLoader, pinned_loader
 from microcred.vc.did import DidResolver, Fetcher
 from microcred.vc.verify.budget import Budget
-from microcred.vc.verify.context import Run
-from microcred.vc.verify.parse import Parsed, parse_input
+from microcred.vc.verify.context import ResourceLoader, Run
+from microcred.vc.verify.options import VerifyOptions
+from microcred.vc.verify.parse import Parsed, is_compact_jwt, parse_input
 from microcred.vc.verify.report import Check, CheckStatus, VerificationReport
+from microcred.vc.verify.rules_datamodel import check_data_model
 from microcred.vc.verify.rules_document import (
     check_contexts,
     check_jsonld,
@@ -28,6 +30,7 @@ from microcred.vc.verify.rules_document import (
 )
 from microcred.vc.verify.rules_jwt import check_jwt_times
 from microcred.vc.verify.rules_proof import check_proofs
+from microcred.vc.verify.rules_related import check_related_resources
 from microcred.vc.verify.rules_status import check_status as check_status_rule
 from microcred.vc.verify.trust import TrustList, check_trust
 
@@ -49,6 +52,8 @@ def verify_credential(
     scope: Scope = "credential",
     check_status: bool = True,
     budget: Budget | None = None,
+    options: VerifyOptions | None = None,
+    resource_loader: ResourceLoader | None = None,
 ) -> VerificationReport:
     """Verify a credential (JSON text/bytes, a parsed object, or a compact vc+jwt).
 
@@ -62,6 +67,8 @@ def verify_credential(
     ``budget`` bounds the run (entries, proofs, fetches, a deadline; see
     :mod:`~microcred.vc.verify.budget`); by default a fresh one with the default limits.
     Give the same budget to a fetcher that can honour its ``deadline``.
+    ``options`` are the verifier's expectations of every proof (purpose, challenge,
+    domain); ``resource_loader`` reads ``relatedResource`` entries to check their digests.
     """
     if now.tzinfo is None:
         raise TypeError("'now' must be a timezone-aware datetime")
@@ -74,6 +81,8 @@ def verify_credential(
     resolver = resolver or DidResolver(documents=docs, fetcher=fetcher)
     run = _run(parsed, now, docs, fetcher, max_clock_skew, document_loader, resolver, status_cache)
     run.check_status, run.budget = check_status, budget
+    run.resource_loader = resource_loader
+    (options or VerifyOptions()).apply(run)
     checks = [Check("structure", "json_wellformed", CheckStatus.PASSED)]
     checks.append(contexts := check_contexts(run))
     if contexts.passed:
@@ -110,7 +119,8 @@ def _run(
 
 
 def _credential_rules(run: Run, trust_list: TrustList | None) -> list[Check]:
-    checks = [check_valid_from(run), check_valid_until(run)]
+    checks = [*check_data_model(run), check_valid_from(run), check_valid_until(run)]
+    checks.extend(check_related_resources(run))
     if run.jwt is not None:
         checks.append(check_jwt_times(run))
     verify_list = partial(
@@ -137,3 +147,14 @@ def _verify_status_list(document: Any, **options: Any) -> VerificationReport:
             checks=(Check("structure", "json_not_object", CheckStatus.FAILED),)
         )
     return verify_credential(document, scope="credential", check_status=False, **options)
+
+
+def verify_secured(data: Any, **kwargs: Any) -> VerificationReport:
+    """:func:`verify_credential` for a value from a JSON body: a map, or a compact vc+jwt.
+
+    Data Integrity §4.2: a secured document that is not a map is an error, so JSON *text*
+    (a string that holds an object) is refused, never parsed as if the map had been sent.
+    """
+    if isinstance(data, Mapping) or (isinstance(data, str) and is_compact_jwt(data)):
+        return verify_credential(data, **kwargs)
+    return VerificationReport(checks=(Check("structure", "json_not_object", CheckStatus.FAILED),))
