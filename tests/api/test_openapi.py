@@ -21,6 +21,7 @@ EXPECTED = {
     ("/credentials/issue", "post"),
     ("/credentials/status", "post"),
     ("/credentials/verify", "post"),
+    ("/presentations/verify", "post"),
     ("/api/verify", "post"),
 }
 

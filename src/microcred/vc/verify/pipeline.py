@@ -8,7 +8,7 @@ Nothing here raises for a bad credential; :class:`TypeError` is for misuse.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from datetime import datetime, timedelta
 from functools import partial
 from typing import Any, Literal
@@ -149,12 +149,15 @@ def _verify_status_list(document: Any, **options: Any) -> VerificationReport:
     return verify_credential(document, scope="credential", check_status=False, **options)
 
 
-def verify_secured(data: Any, **kwargs: Any) -> VerificationReport:
-    """:func:`verify_credential` for a value from a JSON body: a map, or a compact vc+jwt.
+def verify_secured(
+    data: Any, *, verifier: Callable[..., VerificationReport] | None = None, **kwargs: Any
+) -> VerificationReport:
+    """``verifier`` (:func:`verify_credential` by default) for a value from a JSON body:
+    a map, or a compact vc+jwt.
 
     Data Integrity §4.2: a secured document that is not a map is an error, so JSON *text*
     (a string that holds an object) is refused, never parsed as if the map had been sent.
     """
     if isinstance(data, Mapping) or (isinstance(data, str) and is_compact_jwt(data)):
-        return verify_credential(data, **kwargs)
+        return (verifier or verify_credential)(data, **kwargs)
     return VerificationReport(checks=(Check("structure", "json_not_object", CheckStatus.FAILED),))
