@@ -30,7 +30,7 @@ _SUITES = {"di-rdfc": EDDSA_RDFC_2022, "di-jcs": EDDSA_JCS_2022}
 _TOLERATED = frozenset({"not_yet_valid"})
 
 
-class CredentialRefused(VcError):
+class NonConformingCredentialError(VcError):
     """The unsigned credential breaks a VC 2.0 MUST; refused before anything is signed."""
 
 
@@ -61,7 +61,7 @@ def issue_credential(
 
     ``documents`` must hold whatever the self-check needs to resolve offline (the issuer's
     did:web document). The data model's MUSTs are checked before signing
-    (:class:`CredentialRefused`). Status lists are not fetched by the self-check, since a
+    (:class:`NonConformingCredentialError`). Status lists are not fetched by the self-check, since a
     fresh list may not be published yet (the entries' form is checked with the data model);
     a future ``validFrom`` is the one failure tolerated (issuing now what becomes valid
     later is legitimate); an already expired credential is refused.
@@ -92,14 +92,14 @@ def refuse_nonconforming(credential: Mapping[str, Any]) -> None:
     context = credential.get("@context")
     first = context[0] if isinstance(context, list) and context else context
     if first == VC_V1:
-        raise CredentialRefused(
+        raise NonConformingCredentialError(
             "this issuer signs VC 2.0 credentials only: the first @context must be "
             f"{VC_V2}, not the VC 1.1 context",
             code="credential_v1_not_supported",
         )
     problems = data_model_problems(credential)
     if problems:
-        raise CredentialRefused(problems[0].message("en"), code=problems[0].code)
+        raise NonConformingCredentialError(problems[0].message("en"), code=problems[0].code)
 
 
 def _sign(

@@ -171,7 +171,7 @@ def test_malformed_presentations_are_reported_not_raised(
 
 
 def test_not_an_object_is_reported() -> None:
-    report = verify_presentation([], now=NOW)  # type: ignore[arg-type]
+    report = verify_presentation([], now=NOW)
     assert report.problems == ("presentation_not_object",)
 
 
