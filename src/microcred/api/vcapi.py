@@ -94,6 +94,20 @@ def update_credential_status(request: HttpRequest, body: StatusUpdateIn) -> Cred
     return credential_out(credential_status.update_status(grant, body))
 
 
+@router.post(
+    "/status/{list_id}/publish",
+    auth=TokenAuth(),
+    response={204: None, 404: ErrorOut, **_AUTHED},
+)
+def publish_status_list(request: HttpRequest, list_id: str) -> Status[None]:
+    """Make sure the list's current state is what its URL serves (the Bitstring Status List
+    suite asks for this after a change). Our lists are re-signed with every change, so this
+    only signs a list that was never published; 204 either way."""
+    grant = grant_for(request, Scope.REVOKE)
+    credential_status.publish(grant, list_id)
+    return Status(204, None)
+
+
 class VerifyRateLimit(BaseThrottle):
     """The verifier's shared rate limit as a ninja throttle: ninja runs throttles before it
     reads the body, so a client over its budget costs us no parsing at all."""

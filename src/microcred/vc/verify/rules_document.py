@@ -33,7 +33,8 @@ def _has_nested_context(document: dict[str, Any]) -> bool:
     """True if an object below the top level carries an ``@context`` (an injection).
 
     The one exception is a proof's own ``@context`` (eddsa-jcs-2022 proofs carry one):
-    allowed when it is URLs only and a prefix of the document's, which adds nothing.
+    allowed when it is a prefix of the document's (inline objects included, decision 0008),
+    which adds nothing.
     """
     level: list[Any] = []
     for key, value in document.items():
@@ -63,7 +64,7 @@ def _is_prefix(context: Any, document: dict[str, Any]) -> bool:
     entries = context if isinstance(context, list) else [context]
     outer = document.get("@context")
     outer_list = outer if isinstance(outer, list) else [outer]
-    return all(isinstance(e, str) for e in entries) and outer_list[: len(entries)] == entries
+    return bool(entries) and outer_list[: len(entries)] == entries
 
 
 def check_contexts(run: Run) -> Check:
