@@ -191,7 +191,8 @@ def test_one_status_purpose_gives_one_entry_and_the_suites_update_works(
         "verifiableCredential"
     ]
     entry = vc["credentialStatus"]
-    assert isinstance(entry, dict) and entry["statusPurpose"] == "revocation"
+    assert isinstance(entry, dict)
+    assert entry["statusPurpose"] == "revocation"
     body = {"credentialId": "urn:uuid:one", "credentialStatus": wanted}
     changed = call(client, "post", "/credentials/status", body, token)
     assert changed.status_code == 200, changed.content

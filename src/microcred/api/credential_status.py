@@ -1,8 +1,9 @@
 """VC-API ``POST /credentials/status``: set a VC-API credential's revocation or suspension.
 
 The request states the wanted value of each status (``status: true`` = revoked or
-suspended; absent means true, as the Bitstring Status List suite sends it); this module turns that into the revocation service's actions. Asking for the
-value a credential already has changes nothing; un-revoking is refused (revocation is
+suspended; absent means true, as the Bitstring Status List suite sends it); this module
+turns that into the revocation service's actions. Asking for the value a credential
+already has changes nothing; un-revoking is refused (revocation is
 final). Every entry is applied or none (one transaction).
 """
 
@@ -16,8 +17,8 @@ from microcred.api.errors import ApiError, not_found
 from microcred.api.schemas import StatusEntryIn, StatusUpdateIn
 from microcred.issuing import api_credentials, status_lists
 from microcred.issuing.models import ApiCredential, StatusList, StatusPurpose
-from microcred.organizations.keys import signer_for
 from microcred.issuing.revocation import StatusAction
+from microcred.organizations.keys import signer_for
 from microcred.organizations.tokens import TokenGrant
 
 ENTRY_TYPE = "BitstringStatusListEntry"
