@@ -1,5 +1,7 @@
 """``microcred verify``: one report per file, offline unless told otherwise.
 
+A file holding a Verifiable Presentation is verified as one (the holder's proof, with
+``--challenge``/``--domain`` if given, then every credential in it).
 Exit status: 0 when every file verified, 1 when any did not, 2 on misuse (bad flags,
 unreadable maps). A file that cannot be read is reported as not verified, not as misuse:
 it is the credential that is bad, not the command line.
@@ -18,6 +20,9 @@ from rich.table import Table
 
 from microcred.cli.common import fail, read_json_object
 from microcred.vc.dates import parse_datetime
+from microcred.vc.errors import JsonInputError
+from microcred.vc.jsontext import read_json
+from microcred.vc.presentations import PRESENTATION_TYPE, PresentationReport, verify_presentation
 from microcred.vc.verify import Check, CheckStatus, TrustList, VerificationReport, verify_credential
 
 out = Console(highlight=False)
@@ -74,6 +79,35 @@ def _print_human(path: Path, report: VerificationReport, lang: str) -> None:
     out.print(table)
 
 
+def as_presentation(data: bytes) -> dict[str, Any] | None:
+    """The file's presentation, if it is one (anything else goes to the credential path)."""
+    try:
+        value = read_json(data)
+    except JsonInputError:
+        return None
+    if isinstance(value, dict) and PRESENTATION_TYPE in _types(value.get("type")):
+        return value
+    return None
+
+
+def _types(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def _print_presentation(path: Path, report: PresentationReport, lang: str, as_json: bool) -> None:
+    if as_json:
+        typer.echo(json.dumps({"file": str(path), **report.to_json(lang)}, ensure_ascii=False))
+        return
+    verdict = "[bold green]VERIFIED[/]" if report.verified else "[bold red]NOT VERIFIED[/]"
+    out.print(f"{path} (presentation): {verdict}")
+    table = Table(show_header=False, box=None, padding=(0, 1))
+    for check in report.checks:
+        table.add_row(_MARK[check.status], check.code, check.message(lang))
+    out.print(table)
+    for index, credential in enumerate(report.credentials, start=1):
+        _print_human(Path(f"{path}#{index}"), credential, lang)
+
+
 def verify(
     files: Annotated[list[Path], typer.Argument(help="Credential files (JSON or vc+jwt).")],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
@@ -84,8 +118,14 @@ def verify(
     trust_list: Annotated[Path | None, typer.Option("--trust-list")] = None,
     lang: Annotated[str, typer.Option("--lang", help="en | tr")] = "en",
     proof_only: Annotated[bool, typer.Option("--proof-only", help="Check proofs only.")] = False,
+    challenge: Annotated[
+        str | None, typer.Option("--challenge", help="A presentation's expected challenge.")
+    ] = None,
+    domain: Annotated[
+        str | None, typer.Option("--domain", help="A presentation's expected domain.")
+    ] = None,
 ) -> None:
-    """Verify credentials; exit 0 only if every one verified."""
+    """Verify credentials and presentations; exit 0 only if every one verified."""
     if lang not in ("en", "tr"):
         fail("--lang must be en or tr")
     docs, trust, moment = _documents(documents), _trust(trust_list), _now(now)
@@ -93,6 +133,20 @@ def verify(
     all_ok = True
     for path in files:
         data = _read(path)
+        presentation = None if isinstance(data, VerificationReport) else as_presentation(data)
+        if presentation is not None:
+            found = verify_presentation(
+                presentation,
+                now=moment,
+                documents=docs,
+                challenge=challenge,
+                domain=domain,
+                trust_list=trust,
+                status_cache=cache,
+            )
+            all_ok &= found.verified
+            _print_presentation(path, found, lang, as_json)
+            continue
         report = (
             data
             if isinstance(data, VerificationReport)
