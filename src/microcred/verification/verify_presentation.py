@@ -17,6 +17,8 @@ from typing import Any
 from django.utils import timezone
 
 from microcred.vc.did import Fetcher
+from microcred.vc.errors import JsonInputError
+from microcred.vc.jsontext import read_json
 from microcred.vc.presentations import PresentationReport, verify_presentation
 from microcred.vc.verify.budget import Budget
 from microcred.verification.resources import resource_loader
@@ -29,6 +31,16 @@ def is_presentation(value: Any) -> bool:
         return False
     types = value.get("type")
     return "VerifiablePresentation" in (types if isinstance(types, list) else [types])
+
+
+def presentation_in(payload: bytes | str) -> dict[str, Any] | None:
+    """The presentation a page upload or paste holds, or None (then it is a credential's
+    to judge, with the credential pipeline's own precise refusals)."""
+    try:
+        value = read_json(payload)
+    except JsonInputError:
+        return None
+    return value if isinstance(value, dict) and is_presentation(value) else None
 
 
 def verify_presentation_document(
