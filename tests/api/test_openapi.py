@@ -22,6 +22,7 @@ EXPECTED = {
     ("/credentials/status", "post"),
     ("/credentials/verify", "post"),
     ("/presentations/verify", "post"),
+    ("/status/{list_id}/publish", "post"),
     ("/api/verify", "post"),
 }
 
