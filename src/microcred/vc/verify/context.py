@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -13,6 +13,9 @@ from microcred.vc.proofs.jose import JwtParts
 from microcred.vc.status import DecodedLists
 from microcred.vc.verify.budget import Budget
 from microcred.vc.verify.report import Check
+
+#: URL → the exact bytes of a related resource, or None (see ``rules_related``).
+ResourceLoader = Callable[[str], bytes | None]
 
 
 @dataclass
@@ -39,6 +42,11 @@ class Run:
     #: RDFC-1.0 canonical N-Quads of the unsecured credential, once computed.
     canonical_document: bytes | None = None
     jsonld_error: str | None = field(default=None)
+    #: What the verifier expects of every proof (VC-API options; Data Integrity §4.2).
+    expected_proof_purpose: str = "assertionMethod"
+    challenge: str | None = None
+    domain: str | None = None
+    resource_loader: ResourceLoader | None = None
 
     @property
     def issuer_id(self) -> str | None:

@@ -19,7 +19,7 @@ from microcred.vc.jsontext import MAX_BYTES, MAX_DEPTH, any_string, has_lone_sur
 from microcred.vc.proofs.jose import JwtParts, decode_jwt
 from microcred.vc.verify.report import Check, CheckStatus
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "Parsed", "contains_nul", "parse_input"]
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "Parsed", "contains_nul", "is_compact_jwt", "parse_input"]
 
 _JWT = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]*)+")
 
@@ -28,6 +28,11 @@ _JWT = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]*)+")
 class Parsed:
     credential: dict[str, Any]
     jwt: JwtParts | None = None
+
+
+def is_compact_jwt(text: str) -> bool:
+    """Whether ``text`` has the shape of a compact JWS (what a vc+jwt travels as)."""
+    return len(text) <= MAX_BYTES and _JWT.fullmatch(text.strip()) is not None
 
 
 def _fail(code: str, **params: str) -> Check:

@@ -11,6 +11,7 @@ from microcred.vc.errors import VcError
 from microcred.vc.openbadges import validate_credential
 from microcred.vc.proofs.dataintegrity import unsecured
 from microcred.vc.verify.context import Run
+from microcred.vc.verify.inline_contexts import inline_context_problem
 from microcred.vc.verify.messages import CATALOGUE
 from microcred.vc.verify.report import Check, CheckStatus
 from microcred.vc.verify.rules_endorsement import is_endorsement
@@ -32,10 +33,10 @@ def _failed(check: str, code: str, **params: str) -> Check:
 def _has_nested_context(document: dict[str, Any]) -> bool:
     """True if an object below the top level carries an ``@context`` (an injection).
 
-    Two exceptions, both URLs only and a prefix of the document's own list, which adds
-    nothing: a proof's ``@context`` (eddsa-jcs-2022 proofs carry one), and an embedded
-    endorsement's (an OB 3.0 ``EndorsementCredential`` must carry one; decision 0007),
-    whose own content is then held to the same rule.
+    Two exceptions, each a prefix of the document's own list (inline objects included,
+    decision 0008), which adds nothing: a proof's ``@context`` (eddsa-jcs-2022 proofs carry
+    one), and an embedded endorsement's (an OB 3.0 ``EndorsementCredential`` must carry one;
+    decision 0007), whose own content is then held to the same rule.
     """
     level: list[Any] = []
     for key, value in document.items():
@@ -71,15 +72,18 @@ def _is_prefix(context: Any, document: dict[str, Any]) -> bool:
     entries = context if isinstance(context, list) else [context]
     outer = document.get("@context")
     outer_list = outer if isinstance(outer, list) else [outer]
-    return all(isinstance(e, str) for e in entries) and outer_list[: len(entries)] == entries
+    return bool(entries) and outer_list[: len(entries)] == entries
 
 
 def check_contexts(run: Run) -> Check:
-    """Only pinned contexts, at the top, VC context first: no remote, no injection.
+    """Pinned contexts by URL, the VC context first, and inline context objects in safe
+    mode (decision 0008): no ``@base``, nothing fetched, no injection below the top.
 
     A context is pinned by its URL, or by its content: another URL whose ``relatedResource``
     digest is that of a pinned file (``contexts.integrity``); the run's loader then answers
-    that URL with the pinned file.
+    that URL with the pinned file. An inline object's own terms are then processed by the
+    JSON-LD rule in safe mode, where a protected term cannot be redefined and an undefined
+    term is an error, never dropped.
     """
     context = run.credential.get("@context")
     if context is None:
@@ -87,8 +91,9 @@ def check_contexts(run: Run) -> Check:
     entries = context if isinstance(context, list) else [context]
     if not entries or entries[0] not in (VC_V2, VC_V1):
         return _failed("contexts", "context_order_invalid", expected=VC_V2)
-    if not all(isinstance(entry, str) for entry in entries):
-        return _failed("contexts", "context_inline_forbidden")
+    refused = inline_context_problem(entries[1:])
+    if refused is not None:
+        return refused
     aliases, unknown = content_aliases(run.credential)
     if unknown:
         return _failed("contexts", "context_not_pinned", url=unknown[0])
