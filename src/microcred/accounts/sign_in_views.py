@@ -42,7 +42,7 @@ def _limits(request: HttpRequest) -> list[tuple[str, throttle.Limit]]:
 class SignInView(LoginView):
     template_name = "accounts/sign_in.html"
     authentication_form = SignInForm
-    next_page = "accounts:home"
+    next_page = "landing"
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         wait = max(throttle.wait_seconds(key, limit) for key, limit in _limits(request))

@@ -1,0 +1,35 @@
+"""Where a person lands after signing in: where their work is.
+
+One organisation → its start page (the next actions for their roles); several → the
+chooser ("My organisations"); none → their passport, since a person without an
+organisation is a learner (creating an organisation stays a secondary action there). The
+platform admin without memberships lands on the list of all organisations.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from microcred.organizations.models import Membership
+
+
+@require_safe
+@never_cache
+@login_required
+def landing(request: HttpRequest) -> HttpResponse:
+    slugs = set(
+        Membership.objects.filter(user_id=request.user.pk).values_list(
+            "organization__slug", flat=True
+        )
+    )
+    if len(slugs) == 1:
+        return redirect("organizations:overview", org=slugs.pop())
+    if slugs:
+        return redirect("accounts:home")
+    if getattr(request.user, "is_superuser", False):
+        return redirect("organizations:index")
+    return redirect("wallet:passport")
