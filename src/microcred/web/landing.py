@@ -14,6 +14,7 @@ from django.shortcuts import redirect
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from microcred.accounts.models import User
 from microcred.organizations.models import Membership
 
 
@@ -21,15 +22,13 @@ from microcred.organizations.models import Membership
 @never_cache
 @login_required
 def landing(request: HttpRequest) -> HttpResponse:
-    slugs = set(
-        Membership.objects.filter(user_id=request.user.pk).values_list(
-            "organization__slug", flat=True
-        )
-    )
+    user = request.user
+    assert isinstance(user, User)  # login_required lets only users through
+    slugs = set(Membership.objects.filter(user=user).values_list("organization__slug", flat=True))
     if len(slugs) == 1:
         return redirect("organizations:overview", org=slugs.pop())
     if slugs:
         return redirect("accounts:home")
-    if getattr(request.user, "is_superuser", False):
+    if user.is_superuser:
         return redirect("organizations:index")
     return redirect("wallet:passport")
