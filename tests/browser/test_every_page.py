@@ -124,7 +124,7 @@ def _learner(walk: Walk, password: str) -> None:
     walk.page.fill("main input[name=label]", "İşveren Ğ — Acme")  # dotted and breve capitals
     walk.click("main form button[type=submit]", "share-created")
     walk.click("main a.share-open", "shared-page")  # what an employer sees, with its checks
-    walk.page.go_back()
+    walk.page.locator(".account-nav a[href$='/wallet/']").click()  # back to the passport
     walk.click("nav.wallet-nav a[href$='/wallet/data/']", "my-data")
 
 
@@ -189,4 +189,4 @@ def test_every_main_page_fits_and_passes_axe(
         problems += [f"{who}: {problem}" for problem in walk.problems]
         seen += len(walk.seen)
     assert problems == []
-    assert seen >= 40
+    assert seen >= 39
