@@ -23,7 +23,7 @@ def _account(request: HttpRequest) -> str:
 class SignInView(LoginView):
     template_name = "accounts/sign_in.html"
     authentication_form = SignInForm
-    next_page = "accounts:home"
+    next_page = "landing"
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         wait = sign_in_limits.wait(request, _account(request))

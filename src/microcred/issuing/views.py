@@ -17,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -177,7 +178,11 @@ def _apply(
     with signer_for(org.organization) as signer:
         changed = change_status(awards, action, reason=reason, by=request.user, signer=signer)
     notifications.notify_status_changed(changed, action, reason.strip(), translation.get_language())
-    messages.success(request, _("%(count)s award(s) changed.") % {"count": len(changed)})
+    count = len(changed)
+    messages.success(
+        request,
+        ngettext("%(count)s award changed.", "%(count)s awards changed.", count) % {"count": count},
+    )
     return changed
 
 
