@@ -106,7 +106,8 @@ def test_a_forgotten_password_is_reset_from_the_sign_in_page(
     page.fill("input[name=username]", "ada@example.org")
     page.fill("input[name=password]", NEW_PASSWORD)
     page.click("main form button[type=submit]")
-    page.wait_for_url(re.compile(r"/en/accounts/$"))
+    # Signed in with the new password; someone with no organisation lands on the passport.
+    page.wait_for_url(re.compile(r"/en/wallet/$"))
     assert "Sign out" in page.inner_text("header")
 
 
