@@ -18,6 +18,7 @@ from rich.table import Table
 
 from microcred.cli.common import fail, read_json_object
 from microcred.vc.dates import parse_datetime
+from microcred.vc.errors import VcError
 from microcred.vc.verify import Check, CheckStatus, TrustList, VerificationReport, verify_credential
 
 out = Console(highlight=False)
@@ -25,6 +26,7 @@ _MARK = {
     CheckStatus.PASSED: "[green]✓[/]",
     CheckStatus.FAILED: "[red]✗[/]",
     CheckStatus.SKIPPED: "[dim]–[/]",
+    CheckStatus.WARNING: "[yellow]![/]",
 }
 
 
@@ -34,13 +36,27 @@ def _documents(path: Path | None) -> dict[str, Any]:
     return read_json_object(path, "documents map")
 
 
-def _trust(path: Path | None) -> TrustList | None:
+def _trust(
+    path: Path | None, issuer: str | None, documents: dict[str, Any], now: datetime
+) -> TrustList | None:
+    """A plain list (an operator's own file), or a signed one: verified with the same
+    documents and clock as the credentials, and issued by ``--trust-list-issuer``."""
     if path is None:
+        if issuer is not None:
+            fail("--trust-list-issuer needs --trust-list")
         return None
+    data = read_json_object(path, "trust list")
+    if "proof" not in data:
+        try:
+            return TrustList.from_json(data)
+        except ValueError as exc:
+            fail(f"trust list {path}: {exc}")
+    if issuer is None:
+        fail("a signed trust list needs --trust-list-issuer DID (the body expected to sign it)")
     try:
-        return TrustList.from_json(read_json_object(path, "trust list"))
-    except ValueError as exc:
-        fail(f"trust list {path}: {exc}")
+        return TrustList.from_signed(data, expected_issuer=issuer, now=now, documents=documents)
+    except VcError as exc:
+        fail(f"trust list {path} refused ({exc.code}): {exc}")
 
 
 def _now(text: str | None) -> datetime:
@@ -81,14 +97,21 @@ def verify(
         Path | None, typer.Option("--documents", help="URL/DID → doc map.")
     ] = None,
     now: Annotated[str | None, typer.Option("--now", help="Verification time, ISO 8601.")] = None,
-    trust_list: Annotated[Path | None, typer.Option("--trust-list")] = None,
+    trust_list: Annotated[
+        Path | None, typer.Option("--trust-list", help="Trust list: plain, or signed.")
+    ] = None,
+    trust_list_issuer: Annotated[
+        str | None,
+        typer.Option("--trust-list-issuer", help="DID that must have signed the trust list."),
+    ] = None,
     lang: Annotated[str, typer.Option("--lang", help="en | tr")] = "en",
     proof_only: Annotated[bool, typer.Option("--proof-only", help="Check proofs only.")] = False,
 ) -> None:
     """Verify credentials; exit 0 only if every one verified."""
     if lang not in ("en", "tr"):
         fail("--lang must be en or tr")
-    docs, trust, moment = _documents(documents), _trust(trust_list), _now(now)
+    docs, moment = _documents(documents), _now(now)
+    trust = _trust(trust_list, trust_list_issuer, docs, moment)
     cache: dict[str, Any] = {}
     all_ok = True
     for path in files:

@@ -8,7 +8,7 @@ Nothing here raises for a bad credential; :class:`TypeError` is for misuse.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Mapping, MutableMapping, Sequence
 from datetime import datetime, timedelta
 from functools import partial
 from typing import Any, Literal
@@ -41,7 +41,8 @@ def verify_credential(
     now: datetime,
     documents: Mapping[str, Any] | None = None,
     fetcher: Fetcher | None = None,
-    trust_list: TrustList | None = None,
+    trust_list: TrustList | Sequence[TrustList] | None = None,
+    trust_required: bool = True,
     max_clock_skew: timedelta = DEFAULT_SKEW,
     document_loader: DocumentLoader | None = None,
     resolver: DidResolver | None = None,
@@ -62,6 +63,9 @@ def verify_credential(
     ``budget`` bounds the run (entries, proofs, fetches, a deadline; see
     :mod:`~microcred.vc.verify.budget`); by default a fresh one with the default limits.
     Give the same budget to a fetcher that can honour its ``deadline``.
+    ``trust_list`` (one or several) adds the ``trust`` check: was the issuer recognised
+    when it signed? Not recognised fails the credential when ``trust_required``, else it
+    is a warning beside a valid signature (see :mod:`~microcred.vc.verify.trust`).
     """
     if now.tzinfo is None:
         raise TypeError("'now' must be a timezone-aware datetime")
@@ -74,6 +78,7 @@ def verify_credential(
     resolver = resolver or DidResolver(documents=docs, fetcher=fetcher)
     run = _run(parsed, now, docs, fetcher, max_clock_skew, document_loader, resolver, status_cache)
     run.check_status, run.budget = check_status, budget
+    lists = (trust_list,) if isinstance(trust_list, TrustList) else trust_list
     checks = [Check("structure", "json_wellformed", CheckStatus.PASSED)]
     checks.append(contexts := check_contexts(run))
     if contexts.passed:
@@ -82,7 +87,7 @@ def verify_credential(
         checks.append(check_schema(run))
     checks.extend(check_proofs(run, bind_issuer=scope == "credential"))
     if scope == "credential":
-        checks.extend(_credential_rules(run, trust_list))
+        checks.extend(_credential_rules(run, lists, trust_required))
     return VerificationReport(checks=tuple(checks), credential=parsed.credential)
 
 
@@ -109,7 +114,9 @@ def _run(
     )
 
 
-def _credential_rules(run: Run, trust_list: TrustList | None) -> list[Check]:
+def _credential_rules(
+    run: Run, trust_lists: Sequence[TrustList] | None, trust_required: bool
+) -> list[Check]:
     checks = [check_valid_from(run), check_valid_until(run)]
     if run.jwt is not None:
         checks.append(check_jwt_times(run))
@@ -125,8 +132,8 @@ def _credential_rules(run: Run, trust_list: TrustList | None) -> list[Check]:
     )
     if run.check_status:
         checks.extend(check_status_rule(run, verify_list))
-    if trust_list is not None:
-        checks.append(check_trust(run, trust_list))
+    if trust_lists is not None:
+        checks.append(check_trust(run, trust_lists, required=trust_required))
     return checks
 
 
