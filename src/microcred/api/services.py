@@ -24,7 +24,7 @@ from microcred.issuing.revocation import StatusAction, change_status
 from microcred.organizations.keys import did_for, signer_for
 from microcred.organizations.models import Organization
 from microcred.organizations.tokens import TokenGrant
-from microcred.vc.verify import VerificationReport, verify_credential
+from microcred.vc.verify import CheckStatus, VerificationReport, verify_credential
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,10 +197,14 @@ def vc_api_result(report: VerificationReport, lang: str) -> dict[str, Any]:
     """VC-API's verification shape (names of checks run, errors), with our full report."""
     return {
         "verified": report.verified,
-        "checks": sorted({c.check for c in report.checks if c.passed}),
+        "checks": sorted(
+            {c.check for c in report.checks if c.passed and c.status is not CheckStatus.WARNING}
+        ),
         "errors": [
             {"check": c.check, "code": c.code, "message": c.message(lang)} for c in report.failures
         ],
-        "warnings": [],
+        "warnings": [
+            {"check": c.check, "code": c.code, "message": c.message(lang)} for c in report.warnings
+        ],
         "report": report.to_json(lang),
     }

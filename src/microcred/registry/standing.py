@@ -97,9 +97,7 @@ def periods_of(decisions: Iterable[Decision]) -> list[Period]:
         if decision.outcome == Decision.Outcome.RECOGNISED:
             periods.append(Period(decision, decision.effective, decision.valid_until))
         elif decision.outcome in (Decision.Outcome.SUSPENDED, Decision.Outcome.WITHDRAWN):
-            periods = [
-                _end(p, decision) if p.open_at(decision.effective) else p for p in periods
-            ]
+            periods = [_end(p, decision) if p.open_at(decision.effective) else p for p in periods]
     return [p for p in periods if not p.empty]
 
 
