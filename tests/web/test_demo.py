@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,30 @@ def test_the_demo_issues_verifiable_credentials_and_one_revocation(
     assert "Veri Okuryazarlığı" in passport.content.decode()  # her claimed credential
 
 
+def test_the_demo_quality_body_recognises_the_university(
+    var_dir: Path, kek: str, client: Client
+) -> None:
+    from microcred.verification.services import verify_document
+    from microcred.web.demo.registry import BODY_SLUG, REVIEWER
+
+    call_command("seed_demo", stderr=io.StringIO())
+    award = Award.objects.filter(organization__slug=SLUG, state=Award.State.ACTIVE).first()
+    assert award is not None
+    trust = verify_document(award.credential).find("trust")
+    assert trust is not None
+    assert (trust.code, str(trust.status)) == ("issuer_recognised", "passed")
+    assert trust.params["body"] == "Demo Kalite Kurulu"
+    assert REVIEWER in (var_dir / "demo-accounts.txt").read_text()
+    page = client.get(f"/en/registry/issuers/{SLUG}/").content.decode()
+    assert "Recognised by" in page
+    assert "Demo Kalite Kurulu" in page
+    listed = client.get(f"/registry/trust-lists/{BODY_SLUG}", HTTP_ACCEPT="application/vc")
+    assert listed["Content-Type"] == "application/vc"
+    assert json.loads(listed.content)["credentialSubject"]["recognition"][0]["issuerName"] == (
+        "Demo Üniversitesi"
+    )
+
+
 def test_the_demo_strategy_shows_its_open_checks(var_dir: Path, kek: str, client: Client) -> None:
     from microcred.strategy.checks import check_canvas
     from microcred.strategy.models import Strategy
@@ -72,6 +97,6 @@ def test_the_demo_strategy_shows_its_open_checks(var_dir: Path, kek: str, client
 def test_the_demo_is_loaded_only_into_an_empty_database(var_dir: Path, kek: str) -> None:
     call_command("seed_demo", stderr=io.StringIO())
     call_command("seed_demo", "--if-empty", stderr=io.StringIO())  # a second start: nothing
-    assert Organization.objects.count() == 1
+    assert Organization.objects.count() == 2  # the university and the QA body
     with pytest.raises(CommandError, match="already has organisations"):
         call_command("seed_demo", stderr=io.StringIO())

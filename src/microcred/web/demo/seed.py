@@ -27,6 +27,7 @@ from microcred.organizations.keys import did_for, signer_for
 from microcred.organizations.models import Membership, Organization
 from microcred.organizations.roles import Role
 from microcred.web.demo.extras import fill_passport, start_strategy
+from microcred.web.demo.registry import seed_registry
 from microcred.web.demo.specification import demo_elements
 
 SLUG = "demo-universitesi"
@@ -70,10 +71,11 @@ def seed() -> Seeded:
     version = catalog.publish(
         catalog.create_specification(org, users[Role.DESIGNER], elements, hours_per_ects=28)
     )
+    reviewers = seed_registry(org, users[Role.ADMIN], password)
     _issue(org, version, users[Role.ISSUER])
     fill_passport(learner, org)
     start_strategy(org, users[Role.ADMIN])
-    accounts = (*PEOPLE.values(), learner.email)
+    accounts = (*PEOPLE.values(), learner.email, *reviewers)
     _remember(password, accounts)
     return Seeded(org, password, accounts)
 
