@@ -27,6 +27,13 @@ MAX_REASON = 4000
 Outcome = Decision.Outcome
 
 
+def _now() -> datetime:
+    """Now, to the second: credentials and trust lists carry times to the second, so a
+    withdrawal recorded at 10:23:05.6 ends standing from 10:23:05 (a credential signed in
+    that second loses it rather than keeps it)."""
+    return timezone.now().replace(microsecond=0)
+
+
 def _reason(reason: str) -> str:
     text = reason.strip()
     if not text:
@@ -61,7 +68,7 @@ def decide_application(
     if outcome not in (Outcome.RECOGNISED, Outcome.REFUSED):
         raise RegistryError(_("Choose a valid decision."), code="outcome_invalid")
     text = _reason(reason)
-    now = timezone.now()
+    now = _now()
     decision = Decision(
         provider=current.provider,
         qa_body=current.qa_body,
@@ -124,7 +131,7 @@ def end_recognition(
     if outcome not in (Outcome.SUSPENDED, Outcome.WITHDRAWN):
         raise RegistryError(_("Choose a valid decision."), code="outcome_invalid")
     text = _reason(reason)
-    now = timezone.now()
+    now = _now()
     moment = effective or now
     if moment > now:
         raise RegistryError(
