@@ -168,10 +168,10 @@ def test_following_another_bodys_signed_list(settings: Any) -> None:
         "https://agency.example/kurul/did.json": body.documents[body.did],
     }
 
-    def remote(address: str) -> Any:
-        if address not in served:
-            raise DocumentLoadError(f"{address} is not served")
-        return served[address]
+    def remote(url: str) -> Any:
+        if url not in served:
+            raise DocumentLoadError(f"{url} is not served")
+        return served[url]
 
     use_remote(remote)
     credential = signed(provider, now)
