@@ -87,7 +87,13 @@ def test_the_signed_trust_list_verifies_on_both_sides_and_is_followed(
     assert not theirs["forged.json"].verified
 
     cli = Microcred(tmp_path)
-    base = ["verify", "--json", files["credential"], "--documents", files["documents"]]
+    base: list[str | Path] = [
+        "verify",
+        "--json",
+        files["credential"],
+        "--documents",
+        files["documents"],
+    ]
     followed = cli.run(*base, "--trust-list", files["list"], "--trust-list-issuer", did_for(body))
     assert followed.returncode == 0, followed.stderr
     (trust,) = [c for c in json.loads(followed.stdout)["checks"] if c["check"] == "trust"]
