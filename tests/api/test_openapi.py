@@ -22,6 +22,9 @@ EXPECTED = {
     ("/credentials/status", "post"),
     ("/credentials/verify", "post"),
     ("/api/verify", "post"),
+    ("/api/v1/registry/qa-bodies", "get"),
+    ("/api/v1/registry/providers", "get"),
+    ("/api/v1/registry/micro-credentials", "get"),
 }
 
 

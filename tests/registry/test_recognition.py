@@ -34,6 +34,7 @@ def recognise(application: Application, reviewer: User) -> Decision:
         outcome="recognised",
         reason="Meets every criterion.",
         by=reviewer,
+        valid_from=timezone.now() - timedelta(days=1),
         valid_until=timezone.now() + YEAR,
         eqf_levels=[6],
         tqf_levels=[6],

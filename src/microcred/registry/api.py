@@ -24,6 +24,14 @@ router = Router(tags=["registry"])
 MAX_PAGE = 100
 
 
+class ErrorOut(Schema):
+    """The API's error shape (as ``microcred.api`` answers every refusal)."""
+
+    code: str
+    message: str
+    errors: list[dict[str, Any]] | None = None
+
+
 class RecognitionOut(Schema):
     body: str
     bodyDid: str  # noqa: N815 - JSON names
@@ -150,7 +158,9 @@ def list_providers(request: HttpRequest, response: HttpResponse) -> list[Provide
     ]
 
 
-@router.get("/registry/micro-credentials", response=OffersOut, auth=None)
+@router.get(
+    "/registry/micro-credentials", response={200: OffersOut, 422: ErrorOut}, auth=None
+)
 def list_offers(
     request: HttpRequest, response: HttpResponse, query: Query[OfferQuery]
 ) -> dict[str, Any]:
