@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.signals import request_finished
+from django.db import close_old_connections
 from django.test import Client
 from django.urls import reverse
 
@@ -149,6 +151,16 @@ def test_end_recognition_names_only_this_bodys_providers(
     assert Client().post(url, {}).status_code == 302
 
 
+def close(response: Any) -> None:
+    """Close a file response as the test client would: without ``request_finished``
+    closing the test's database connection."""
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
+
+
 def evidence_url(org: Organization, item: EvidenceFile) -> str:
     return reverse("registry:evidence", kwargs={"org": org.slug, "evidence": item.public_id})
 
@@ -170,13 +182,13 @@ def test_evidence_goes_only_to_the_two_parties(
     assert mine["Content-Type"] == "application/pdf"
     assert mine["X-Content-Type-Options"] == "nosniff"
     assert "attachment" in mine["Content-Disposition"]
-    mine.close()
+    close(mine)
     as_reviewer = signed_in(reviewer)
     assert as_reviewer.get(evidence_url(body, evidence_item)).status_code == 404  # a draft
     applications.submit(filled(draft), by=provider_admin)
     theirs = as_reviewer.get(evidence_url(body, evidence_item))
     assert theirs.status_code == 200
-    theirs.close()
+    close(theirs)
     assert as_reviewer.get(evidence_url(organization, evidence_item)).status_code == 404
     others: list[tuple[User, Organization]] = [
         (make_member(other_body, Role.QA_REVIEWER), other_body),
