@@ -158,9 +158,7 @@ def list_providers(request: HttpRequest, response: HttpResponse) -> list[Provide
     ]
 
 
-@router.get(
-    "/registry/micro-credentials", response={200: OffersOut, 422: ErrorOut}, auth=None
-)
+@router.get("/registry/micro-credentials", response={200: OffersOut, 422: ErrorOut}, auth=None)
 def list_offers(
     request: HttpRequest, response: HttpResponse, query: Query[OfferQuery]
 ) -> dict[str, Any]:
