@@ -58,3 +58,40 @@ def _static_files_without_collectstatic(settings: Any) -> None:
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+Recognise = Callable[..., Organization]
+
+
+@pytest.fixture
+def recognise(db: None) -> Recognise:
+    """``recognise(provider)``: a quality-assurance body ("Kalite Kurulu") recognising it
+    from a year ago for two years, its trust list signed (needs the ``kek`` fixture)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from microcred.registry import trust_lists
+    from microcred.registry.models import Decision
+    from microcred.registry.qa_bodies import create_qa_body
+
+    def make(provider: Organization, *, slug: str = "kalite") -> Organization:
+        body = Organization.objects.filter(slug=slug).first() or create_qa_body(
+            slug=slug, name="Kalite Kurulu", country="TR"
+        )
+        now = timezone.now()
+        Decision.objects.create(
+            provider=provider,
+            qa_body=body,
+            outcome=Decision.Outcome.RECOGNISED,
+            reason="Meets every criterion.",
+            effective=now - timedelta(days=365),
+            valid_until=now + timedelta(days=365),
+            eqf_levels=[5, 6],
+            tqf_levels=[6],
+            fields_of_study=["Education"],
+        )
+        trust_lists.publish(body)
+        return body
+
+    return make

@@ -26,6 +26,9 @@ EXPECTED = {
     ("/presentations/verify", "post"),
     ("/status/{list_id}/publish", "post"),
     ("/api/verify", "post"),
+    ("/api/v1/registry/qa-bodies", "get"),
+    ("/api/v1/registry/providers", "get"),
+    ("/api/v1/registry/micro-credentials", "get"),
 }
 
 

@@ -28,6 +28,7 @@ from microcred.organizations.keystore import generate_kek_text, get_keystore
 from microcred.organizations.models import Organization
 from microcred.verification.services import clear_caches, verify_document
 
+from ..conftest import Recognise
 from ..vc.elements.conftest import full_elements
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -48,8 +49,10 @@ def _platform(monkeypatch: pytest.MonkeyPatch, settings: Any, live_server: Any) 
 
 
 @pytest.fixture
-def award(organization: Organization) -> Award:
-    """One credential of this platform, with its revocation and suspension entries."""
+def award(organization: Organization, recognise: Recognise) -> Award:
+    """One credential of this platform (a recognised provider's), with its revocation and
+    suspension entries."""
+    recognise(organization)
     version = catalog.publish(
         catalog.create_specification(organization, None, full_elements(), hours_per_ects=28)
     )

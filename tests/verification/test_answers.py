@@ -19,6 +19,7 @@ from microcred.vc.elements import AssessmentType, ParticipationForm, label
 from microcred.verification.presentation import answer_for
 from microcred.verification.services import verify_document
 
+from ..conftest import Recognise
 from .conftest import change
 
 pytestmark = pytest.mark.django_db
@@ -39,13 +40,26 @@ def day(award: Award, lang: str = "en") -> str:
         return str(formats.date_format(moment, "DATE_FORMAT"))
 
 
-def test_valid_own_credential_names_issuer_date_and_holder(client: Client, award: Award) -> None:
+def test_valid_own_credential_names_issuer_date_and_holder(
+    client: Client, award: Award, recognise: Recognise
+) -> None:
+    recognise(award.organization)
     assert headline(client, award.credential) == (
         f"Valid — issued by Anadolu Üniversitesi on {day(award)} to Ayşe Yılmaz."
     )
 
 
-def test_revoked_shows_date_and_reason_from_the_issuer(client: Client, award: Award) -> None:
+def test_unrecognised_issuer_is_not_named_as_established(client: Client, award: Award) -> None:
+    assert headline(client, award.credential) == (
+        "The signature is valid, but no quality-assurance body that this service follows "
+        "recognises the issuer."
+    )
+
+
+def test_revoked_shows_date_and_reason_from_the_issuer(
+    client: Client, award: Award, recognise: Recognise
+) -> None:
+    recognise(award.organization)
     assert headline(client, award.credential).startswith("Valid")
     change(award, StatusAction.REVOKE, "Plagiarism in the final project")
     award.refresh_from_db()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,8 @@ from tests.issuing.test_awards import fetch_documents
 from microcred.issuing.models import Award
 from microcred.organizations.models import Organization
 from microcred.vc.verify import verify_credential
-from microcred.web.demo.seed import LEARNERS, QA_SLUG, SLUG
+from microcred.web.demo.registry import BODY_SLUG as QA_SLUG
+from microcred.web.demo.seed import LEARNERS, SLUG
 
 pytestmark = pytest.mark.django_db
 
@@ -61,6 +63,35 @@ def test_the_demo_issues_verifiable_credentials_and_one_revocation(
     passport = client.get("/en/wallet/")
     assert passport.status_code == 200
     assert "Veri Okuryazarlığı" in passport.content.decode()  # her claimed credential
+
+
+def test_the_demo_quality_body_recognises_the_university(
+    var_dir: Path, kek: str, client: Client
+) -> None:
+    from microcred.verification.services import verify_document
+    from microcred.web.demo.registry import BODY_SLUG, REVIEWER
+
+    call_command("seed_demo", stderr=io.StringIO())
+    award = Award.objects.filter(organization__slug=SLUG, state=Award.State.ACTIVE).first()
+    assert award is not None
+    trust = verify_document(award.credential).find("trust")
+    assert trust is not None
+    assert (trust.code, str(trust.status)) == ("issuer_recognised", "passed")
+    assert trust.params["body"] == "Demo Kalite Kurulu"
+    assert REVIEWER in (var_dir / "demo-accounts.txt").read_text()
+    page = client.get(f"/en/registry/issuers/{SLUG}/").content.decode()
+    assert "Recognised by" in page
+    assert "Demo Kalite Kurulu" in page
+    listed = client.get(f"/registry/trust-lists/{BODY_SLUG}", HTTP_ACCEPT="application/vc")
+    assert listed["Content-Type"] == "application/vc"
+    assert json.loads(listed.content)["credentialSubject"]["recognition"][0]["issuerName"] == (
+        "Demo Üniversitesi"
+    )
+    # The approval of the demo micro-credential is a registry fact on its public page.
+    achievement = award.credential["credentialSubject"]["achievement"]["id"].rsplit("/", 1)[1]
+    public = client.get(f"/tr/registry/achievements/{achievement}/").content.decode()
+    assert "Demo Kalite Kurulu" in public
+    assert 'class="approval"' in public
 
 
 def test_the_demo_strategy_shows_its_open_checks(var_dir: Path, kek: str, client: Client) -> None:

@@ -9,6 +9,7 @@ from ninja import NinjaAPI
 from microcred.api import awards, credentials, errors, specifications, vcapi
 from microcred.api.docs import OPENAPI_URL, PlainDocs
 from microcred.api.parser import BoundedJsonParser
+from microcred.registry import api as registry_api
 
 
 class MicrocredApi(NinjaAPI):
@@ -31,5 +32,6 @@ api = MicrocredApi(
 api.add_router("/api/v1", awards.router)
 api.add_router("/api/v1", specifications.router)
 api.add_router("/api/v1", credentials.router)
+api.add_router("/api/v1", registry_api.router)
 api.add_router("", vcapi.router)
 errors.install(api)

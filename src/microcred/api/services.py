@@ -26,7 +26,7 @@ from microcred.organizations.keys import did_for, signer_for
 from microcred.organizations.models import Organization
 from microcred.organizations.tokens import TokenGrant
 from microcred.vc.presentations import PresentationReport
-from microcred.vc.verify import Check, VerificationReport, verify_credential
+from microcred.vc.verify import Check, CheckStatus, VerificationReport, verify_credential
 from microcred.vc.verify.budget import Budget
 from microcred.verification.resources import resource_loader
 from microcred.verification.services import limits
@@ -211,11 +211,19 @@ def vc_api_result(report: VerificationReport | PresentationReport, lang: str) ->
     full report beside it."""
     return {
         "verified": report.verified,
-        "checks": sorted({c.check for c in report.checks if c.passed}),
+        "checks": sorted(
+            {c.check for c in report.checks if c.passed and c.status is not CheckStatus.WARNING}
+        ),
         "errors": [_problem(c, lang) for c in _all_failures(report)],
-        "warnings": [_problem(c, lang) for c in report.checks if c.code in WARNINGS],
+        "warnings": [_problem(c, lang) for c in report.checks if _is_warning(c)],
         "report": report.to_json(lang),
     }
+
+
+def _is_warning(check: Check) -> bool:
+    """Worth a relying party's attention without failing: an unrecognised issuer beside a
+    valid signature, an unbound proof chain, a related resource that could not be read."""
+    return check.status is CheckStatus.WARNING or check.code in WARNINGS
 
 
 def _problem(check: Check, lang: str) -> dict[str, Any]:

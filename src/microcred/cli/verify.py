@@ -25,7 +25,7 @@ from rich.table import Table
 
 from microcred.cli.common import fail, read_json_object
 from microcred.vc.dates import parse_datetime
-from microcred.vc.errors import JsonInputError
+from microcred.vc.errors import JsonInputError, VcError
 from microcred.vc.fetcher import SafeFetcher
 from microcred.vc.jsontext import read_json
 from microcred.vc.presentations import PRESENTATION_TYPE, PresentationReport, verify_presentation
@@ -37,6 +37,7 @@ _MARK = {
     CheckStatus.PASSED: "[green]✓[/]",
     CheckStatus.FAILED: "[red]✗[/]",
     CheckStatus.SKIPPED: "[dim]–[/]",
+    CheckStatus.WARNING: "[yellow]![/]",
 }
 
 
@@ -46,13 +47,48 @@ def _documents(path: Path | None) -> dict[str, Any]:
     return read_json_object(path, "documents map")
 
 
-def _trust(path: Path | None) -> TrustList | None:
-    if path is None:
+def _trust(
+    source: str | None,
+    issuer: str | None,
+    documents: dict[str, Any],
+    now: datetime,
+    fetcher: SafeFetcher | None,
+) -> TrustList | None:
+    """A plain list (an operator's own file), or a signed one (a file, or with ``--online``
+    an https URL): verified with the same documents, fetcher and clock as the credentials,
+    and issued by ``--trust-list-issuer``."""
+    if source is None:
+        if issuer is not None:
+            fail("--trust-list-issuer needs --trust-list")
         return None
+    data = _trust_document(source, fetcher)
+    if "proof" not in data:
+        try:
+            return TrustList.from_json(data)
+        except ValueError as exc:
+            fail(f"trust list {source}: {exc}")
+    if issuer is None:
+        fail("a signed trust list needs --trust-list-issuer DID (the body expected to sign it)")
     try:
-        return TrustList.from_json(read_json_object(path, "trust list"))
-    except ValueError as exc:
-        fail(f"trust list {path}: {exc}")
+        return TrustList.from_signed(
+            data, expected_issuer=issuer, now=now, documents=documents, fetcher=fetcher
+        )
+    except VcError as exc:
+        fail(f"trust list {source} refused ({exc.code}): {exc}")
+
+
+def _trust_document(source: str, fetcher: SafeFetcher | None) -> dict[str, Any]:
+    if not source.startswith("https://"):
+        return read_json_object(Path(source), "trust list")
+    if fetcher is None:
+        fail("a trust list URL needs --online")
+    try:
+        found = fetcher(source)
+    except VcError as exc:
+        fail(f"trust list {source} could not be fetched ({exc.code}): {exc}")
+    if not isinstance(found, dict):
+        fail(f"trust list {source} is not a JSON object")
+    return found
 
 
 def _now(text: str | None) -> datetime:
@@ -125,7 +161,14 @@ def verify(
         Path | None, typer.Option("--documents", help="URL/DID → doc map.")
     ] = None,
     now: Annotated[str | None, typer.Option("--now", help="Verification time, ISO 8601.")] = None,
-    trust_list: Annotated[Path | None, typer.Option("--trust-list")] = None,
+    trust_list: Annotated[
+        str | None,
+        typer.Option("--trust-list", help="Trust list file (plain or signed), or URL (--online)."),
+    ] = None,
+    trust_list_issuer: Annotated[
+        str | None,
+        typer.Option("--trust-list-issuer", help="DID that must have signed the trust list."),
+    ] = None,
     lang: Annotated[str, typer.Option("--lang", help="en | tr")] = "en",
     proof_only: Annotated[bool, typer.Option("--proof-only", help="Check proofs only.")] = False,
     online: Annotated[
@@ -141,9 +184,10 @@ def verify(
     """Verify credentials and presentations; exit 0 only if every one verified."""
     if lang not in ("en", "tr"):
         fail("--lang must be en or tr")
-    docs, trust, moment = _documents(documents), _trust(trust_list), _now(now)
-    cache: dict[str, Any] = {}
+    docs, moment = _documents(documents), _now(now)
     fetcher = SafeFetcher() if online else None
+    trust = _trust(trust_list, trust_list_issuer, docs, moment, fetcher)
+    cache: dict[str, Any] = {}
     all_ok = True
     for path in files:
         data = _read(path)

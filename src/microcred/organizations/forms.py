@@ -7,6 +7,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from microcred.organizations.models import Organization
+from microcred.organizations.names import name_problem
 from microcred.organizations.roles import Role
 from microcred.organizations.tokens import Scope
 
@@ -25,7 +26,19 @@ class OrganizationForm(forms.Form):
             "addresses and of its identifier, so it cannot change later."
         ),
     )
-    kind = forms.ChoiceField(label=_("Kind"), choices=Organization.Kind.choices)
+    #: Providers only: quality-assurance bodies are trust anchors, registered by the
+    #: platform operator (``manage.py create_qa_body``), never by whoever signs up.
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=[(Organization.Kind.PROVIDER, Organization.Kind.PROVIDER.label)],
+        initial=Organization.Kind.PROVIDER,
+        error_messages={
+            "invalid_choice": _(
+                "Only the platform operator registers quality-assurance bodies. Register "
+                "your organisation as a provider, or ask the operator."
+            )
+        },
+    )
     country = forms.CharField(
         label=_("Country"),
         max_length=2,
@@ -33,6 +46,13 @@ class OrganizationForm(forms.Form):
         help_text=_("Two-letter ISO 3166-1 code, such as TR."),
     )
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
+    def clean_name(self) -> str:
+        name = " ".join(str(self.cleaned_data["name"]).split())
+        problem = name_problem(name)
+        if problem:
+            raise forms.ValidationError(problem)
+        return name
 
     def clean_slug(self) -> str:
         slug = str(self.cleaned_data["slug"]).lower()

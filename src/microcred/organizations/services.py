@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from microcred.accounts.models import User
 from microcred.organizations.models import Membership, Organization
+from microcred.organizations.names import name_problem
 from microcred.organizations.roles import Role
 
 
@@ -91,7 +92,19 @@ def create_organization(
     country: str = "",
     website: str = "",
 ) -> Organization:
-    """Create an organisation whose creator is its first admin (never an orphan)."""
+    """Create an organisation whose creator is its first admin (never an orphan).
+
+    Self-service creates providers only, under a name no recognised organisation holds;
+    quality-assurance bodies come from the operator (``registry.qa_bodies``).
+    """
+    if kind != Organization.Kind.PROVIDER:
+        raise OrganizationError(
+            str(_("Only the platform operator registers quality-assurance bodies.")),
+            code="qa_body_by_operator_only",
+        )
+    problem = name_problem(name)
+    if problem:
+        raise OrganizationError(problem, code="name_reserved")
     organization = Organization.objects.create(
         name=name, slug=slug, kind=kind, country=country.upper(), website=website
     )

@@ -14,4 +14,15 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="achievement_document",
     ),
     path("orgs/<slug:slug>/profile", public_views.profile_document, name="profile_document"),
+    path(
+        "contexts/trust-list/v1.jsonld",
+        public_views.trust_list_context,
+        name="trust_list_context",
+    ),
+    path("registry/trust-lists/<slug:slug>", public_views.trust_list, name="trust_list"),
+    path(
+        "registry/trust-lists/<slug:slug>/v<int:number>",
+        public_views.trust_list_version,
+        name="trust_list_version",
+    ),
 ]

@@ -23,12 +23,20 @@ from microcred.catalog.models import SpecificationVersion
 from microcred.organizations.keys import did_for
 from microcred.organizations.models import Organization
 from microcred.organizations.public_http import document_response, public_document, wants_html
-from microcred.registry import documents
+from microcred.registry import documents, trust_lists
+from microcred.registry.approval_facts import approval_of
 from microcred.registry.element_rows import Language, country_name, element_rows
+from microcred.registry.models import TrustListVersion
+from microcred.registry.public_standing import standings_of
 from microcred.vc.contexts.integrity import pinned_bytes
 from microcred.vc.elements import ELEMENTS_CONTEXT_URL
+from microcred.vc.trustlist import TRUST_LIST_CONTEXT_URL
 
 DOCUMENT_MAX_AGE = 300
+#: The latest trust list: a recognition change must reach verifiers within a minute.
+TRUST_LIST_MAX_AGE = 60
+#: A numbered version never changes.
+TRUST_LIST_VERSION_MAX_AGE = 86400
 #: The context never changes under its versioned name: let caches keep it for a day.
 CONTEXT_MAX_AGE = 86400
 
@@ -57,6 +65,53 @@ def elements_context(request: HttpRequest) -> HttpResponse:
         pinned_bytes(ELEMENTS_CONTEXT_URL),
         content_type="application/ld+json",
         max_age=CONTEXT_MAX_AGE,
+    )
+
+
+@public_document
+def trust_list_context(request: HttpRequest) -> HttpResponse:
+    return document_response(
+        request,
+        pinned_bytes(TRUST_LIST_CONTEXT_URL),
+        content_type="application/ld+json",
+        max_age=CONTEXT_MAX_AGE,
+    )
+
+
+def _qa_body(slug: str) -> Organization:
+    body = Organization.objects.filter(slug=slug, kind=Organization.Kind.QA_BODY).first()
+    if body is None:
+        raise Http404
+    return body
+
+
+@public_document
+def trust_list(request: HttpRequest, slug: str) -> HttpResponse:
+    """The body's latest signed trust list (``application/vc``)."""
+    latest = trust_lists.latest_version(_qa_body(slug))
+    if latest is None:
+        raise Http404
+    if wants_html(request):
+        return _to_page(request, "registry:qa_body", slug=slug)
+    return document_response(
+        request,
+        latest.credential,
+        content_type="application/vc",
+        max_age=TRUST_LIST_MAX_AGE,
+        vary_accept=True,
+    )
+
+
+@public_document
+def trust_list_version(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    found = TrustListVersion.objects.filter(qa_body=_qa_body(slug), number=number).first()
+    if found is None:
+        raise Http404
+    return document_response(
+        request,
+        found.credential,
+        content_type="application/vc",
+        max_age=TRUST_LIST_VERSION_MAX_AGE,
     )
 
 
@@ -109,6 +164,8 @@ def achievement_page(request: HttpRequest, public_id: str) -> HttpResponse:
         "rows": element_rows(catalog.elements_of(version), lang),
         "description": version.description,
         "json_url": documents.achievement_document(version)["id"],
+        "standings": standings_of(org),
+        "approval": approval_of(version),
     }
     return render(request, "registry/achievement.html", context)
 
@@ -130,5 +187,7 @@ def issuer_page(request: HttpRequest, slug: str) -> HttpResponse:
         "country": country_name(org.country, lang) if org.country else "",
         "offered": offered,
         "profile": documents.profile_document(org),
+        "standings": standings_of(org),
+        "latest_list": trust_lists.latest_version(org) if org.kind == org.Kind.QA_BODY else None,
     }
     return render(request, "registry/issuer.html", context)

@@ -28,6 +28,7 @@ STATUS_LABELS = {
     CheckStatus.PASSED: gettext_lazy("Passed"),
     CheckStatus.FAILED: gettext_lazy("Failed"),
     CheckStatus.SKIPPED: gettext_lazy("Not applicable"),
+    CheckStatus.WARNING: gettext_lazy("Not recognised"),
 }
 _PARSE = {"json_malformed", "json_too_large", "json_too_deep", "json_not_object", "jwt_malformed"}
 _TAMPERED = {"proof_signature_invalid"}
@@ -71,13 +72,25 @@ class Answer:
     checks: tuple[CheckRow, ...]
     #: Verified endorsements (e.g. a QA body's approval), shown as facts when valid.
     approvals: tuple[Approval, ...] = ()
+    #: The issuer's standing with the registries followed (a ``trust`` code, or "").
+    standing: str = ""
+    #: That standing in plain words (registry facts), or "".
+    standing_text: str = ""
 
     @property
     def ok(self) -> bool:
         return self.verdict == "valid"
 
+    @property
+    def recognised(self) -> bool:
+        return self.standing == "issuer_recognised"
+
     def to_json(self) -> dict[str, Any]:
-        return {"verdict": self.verdict, "headline": self.headline, "reason": self.reason}
+        out = {"verdict": self.verdict, "headline": self.headline, "reason": self.reason}
+        if self.standing:
+            out["standing"] = self.standing
+            out["standingText"] = self.standing_text
+        return out
 
 
 def answer_for(report: VerificationReport, *, lang: str) -> Answer:
@@ -86,6 +99,11 @@ def answer_for(report: VerificationReport, *, lang: str) -> Answer:
     with translation.override(lang):
         facts = read_facts(report.credential, lang)
         verdict, headline, deciding = _verdict(report, facts)
+        standing = standing_words(report.find("trust"), facts)
+        if verdict == "valid" and standing is not None:
+            trust = report.find("trust")
+            registered = trust.params.get("name") if trust is not None else None
+            headline = standing[2] or _valid(facts, registered_name=registered)
         rows = tuple(
             CheckRow(c.check, c.code, str(c.status), str(STATUS_LABELS[c.status]), c.message(lang))
             for c in report.checks
@@ -97,6 +115,8 @@ def answer_for(report: VerificationReport, *, lang: str) -> Answer:
             facts=facts if facts is not None and not facts.is_empty else None,
             checks=rows,
             approvals=approvals(report) if verdict == "valid" else (),
+            standing=standing[0] if standing else "",
+            standing_text=standing[1] if standing else "",
         )
 
 
@@ -142,8 +162,51 @@ def _verdict(
     return "invalid", _("Not valid: %(reason)s") % {"reason": failures[0].message()}, failures[0]
 
 
-def _valid(facts: CredentialFacts | None) -> str:
-    issuer = (facts.issuer if facts else None) or _("an unnamed issuer")
+def standing_words(
+    check: Check | None, facts: CredentialFacts | None
+) -> tuple[str, str, str] | None:
+    """(code, the standing as a registry fact, the headline when the signature is valid but
+    the issuer not recognised); None without a trust check."""
+    if check is None:
+        return None
+    params = check.params
+    claimed = (facts.issuer if facts else None) or _("an unnamed issuer")
+    if check.code == "issuer_recognised":
+        text = _("Recognised by %(body)s since %(since)s (scope: %(scope)s).") % {
+            "body": params.get("body", ""),
+            "since": _date(params.get("since")),
+            "scope": params.get("scope", ""),
+        }
+        return check.code, text, ""
+    if check.code in ("issuer_recognition_withdrawn", "issuer_recognition_suspended"):
+        values = {"body": params.get("body", ""), "date": _date(params.get("date"))}
+        if check.code == "issuer_recognition_withdrawn":
+            text = _("%(body)s withdrew its recognition of this issuer on %(date)s.") % values
+        else:
+            text = _("%(body)s suspended its recognition of this issuer on %(date)s.") % values
+        headline = (
+            _(
+                "The signature is valid, but this credential was issued after %(body)s "
+                "ended its recognition of the issuer (%(date)s)."
+            )
+            % values
+        )
+        return check.code, text, headline
+    text = _(
+        "No quality-assurance body that this service follows recognises the issuer. "
+        "“%(name)s” is the name the issuer gives itself; nobody has confirmed it."
+    ) % {"name": claimed}
+    headline = _(
+        "The signature is valid, but no quality-assurance body that this service follows "
+        "recognises the issuer."
+    )
+    return check.code, text, headline
+
+
+def _valid(facts: CredentialFacts | None, *, registered_name: str | None = None) -> str:
+    """ "Valid — issued by …": the registry's name for a recognised issuer (a fact), else the
+    credential's own (used only when no registry is followed at all)."""
+    issuer = registered_name or (facts.issuer if facts else None) or _("an unnamed issuer")
     when = _date(facts.issued_text if facts else None)
     holder = facts.holder if facts else None
     if holder:

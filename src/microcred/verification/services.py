@@ -27,6 +27,8 @@ from microcred.vc.verify.parse import Parsed, parse_input
 from microcred.vc.verify.report import Check
 from microcred.verification.cache import TtlCache
 from microcred.verification.local import PlatformFetcher
+from microcred.verification.trust_lists import clear_cache as clear_trust_lists
+from microcred.verification.trust_lists import followed_lists
 
 __all__ = [
     "CachingFetcher",
@@ -131,23 +133,30 @@ def verify_document(
     """Verify a parsed JSON credential or a compact ``vc+jwt`` (or the raw bytes of
     either, as uploaded) as this platform does.
 
-    The input is parsed once, here (the issuer names the cache of verified status lists);
-    the run gets the budgets of :func:`limits`, and the internet fetcher the run's deadline,
-    so that DNS and every fetch end with it. ``remote`` replaces the SSRF-safe internet
-    fetcher (tests pass a fake); documents of this platform are always read from the
-    database. ``options`` go to the trust core unchanged (``options``, ``resource_loader``).
+    The report's ``trust`` check says whether a body this platform follows recognised the
+    issuer when it signed (a warning, not a failure, when none did: see
+    :mod:`microcred.verification.trust_lists`). The input is parsed once, here (the issuer
+    names the cache of verified status lists); the run gets the budgets of :func:`limits`,
+    and the internet fetcher the run's deadline, so that DNS and every fetch end with it.
+    ``remote`` replaces the SSRF-safe internet fetcher (tests pass a fake); documents of
+    this platform are always read from the database. ``options`` go to the trust core
+    unchanged (``options``, ``resource_loader``).
     """
     parsed = parse_input(data)
     if isinstance(parsed, Check):
         return VerificationReport(checks=(parsed,))
     budget = Budget(limits())
     outside = remote if remote is not None else remote_fetcher(deadline=budget.deadline)
+    moment = now or timezone.now()
+    fetcher = PlatformFetcher(outside, dids=_local_dids)
     return verify_credential(
         parsed,
-        now=now or timezone.now(),
-        fetcher=PlatformFetcher(outside, dids=_local_dids),
+        now=moment,
+        fetcher=fetcher,
         status_cache=VerifiedListCache(_issuer_of(parsed.credential), _verified_lists),
         budget=budget,
+        trust_list=followed_lists(fetcher=fetcher, budget=budget, now=moment),
+        trust_required=False,
         **options,
     )
 
@@ -179,6 +188,7 @@ def clear_caches() -> None:
     _documents.clear()
     _verified_lists.clear()
     _local_dids.clear()
+    clear_trust_lists()
 
 
 def _issuer_of(credential: Mapping[str, Any]) -> str | None:

@@ -74,6 +74,9 @@ def housekeeping() -> dict[str, Any]:
     report = recover()
     report["expired_accounts"] = expire_unverified_accounts()
     keep_retention_queued()
+    from microcred.registry.tasks import ensure_scheduled as ensure_reminders
+
+    ensure_reminders()
     _prune_old_rounds()
     schedule_next()
     return report

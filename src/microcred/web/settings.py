@@ -152,6 +152,19 @@ MICROCRED_VERIFY_MAX_BYTES = 256 * 1024
 MICROCRED_CSV_MAX_BYTES = env.env_count(_ENV, "MICROCRED_CSV_MAX_BYTES", default=20 * 1024**2)
 MICROCRED_CSV_MAX_ROWS = env.env_count(_ENV, "MICROCRED_CSV_MAX_ROWS", default=100_000)
 
+# The registry: which quality-assurance bodies the verifier follows (this platform's own,
+# and signed trust lists elsewhere as DID=URL), evidence uploads, renewal reminders.
+MICROCRED_TRUST_LOCAL_BODIES = env.env_bool(_ENV, "MICROCRED_TRUST_LOCAL_BODIES", default=True)
+MICROCRED_TRUST_LISTS = env.env_list(_ENV, "MICROCRED_TRUST_LISTS", default=[])
+MICROCRED_EVIDENCE_MAX_BYTES = env.env_count(
+    _ENV, "MICROCRED_EVIDENCE_MAX_BYTES", default=10 * 1024**2
+)
+MICROCRED_RENEWAL_REMINDER_DAYS = [
+    int(days)
+    for days in env.env_list(_ENV, "MICROCRED_RENEWAL_REMINDER_DAYS", default=["90", "30", "7"])
+    if days.isdigit()
+]
+
 # Security headers. X-Content-Type-Options, X-Frame-Options: DENY and
 # Cross-Origin-Opener-Policy come from Django's defaults; the CSP from our middleware.
 SECURE_REFERRER_POLICY = "same-origin"

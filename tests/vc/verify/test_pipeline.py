@@ -162,9 +162,11 @@ def test_trust_list_standing(now: datetime) -> None:
         }
     )
     assert verify_credential(credential, now=now, trust_list=listed).verified
-    assert codes(verify_credential(credential, now=now, trust_list=empty)) == ["issuer_not_trusted"]
+    assert codes(verify_credential(credential, now=now, trust_list=empty)) == [
+        "issuer_not_recognised"
+    ]
     assert codes(verify_credential(credential, now=now, trust_list=withdrawn)) == [
-        "issuer_trust_withdrawn"
+        "issuer_recognition_withdrawn"
     ]
 
 

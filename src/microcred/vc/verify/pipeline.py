@@ -8,7 +8,7 @@ Nothing here raises for a bad credential; :class:`TypeError` is for misuse.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from datetime import datetime, timedelta
 from functools import partial
 from typing import Any, Literal
@@ -45,7 +45,8 @@ def verify_credential(
     now: datetime,
     documents: Mapping[str, Any] | None = None,
     fetcher: Fetcher | None = None,
-    trust_list: TrustList | None = None,
+    trust_list: TrustList | Sequence[TrustList] | None = None,
+    trust_required: bool = True,
     max_clock_skew: timedelta = DEFAULT_SKEW,
     document_loader: DocumentLoader | None = None,
     resolver: DidResolver | None = None,
@@ -73,6 +74,9 @@ def verify_credential(
     endorsements themselves, so verification never follows endorsements of endorsements).
     ``options`` are the verifier's expectations of every proof (purpose, challenge,
     domain); ``resource_loader`` reads ``relatedResource`` entries to check their digests.
+    ``trust_list`` (one or several) adds the ``trust`` check: was the issuer recognised
+    when it signed? Not recognised fails the credential when ``trust_required``, else it
+    is a warning beside a valid signature (see :mod:`~microcred.vc.verify.trust`).
     """
     if now.tzinfo is None:
         raise TypeError("'now' must be a timezone-aware datetime")
@@ -88,6 +92,7 @@ def verify_credential(
     run.check_endorsements = check_endorsements
     run.resource_loader = resource_loader
     (options or VerifyOptions()).apply(run)
+    lists = (trust_list,) if isinstance(trust_list, TrustList) else trust_list
     checks = [Check("structure", "json_wellformed", CheckStatus.PASSED)]
     checks.append(contexts := check_contexts(run))
     if contexts.passed:
@@ -96,7 +101,7 @@ def verify_credential(
         checks.append(check_schema(run))
     checks.extend(check_proofs(run, bind_issuer=scope == "credential"))
     if scope == "credential":
-        checks.extend(_credential_rules(run, trust_list))
+        checks.extend(_credential_rules(run, lists, trust_required))
     return VerificationReport(checks=tuple(checks), credential=parsed.credential)
 
 
@@ -123,7 +128,9 @@ def _run(
     )
 
 
-def _credential_rules(run: Run, trust_list: TrustList | None) -> list[Check]:
+def _credential_rules(
+    run: Run, trust_lists: Sequence[TrustList] | None, trust_required: bool
+) -> list[Check]:
     checks = [*check_data_model(run), check_valid_from(run), check_valid_until(run)]
     checks.extend(check_related_resources(run))
     if run.jwt is not None:
@@ -142,8 +149,8 @@ def _credential_rules(run: Run, trust_list: TrustList | None) -> list[Check]:
         checks.extend(check_status_rule(run, verify_list))
     if run.check_endorsements:
         checks.extend(check_endorsements(run, partial(_verify_endorsement, run)))
-    if trust_list is not None:
-        checks.append(check_trust(run, trust_list))
+    if trust_lists is not None:
+        checks.append(check_trust(run, trust_lists, required=trust_required))
     return checks
 
 

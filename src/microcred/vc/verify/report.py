@@ -23,6 +23,10 @@ class CheckStatus(StrEnum):
     FAILED = "failed"
     #: The check could not apply (e.g. no ``credentialStatus`` to check); never a failure.
     SKIPPED = "skipped"
+    #: The check did not pass, but it decides no validity: the issuer's recognition by a
+    #: quality-assurance body (VC 2.0 calls this *validation*, the verifier's business
+    #: rule, as opposed to verification). Callers word it beside a valid signature.
+    WARNING = "warning"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +40,7 @@ class Check:
 
     @property
     def passed(self) -> bool:
+        """Not a failure (a warning does not fail the credential either)."""
         return self.status is not CheckStatus.FAILED
 
     def message(self, lang: str = "en") -> str:
@@ -68,6 +73,10 @@ class VerificationReport:
     @property
     def failures(self) -> tuple[Check, ...]:
         return tuple(c for c in self.checks if not c.passed)
+
+    @property
+    def warnings(self) -> tuple[Check, ...]:
+        return tuple(c for c in self.checks if c.status is CheckStatus.WARNING)
 
     def find(self, check: str) -> Check | None:
         return next((c for c in self.checks if c.check == check), None)

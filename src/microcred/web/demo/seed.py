@@ -29,12 +29,11 @@ from microcred.organizations.keys import did_for, signer_for
 from microcred.organizations.models import Membership, Organization
 from microcred.organizations.roles import Role
 from microcred.web.demo.extras import fill_passport, start_strategy
+from microcred.web.demo.registry import BODY_SLUG, REVIEWER, seed_registry
 from microcred.web.demo.specification import demo_elements
 
 SLUG = "demo-universitesi"
-QA_SLUG = "demo-kalite-kurulu"
 DOMAIN = "demo.microcred.localhost"
-QA_REVIEWER = f"qa-reviewer@{DOMAIN}"
 PEOPLE = {
     Role.ADMIN: f"admin@{DOMAIN}",
     Role.DESIGNER: f"designer@{DOMAIN}",
@@ -72,25 +71,22 @@ def seed() -> Seeded:
     learner = User.objects.create_user(LEARNERS[0][1], password)
     elements = demo_elements(issuer_did=did_for(org), name=org.name, base_url=public_base_url())
     draft = catalog.create_specification(org, users[Role.DESIGNER], elements, hours_per_ects=28)
-    reviewer = _approve_by_qa_body(draft, users[Role.DESIGNER], password)
+    reviewers = seed_registry(org, users[Role.ADMIN], password)
+    _approve_by_qa_body(draft, users[Role.DESIGNER])
     version = catalog.publish(draft)
     _issue(org, version, users[Role.ISSUER])
     fill_passport(learner, org)
     start_strategy(org, users[Role.ADMIN])
-    accounts = (*PEOPLE.values(), reviewer.email, learner.email)
+    accounts = (*PEOPLE.values(), learner.email, *reviewers)
     _remember(password, accounts)
     return Seeded(org, password, accounts)
 
 
-def _approve_by_qa_body(version: SpecificationVersion, designer: User, password: str) -> User:
-    """The demo QA body reviews and approves the version, so every demo credential carries
-    its signed endorsement. The body is made only if it is not there yet (by its slug)."""
-    qa_body, _ = Organization.objects.get_or_create(
-        slug=QA_SLUG,
-        defaults={"name": "Demo Kalite Kurulu", "kind": Organization.Kind.QA_BODY, "country": "TR"},
-    )
-    reviewer = User.objects.create_user(QA_REVIEWER, password)
-    Membership.objects.create(organization=qa_body, user=reviewer, role=Role.QA_REVIEWER)
+def _approve_by_qa_body(version: SpecificationVersion, designer: User) -> User:
+    """The demo QA body (``seed_registry`` made it, with its reviewer) reviews and approves
+    the version, so every demo credential carries its signed endorsement."""
+    qa_body = Organization.objects.get(slug=BODY_SLUG)
+    reviewer = User.objects.get(email=REVIEWER)
     pending = review.submit(version, qa_body, by=designer, note="İlk sürüm incelemeye hazır.")
     answers = {code: review.Answer("met") for code in qa_criteria.codes()}
     comment = "Tüm ölçütler karşılanıyor. / Every criterion is met."
