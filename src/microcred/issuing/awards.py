@@ -33,12 +33,15 @@ from microcred.issuing import status_lists
 from microcred.issuing.audit import ViaToken, details_for
 from microcred.issuing.compose import Learner, compose_credential
 from microcred.issuing.errors import IssuingError
+from microcred.issuing.grading import check_grades
 from microcred.issuing.models import AuditEvent, Award, Batch, StatusList, StatusPurpose
 from microcred.issuing.plain_insert import insert_rows
 from microcred.issuing.plain_text import has_control_characters
 from microcred.issuing.signer import IssuerSigner
 from microcred.organizations import deployment
 from microcred.vc.canon.memo import remembered_canonical_forms
+from microcred.vc.dates import parse_datetime
+from microcred.vc.elements.validity import valid_until
 from microcred.vc.issue import issue_credential
 
 
@@ -102,6 +105,13 @@ def _issuer_profile(signer: IssuerSigner, organization: Any) -> dict[str, Any]:
     if organization.country:
         profile["address"] = {"type": ["Address"], "addressCountryCode": organization.country}
     return profile
+
+
+def expiry_of(version: Any, issued: datetime) -> datetime | None:
+    """``validUntil`` of a credential issued now: the issue moment plus the specification's
+    validity period (``None``, no end, when it sets none)."""
+    period = catalog.elements_of(version).validity_period
+    return None if period is None else valid_until(issued, period)
 
 
 def issue_awards(
@@ -206,6 +216,8 @@ def prepare_awards(
     """
     organization = version.specification.organization
     moment = now or timezone.now()
+    check_grades(version, [request.learner.grade for request in todo])
+    until = expiry_of(version, moment)
     revocation, suspension = allocation or allocate_entries(organization, len(todo))
     revocation, suspension = revocation[: len(todo)], suspension[: len(todo)]
     shared = {
@@ -229,6 +241,7 @@ def prepare_awards(
                 learner=request.learner,
                 issued=moment,
                 status=[status_lists.entry_for(*revoke_at), status_lists.entry_for(*suspend_at)],
+                valid_until=until,
                 include_name=include_name,
                 elements_context_url=context_url,
             )
@@ -267,6 +280,7 @@ def _award(
         awarded_on=learner.awarded_on,
         evidence_url=learner.evidence_url,
         credential=signed,
+        valid_until=parse_datetime(signed["validUntil"]) if "validUntil" in signed else None,
         revocation_list=revoke_at[0],
         revocation_index=revoke_at[1],
         suspension_list=suspend_at[0],

@@ -32,6 +32,15 @@ class Learner:
     evidence_url: str = ""
 
 
+def _result(grade: str, achievement: Mapping[str, Any]) -> dict[str, Any]:
+    """The grade, linked (OB 3.0 ``Result.resultDescription``) to the scheme that rules it."""
+    result: dict[str, Any] = {"type": ["Result"], "value": grade}
+    schemes = achievement.get("resultDescription") or []
+    if schemes and isinstance(schemes[0], Mapping) and isinstance(schemes[0].get("id"), str):
+        result["resultDescription"] = schemes[0]["id"]
+    return result
+
+
 def compose_credential(
     *,
     credential_id: str,
@@ -67,7 +76,7 @@ def compose_credential(
             }
         )
     if learner.grade:
-        subject["result"] = [{"type": ["Result"], "value": learner.grade}]
+        subject["result"] = [_result(learner.grade, achievement)]
     if learner.awarded_on is not None:
         subject["activityEndDate"] = format_datetime(
             datetime.combine(learner.awarded_on, datetime.min.time(), tzinfo=issued.tzinfo)

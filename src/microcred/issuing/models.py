@@ -85,6 +85,9 @@ class Award(models.Model):
     evidence_url = models.URLField(blank=True)
     credential = models.JSONField()
     credential_format = models.CharField(max_length=16, default="di-rdfc")
+    #: The credential's ``validUntil`` (issue date + the specification's validity period),
+    #: kept as a column for the expiry notices and lists; None: it does not expire.
+    valid_until = models.DateTimeField(null=True, blank=True)
     revocation_list = models.ForeignKey(
         StatusList, on_delete=models.PROTECT, related_name="+", db_index=False
     )

@@ -33,6 +33,7 @@ from microcred.issuing.forms import (
     IssueOneForm,
     StatusChangeForm,
 )
+from microcred.issuing.grading import GRADE_CODES
 from microcred.issuing.models import Award, Batch
 from microcred.issuing.public_views import STATUS_LIST_MAX_AGE
 from microcred.issuing.revocation import StatusAction, change_status
@@ -94,14 +95,20 @@ def issue_one(request: HttpRequest, org: OrgContext) -> HttpResponse:
             evidence_url=data["evidence_url"],
         )
         key = idempotency_key(version.public_id, learner.email, data["awarded_on"].isoformat())
-        with signer_for(org.organization) as signer:
-            issued = issue_awards(
-                version,
-                [AwardRequest(learner, key)],
-                signer=signer,
-                issued_by=request.user,
-                include_name=data["include_name"],
-            )
+        try:
+            with signer_for(org.organization) as signer:
+                issued = issue_awards(
+                    version,
+                    [AwardRequest(learner, key)],
+                    signer=signer,
+                    issued_by=request.user,
+                    include_name=data["include_name"],
+                )
+        except IssuingError as exc:
+            if exc.code not in GRADE_CODES:
+                raise
+            form.add_error("grade", str(exc))  # the assessment rule: nothing was issued
+            return render(request, "issuing/issue.html", {"org": org, "form": form}, status=400)
         notifications.notify_awarded(issued, translation.get_language())
         if issued[0].claim_token is None:
             messages.info(request, _("This learner already had this award; nothing was issued."))
