@@ -53,11 +53,13 @@ def compose_credential(
     include_name: bool = False,
     salt: str | None = None,
     elements_context_url: str = ELEMENTS_CONTEXT_URL,
+    related: Sequence[Mapping[str, Any]] = (),
 ) -> dict[str, Any]:
     """The OB 3.0 credential (no proof). ``issued`` is also ``validFrom``.
 
     ``elements_context_url`` is where the deployment serves the EU-elements context; a
-    ``relatedResource`` digest then pins it by content (decision 0006).
+    ``relatedResource`` digest then pins it by content (decision 0006). ``related`` adds
+    further ``relatedResource`` entries (a renewal names the credential it renews).
     """
     subject: dict[str, Any] = {
         "type": ["AchievementSubject"],
@@ -97,6 +99,7 @@ def compose_credential(
         credential["validUntil"] = format_datetime(valid_until)
     if status:
         credential["credentialStatus"] = [dict(s) for s in status]
-    if resources := context_resources(contexts, elements_url=elements_context_url):
-        credential["relatedResource"] = resources
+    resources = [*context_resources(contexts, elements_url=elements_context_url), *related]
+    if resources:
+        credential["relatedResource"] = [dict(r) for r in resources]
     return credential

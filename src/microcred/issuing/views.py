@@ -22,7 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from microcred.catalog import services as catalog
 from microcred.catalog.errors import NotIssuable
-from microcred.issuing import audit, notifications, upload_limits
+from microcred.issuing import audit, contests, notifications, upload_limits
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
 from microcred.issuing.compose import Learner
 from microcred.issuing.errors import IssuingError
@@ -60,6 +60,18 @@ def _award(org: OrgContext, award_id: str) -> Award:
     if found is None:
         raise Http404
     return found
+
+
+def renewal_context(award: Award) -> dict[str, Any]:
+    """The award page's renewal chain and contests (with an answer form for an open one)."""
+    from microcred.issuing.renewal_views import answer_form  # it imports this module
+
+    found = contests.contests_of(award.public_id)
+    return {
+        "renewed_by": Award.objects.filter(renews=award).order_by("created", "pk"),
+        "contests": [(c, answer_form(c) if c.outcome == c.Outcome.OPEN else None) for c in found],
+        "can_renew": award.state != Award.State.REVOKED,
+    }
 
 
 def _action(name: str) -> StatusAction:
@@ -134,6 +146,8 @@ def award_list(request: HttpRequest, org: OrgContext) -> HttpResponse:
         "page": page,
         "query": query.urlencode(),
         "bulk_actions": [StatusAction.SUSPEND, StatusAction.REINSTATE, StatusAction.REVOKE],
+        "now": timezone.now(),
+        "open_contests": contests.open_contests(org.organization),
     }
     return render(request, "issuing/award_list.html", context)
 
@@ -147,6 +161,8 @@ def award_detail(request: HttpRequest, org: OrgContext, award_id: str) -> HttpRe
         "award": award,
         "actions": ACTIONS[Award.State(award.state)],
         "credential_json": json.dumps(award.credential, ensure_ascii=False, indent=2),
+        "now": timezone.now(),
+        **renewal_context(award),
     }
     return render(request, "issuing/award_detail.html", context)
 
