@@ -294,3 +294,13 @@ def test_contesting_in_turkish(
     issued.award.refresh_from_db()
     assert issued.award.learner_language == "tr"
     assert "Sizin itirazınız" in page(client.get(url("item", "tr", item_id=item.public_id)))
+
+
+def test_the_passport_says_when_a_credential_expires(
+    client: Client, learner: User, held: tuple[Issued, WalletItem]
+) -> None:
+    issued, _item = held
+    until = issued.award.credential["validUntil"][:10]  # the fixtures' version: P5Y
+    signed_in(client, learner)
+    assert f"expires on {until}" in page(client.get(url("passport")))
+    assert f"süresi {until} tarihinde doluyor" in page(client.get(url("passport", "tr")))
