@@ -266,12 +266,13 @@ def test_answering_is_for_the_organisations_officers_only(
         "contest_answer", org=organization.slug, award_id=issued.award.public_id,
         contest_id=opened.public_id,
     )  # fmt: skip
-    caller = {
+    callers: dict[str, Callable[[], Client]] = {
         "other_org_officer": lambda: officer_client(other_organization, make_member),
         "designer": lambda: officer_client(organization, make_member, Role.DESIGNER),
         "learner": lambda: client,
-        "anonymous": Client,
-    }[who]()
+        "anonymous": lambda: Client(),
+    }
+    caller = callers[who]()
     response = caller.post(answer, {"decision": "uphold", "reason": "No."})
     assert response.status_code == status
     assert Contest.objects.get().outcome == "open"
