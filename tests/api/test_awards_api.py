@@ -17,7 +17,7 @@ from microcred.vc.verify import verify_credential
 from .conftest import MakeToken, call
 
 pytestmark = pytest.mark.django_db
-LEARNER = {"email": "ayse@uni.example", "name": "Ayşe Yılmaz", "grade": "85"}
+LEARNER = {"email": "ayse@uni.example", "name": "Ayşe Yılmaz", "grade": "BA"}
 
 
 def issue(client: Client, token: str, version: SpecificationVersion, **extra: object) -> Any:

@@ -60,7 +60,7 @@ def test_a_platform_credential_with_a_qa_approval_verifies_with_the_cli_and_digi
         slug="kalite-kurulu", name="Kalite Kurulu", kind=Organization.Kind.QA_BODY
     )
     version = _approved(organization, qa_body)
-    learner = Learner("ayse@uni.example", "Ayşe Yılmaz", "A", date(2026, 6, 1))
+    learner = Learner("ayse@uni.example", "Ayşe Yılmaz", "AA", date(2026, 6, 1))
     request = AwardRequest(learner, idempotency_key(version.public_id, learner.email))
     with signer_for(organization) as signer:
         (issued,) = issue_awards(version, [request], signer=signer, include_name=True)

@@ -24,10 +24,13 @@ from .conftest import documents_for
 pytestmark = pytest.mark.django_db
 
 
+PASSING = ("AA", "BA", "BB", "CB", "CC")
+
+
 def requests(count: int, version: SpecificationVersion) -> list[AwardRequest]:
     return [
         AwardRequest(
-            Learner(f"learner{i}@uni.example", f"Learner {i}", str(60 + i), date(2026, 5, 1)),
+            Learner(f"learner{i}@uni.example", f"Learner {i}", PASSING[i % 5], date(2026, 5, 1)),
             idempotency_key(version.public_id, f"learner{i}@uni.example", "2026-05-01"),
         )
         for i in range(count)

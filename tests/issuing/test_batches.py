@@ -42,6 +42,10 @@ BAD_LINES = {57: "email", 201: "date", 480: "name"}  # physical lines (header is
 IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
+#: Grades of the fixtures' scheme at or above its pass mark (DD).
+PASSING = ("AA", "BA", "BB", "CB", "CC", "DC", "DD")
+
+
 def learners_csv(count: int, *, bad: dict[int, str] | None = None) -> bytes:
     lines = ["name,email,grade,date"]
     for i in range(count):
@@ -54,7 +58,7 @@ def learners_csv(count: int, *, bad: dict[int, str] | None = None) -> bytes:
                 day = "2999-01-01"
             case "name":
                 name = ""
-        lines.append(f"{name},{email},{60 + i % 40},{day}")
+        lines.append(f"{name},{email},{PASSING[i % len(PASSING)]},{day}")
     return ("\r\n".join(lines) + "\r\n").encode()
 
 

@@ -72,7 +72,13 @@ def test_grade_evidence_dates_and_status() -> None:
     }
     credential = compose(status=[entry], valid_until=datetime(2030, 1, 1, tzinfo=UTC))
     subject = credential["credentialSubject"]
-    assert subject["result"] == [{"type": ["Result"], "value": "85/100"}]  # type: ignore[index]
+    assert subject["result"] == [  # type: ignore[index]
+        {
+            "type": ["Result"],
+            "value": "85/100",
+            "resultDescription": "https://mc.example.edu.tr/grading/percent",  # the scheme
+        }
+    ]
     assert subject["activityEndDate"] == "2026-05-01T00:00:00Z"  # type: ignore[index]
     assert credential["evidence"] == [{"id": "https://evidence.example/ayse", "type": ["Evidence"]}]
     assert credential["validFrom"] == "2026-06-01T09:30:00Z"

@@ -36,7 +36,7 @@ def _fresh_caches(settings: Any) -> Iterator[None]:
 
 @pytest.fixture
 def award(organization: Organization, published: SpecificationVersion) -> Award:
-    learner = Learner("ayse@uni.example", "Ayşe Yılmaz", "A", date(2026, 5, 1))
+    learner = Learner("ayse@uni.example", "Ayşe Yılmaz", "AA", date(2026, 5, 1))
     request = AwardRequest(learner, idempotency_key("verification-test", learner.email))
     with signer_for(organization) as signer:
         (issued,) = issue_awards(published, [request], signer=signer, include_name=True)

@@ -95,7 +95,7 @@ def test_what_the_credential_says(client: Client, award: Award) -> None:
         label(ParticipationForm.ON_SITE),
         "analyse data, present reports",
         "YÖKAK",
-        "<dd>A</dd>",
+        "<dd>AA</dd>",
     ):
         assert expected in text, expected
 

@@ -47,7 +47,7 @@ def credential(organization: Organization, qa_body: Organization) -> dict[str, A
     answers = {code: Answer("met") for code in codes()}
     review.approve(pending, by=reviewer, answers=answers, comment="Meets every criterion.")
     published = services.publish(SpecificationVersion.objects.get(pk=version.pk))
-    learner = Learner("ayse@uni.example", "Ayşe Yılmaz", "A", date(2026, 5, 1))
+    learner = Learner("ayse@uni.example", "Ayşe Yılmaz", "AA", date(2026, 5, 1))
     request = AwardRequest(learner, idempotency_key("endorsed", learner.email))
     with signer_for(organization) as signer:
         (issued,) = issue_awards(published, [request], signer=signer, include_name=True)

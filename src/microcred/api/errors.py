@@ -40,6 +40,8 @@ def not_found() -> ApiError:
 _ISSUING_STATUS = {
     "credential_id_taken": 409,
     "name_control_characters": 422,
+    "grade_not_in_scheme": 422,
+    "grade_below_pass_mark": 422,
 }
 
 

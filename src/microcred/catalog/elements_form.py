@@ -6,11 +6,11 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from microcred.catalog.grading_fields import grading_initial, scheme_from
 from microcred.catalog.skills import skill_by_uri
 from microcred.vc.elements import (
     AwardingBody,
     EscoSkill,
-    GradingScheme,
     MicroCredentialElements,
     QualityAssurance,
     QualityAssuranceBody,
@@ -68,12 +68,9 @@ def element_fields(data: dict[str, Any], *, awarding_body_id: str) -> dict[str, 
             description=get("qa_description") or None,
             body=QualityAssuranceBody(name=body) if body else None,
         )
-    scheme = (get("grading_scheme") or "").strip()
-    if scheme:
-        values = tuple(v.strip() for v in (get("grading_values") or "").split(",") if v.strip())
-        fields["grading_scheme"] = GradingScheme(
-            id=f"{awarding_body_id}#grading", name=scheme, allowed_values=values
-        )
+    scheme = scheme_from(data, scheme_id=f"{awarding_body_id}#grading")
+    if scheme is not None:
+        fields["grading_scheme"] = scheme
     return fields
 
 
@@ -103,7 +100,7 @@ def initial_from(
         "qa_body_name": qa.body.name if qa and qa.body else "",
         "prerequisites": el.prerequisites or "",
         "grading_scheme": scheme.name if scheme else "",
-        "grading_values": ", ".join(scheme.allowed_values) if scheme else "",
+        **grading_initial(scheme),
         "integration": str(el.integration or ""),
         "stackable_towards": "\n".join(t.id for t in el.stackable_towards),
         "further_information": el.further_information or "",

@@ -13,6 +13,7 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from microcred.catalog.grading_fields import SCHEME_MESSAGES, scheme_from
 from microcred.catalog.skills import skill_by_uri
 from microcred.vc.elements import (
     AssessmentType,
@@ -22,6 +23,7 @@ from microcred.vc.elements import (
     SupervisionType,
     label,
 )
+from microcred.vc.elements.grading import scheme_problems
 from microcred.vc.elements.vocab import Language
 
 LEVEL_ERRORS = {
@@ -97,7 +99,17 @@ class SpecificationForm(forms.Form):
     qa_body_name = forms.CharField(label=_("Quality assurance body"), required=False)
     prerequisites = forms.CharField(label=_("Prerequisites"), widget=forms.Textarea, required=False)
     grading_scheme = forms.CharField(label=_("Grading scheme"), required=False)
-    grading_values = forms.CharField(label=_("Allowed grades (comma-separated)"), required=False)
+    grading_values = forms.CharField(
+        label=_("Allowed grades, best first (comma-separated, e.g. AA, BA, BB or pass, fail)"),
+        required=False,
+    )
+    grading_min = forms.DecimalField(label=_("Lowest possible score"), required=False)
+    grading_max = forms.DecimalField(label=_("Highest possible score"), required=False)
+    pass_mark = forms.CharField(
+        label=_("Pass mark: the lowest passing grade or score (e.g. DD, 60 or pass)"),
+        max_length=64,
+        required=False,
+    )
     integration = forms.ChoiceField(label=_("Stackability"), required=False)
     stackable_towards = forms.CharField(
         label=_("Stacks towards (one URL per line)"), widget=forms.Textarea, required=False
@@ -122,3 +134,14 @@ class SpecificationForm(forms.Form):
             field = self.fields[name]
             assert isinstance(field, forms.ChoiceField)
             field.choices = _choices(enum, blank)
+
+    def clean(self) -> dict[str, Any]:
+        """The grading scheme must be a usable rule: issuing enforces it (vc.elements.grading)."""
+        data = super().clean() or {}
+        scheme = scheme_from(data, scheme_id="#grading")
+        if scheme is not None:
+            for problem in scheme_problems(scheme):
+                self.add_error("pass_mark", SCHEME_MESSAGES[problem])
+        elif (data.get("pass_mark") or "").strip() or data.get("grading_values"):
+            self.add_error("grading_scheme", _("Name the grading scheme."))
+        return data

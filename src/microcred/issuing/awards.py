@@ -33,12 +33,16 @@ from microcred.issuing import status_lists
 from microcred.issuing.audit import ViaToken, details_for
 from microcred.issuing.compose import Learner, compose_credential
 from microcred.issuing.errors import IssuingError
+from microcred.issuing.grading import check_grades
 from microcred.issuing.models import AuditEvent, Award, Batch, StatusList, StatusPurpose
 from microcred.issuing.plain_insert import insert_rows
 from microcred.issuing.plain_text import has_control_characters
 from microcred.issuing.signer import IssuerSigner
 from microcred.organizations import deployment
+from microcred.vc.canon.jcs import jcs
 from microcred.vc.canon.memo import remembered_canonical_forms
+from microcred.vc.dates import parse_datetime
+from microcred.vc.elements.validity import valid_until
 from microcred.vc.issue import issue_credential
 
 
@@ -48,6 +52,8 @@ class AwardRequest:
     idempotency_key: str
     #: SHA-256 of the normalised API request, kept to tell a replay from a reused key.
     request_hash: str = ""
+    #: The award this one renews (``issuing/renewal.py``); the credential names it.
+    renews: Award | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +75,22 @@ class Prepared:
     moment: datetime
     #: Extra details of every "issued" audit event (the API token it came through).
     audit_details: dict[str, Any] = field(default_factory=dict)
+
+
+def renewal_link(previous: Award) -> dict[str, str]:
+    """The ``relatedResource`` entry by which a renewal names the credential it renews.
+
+    OB 3.0 has no "renews" property, and a term of our own would change the served
+    context; VC 2.0's ``relatedResource`` (§5.3) is made for "resources related to the
+    credential, with their integrity": ``id`` is the renewed credential's ``id`` and
+    ``digestSRI`` the SHA-384 of its JCS form (RFC 8785, proof included), so whoever holds
+    both can check that the renewal names exactly that credential.
+    """
+    digest = hashlib.sha384(jcs(previous.credential)).digest()
+    return {
+        "id": str(previous.credential["id"]),
+        "digestSRI": "sha384-" + base64.b64encode(digest).decode("ascii"),
+    }
 
 
 def claim_token_for(award_public_id: str) -> str:
@@ -102,6 +124,13 @@ def _issuer_profile(signer: IssuerSigner, organization: Any) -> dict[str, Any]:
     if organization.country:
         profile["address"] = {"type": ["Address"], "addressCountryCode": organization.country}
     return profile
+
+
+def expiry_of(version: Any, issued: datetime) -> datetime | None:
+    """``validUntil`` of a credential issued now: the issue moment plus the specification's
+    validity period (``None``, no end, when it sets none)."""
+    period = catalog.elements_of(version).validity_period
+    return None if period is None else valid_until(issued, period)
 
 
 def issue_awards(
@@ -206,6 +235,8 @@ def prepare_awards(
     """
     organization = version.specification.organization
     moment = now or timezone.now()
+    check_grades(version, [request.learner.grade for request in todo])
+    until = expiry_of(version, moment)
     revocation, suspension = allocation or allocate_entries(organization, len(todo))
     revocation, suspension = revocation[: len(todo)], suspension[: len(todo)]
     shared = {
@@ -229,8 +260,10 @@ def prepare_awards(
                 learner=request.learner,
                 issued=moment,
                 status=[status_lists.entry_for(*revoke_at), status_lists.entry_for(*suspend_at)],
+                valid_until=until,
                 include_name=include_name,
                 elements_context_url=context_url,
+                related=[] if request.renews is None else [renewal_link(request.renews)],
             )
             signed = issue_credential(
                 credential,
@@ -267,10 +300,12 @@ def _award(
         awarded_on=learner.awarded_on,
         evidence_url=learner.evidence_url,
         credential=signed,
+        valid_until=parse_datetime(signed["validUntil"]) if "validUntil" in signed else None,
         revocation_list=revoke_at[0],
         revocation_index=revoke_at[1],
         suspension_list=suspend_at[0],
         suspension_index=suspend_at[1],
+        renews=request.renews,
     )
     token = claim_token_for(award.public_id)
     award.claim_token_hash = claim_token_hash(token)

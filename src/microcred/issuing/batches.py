@@ -40,8 +40,9 @@ from microcred.issuing.awards import (
     store_awards,
 )
 from microcred.issuing.compose import Learner
-from microcred.issuing.csv_rows import RowProblem, read_rows
+from microcred.issuing.csv_rows import GradeRule, RowProblem, read_rows
 from microcred.issuing.errors import IssuingError
+from microcred.issuing.grading import refusal, scheme_of
 from microcred.issuing.mail_tasks import mail_awards
 from microcred.issuing.models import AuditEvent, Award, Batch, BatchRow
 from microcred.organizations.keys import OrgSigner, signer_for
@@ -131,7 +132,7 @@ def prepare_batch(
     transaction holds the one write lock, and a large file parsed inside it made every
     other writer (the task workers included) wait for it, then fail.
     """
-    checked = _check_file(upload)
+    checked = _check_file(upload, grade_rule_for(version))
     with transaction.atomic():
         batch = Batch.objects.create(
             organization=organization,
@@ -152,11 +153,23 @@ def prepare_batch(
     return BatchPreview(batch, batch.total, checked.problems, checked.more_problems)
 
 
-def _check_file(upload: IO[bytes]) -> _CheckedFile:
+def grade_rule_for(version: Any) -> GradeRule:
+    """The version's assessment rule as the CSV check applies it: a refusal's words."""
+    scheme = scheme_of(version)
+
+    def rule(grade: str) -> str | None:
+        error = refusal(scheme, grade)
+        return None if error is None else str(error)
+
+    return rule
+
+
+def _check_file(upload: IO[bytes], grade_rule: GradeRule | None = None) -> _CheckedFile:
     """Every row checked; the problems beyond the first ``SHOWN_PROBLEMS`` only counted."""
     raw = _HashingReader(upload)
     checked = _CheckedFile([], [], 0, "")
-    for row in read_rows(io.BufferedReader(raw), today=timezone.localdate()):
+    rows = read_rows(io.BufferedReader(raw), today=timezone.localdate(), grade_rule=grade_rule)
+    for row in rows:
         if row.learner is not None:
             checked.learners.append((row.line, row.learner))
             continue

@@ -32,6 +32,15 @@ class Learner:
     evidence_url: str = ""
 
 
+def _result(grade: str, achievement: Mapping[str, Any]) -> dict[str, Any]:
+    """The grade, linked (OB 3.0 ``Result.resultDescription``) to the scheme that rules it."""
+    result: dict[str, Any] = {"type": ["Result"], "value": grade}
+    schemes = achievement.get("resultDescription") or []
+    if schemes and isinstance(schemes[0], Mapping) and isinstance(schemes[0].get("id"), str):
+        result["resultDescription"] = schemes[0]["id"]
+    return result
+
+
 def compose_credential(
     *,
     credential_id: str,
@@ -44,11 +53,13 @@ def compose_credential(
     include_name: bool = False,
     salt: str | None = None,
     elements_context_url: str = ELEMENTS_CONTEXT_URL,
+    related: Sequence[Mapping[str, Any]] = (),
 ) -> dict[str, Any]:
     """The OB 3.0 credential (no proof). ``issued`` is also ``validFrom``.
 
     ``elements_context_url`` is where the deployment serves the EU-elements context; a
-    ``relatedResource`` digest then pins it by content (decision 0006).
+    ``relatedResource`` digest then pins it by content (decision 0006). ``related`` adds
+    further ``relatedResource`` entries (a renewal names the credential it renews).
     """
     subject: dict[str, Any] = {
         "type": ["AchievementSubject"],
@@ -67,7 +78,7 @@ def compose_credential(
             }
         )
     if learner.grade:
-        subject["result"] = [{"type": ["Result"], "value": learner.grade}]
+        subject["result"] = [_result(learner.grade, achievement)]
     if learner.awarded_on is not None:
         subject["activityEndDate"] = format_datetime(
             datetime.combine(learner.awarded_on, datetime.min.time(), tzinfo=issued.tzinfo)
@@ -88,6 +99,7 @@ def compose_credential(
         credential["validUntil"] = format_datetime(valid_until)
     if status:
         credential["credentialStatus"] = [dict(s) for s in status]
-    if resources := context_resources(contexts, elements_url=elements_context_url):
-        credential["relatedResource"] = resources
+    resources = [*context_resources(contexts, elements_url=elements_context_url), *related]
+    if resources:
+        credential["relatedResource"] = [dict(r) for r in resources]
     return credential

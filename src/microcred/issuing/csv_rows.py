@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import IO
@@ -99,7 +99,17 @@ def _parse_date(text: str) -> date:
     raise ValueError(text)
 
 
-def _check(line: int, values: dict[str, str], today: date, seen: dict[str, int]) -> Row:
+#: Why a grade cannot be awarded (the specification's assessment rule), or None.
+GradeRule = Callable[[str], str | None]
+
+
+def _check(
+    line: int,
+    values: dict[str, str],
+    today: date,
+    seen: dict[str, int],
+    grade_rule: GradeRule | None = None,
+) -> Row:
     problems: list[RowProblem] = []
 
     def problem(column: str, message: str) -> None:
@@ -131,6 +141,8 @@ def _check(line: int, values: dict[str, str], today: date, seen: dict[str, int])
             seen[email] = line
     if len(grade) > 64:
         problem("grade", _("The grade is longer than 64 characters."))
+    elif grade_rule is not None and (refused := grade_rule(grade)) is not None:
+        problem("grade", refused)
     awarded: date | None = None
     if raw_date := values.get("date", "").strip():
         try:
@@ -159,8 +171,13 @@ def _check(line: int, values: dict[str, str], today: date, seen: dict[str, int])
     )
 
 
-def read_rows(upload: IO[bytes], *, today: date) -> Iterator[Row]:
-    """Every data row of the file, checked; raises CsvFileError if the file is unreadable."""
+def read_rows(
+    upload: IO[bytes], *, today: date, grade_rule: GradeRule | None = None
+) -> Iterator[Row]:
+    """Every data row of the file, checked; raises CsvFileError if the file is unreadable.
+
+    ``grade_rule`` applies the specification's grading scheme and pass mark to each grade.
+    """
     text = io.TextIOWrapper(upload, encoding="utf-8-sig", errors="strict", newline="")
     try:
         reader = csv.DictReader(text)
@@ -177,7 +194,7 @@ def read_rows(upload: IO[bytes], *, today: date) -> Iterator[Row]:
                 )
                 continue
             values = {mapping[k]: (v or "") for k, v in record.items() if k is not None}
-            yield _check(line, values, today, seen)
+            yield _check(line, values, today, seen, grade_rule)
     except UnicodeDecodeError as exc:
         raise CsvFileError(
             _("The file is not UTF-8 text (byte %(at)d).") % {"at": exc.start}
@@ -188,4 +205,13 @@ def read_rows(upload: IO[bytes], *, today: date) -> Iterator[Row]:
         text.detach()
 
 
-__all__ = ["MAX_ROWS", "CsvFileError", "Row", "RowProblem", "max_rows", "read_rows", "shown"]
+__all__ = [
+    "MAX_ROWS",
+    "CsvFileError",
+    "GradeRule",
+    "Row",
+    "RowProblem",
+    "max_rows",
+    "read_rows",
+    "shown",
+]

@@ -12,8 +12,19 @@ from datetime import datetime
 
 from microcred.issuing.models import AuditEvent, Award
 
-#: Audit actions that describe the award's life, in the order they can happen.
-LIFE_EVENTS = ("issued", "suspend", "reinstate", "revoke")
+#: Audit actions that describe the award's life, in the order they can happen; a contest
+#: and its answer are part of it (the learner reads the whole exchange).
+LIFE_EVENTS = (
+    "issued",
+    "suspend",
+    "reinstate",
+    "revoke",
+    "contested",
+    "contest_upheld",
+    "contest_reinstated",
+    "contest_reissued",
+    "renewed",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,3 +81,21 @@ def status_history(award_public_id: str) -> list[StatusChange]:
         organization_id=award.organization_id, target=award_public_id, action__in=LIFE_EVENTS
     ).order_by("at", "pk")
     return [StatusChange(e.action, e.reason, e.at) for e in events]
+
+
+@dataclass(frozen=True, slots=True)
+class RenewalChain:
+    """The award's place in a chain of renewals, as public ids of awards."""
+
+    renews: str | None
+    renewed_by: tuple[str, ...]
+
+
+def renewal_chain(award_public_id: str) -> RenewalChain:
+    """Which award this one renews, and which awards renew it (oldest first)."""
+    award = Award.objects.select_related("renews").filter(public_id=award_public_id).first()
+    if award is None:
+        return RenewalChain(None, ())
+    later = Award.objects.filter(renews=award).order_by("created", "pk")
+    previous = award.renews.public_id if award.renews is not None else None
+    return RenewalChain(previous, tuple(later.values_list("public_id", flat=True)))

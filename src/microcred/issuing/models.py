@@ -85,6 +85,18 @@ class Award(models.Model):
     evidence_url = models.URLField(blank=True)
     credential = models.JSONField()
     credential_format = models.CharField(max_length=16, default="di-rdfc")
+    #: The credential's ``validUntil`` (issue date + the specification's validity period),
+    #: kept as a column for the expiry notices and lists; None: it does not expire.
+    valid_until = models.DateTimeField(null=True, blank=True)
+    #: When the learner was told the credential is about to expire (once per award).
+    expiry_notice_sent = models.DateTimeField(null=True, blank=True)
+    #: The learner's language, once known (their claim or contest): their e-mails use it.
+    learner_language = models.CharField(max_length=8, blank=True)
+    #: The award this one renews (after re-assessment, evidence of practice or a contest):
+    #: the credential names it too (``relatedResource``, see ``issuing/renewal.py``).
+    renews = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="renewed_by"
+    )
     revocation_list = models.ForeignKey(
         StatusList, on_delete=models.PROTECT, related_name="+", db_index=False
     )
@@ -236,6 +248,43 @@ class BatchRow(models.Model):
                 fields=["batch", "line"],
                 condition=models.Q(award__isnull=True, error=""),
                 name="batchrow_pending",
+            )
+        ]
+
+
+class Contest(models.Model):
+    """A learner's objection to the revocation or suspension of their award, and the answer.
+
+    Every step is also an audit event of the award (its history, shown to the learner).
+    Personal data: ``learner`` (who contested) and the argument they wrote.
+    """
+
+    class Outcome(models.TextChoices):
+        OPEN = "open", _("Open")
+        UPHELD = "upheld", _("Upheld")
+        REINSTATED = "reinstated", _("Reinstated")
+        REISSUED = "reissued", _("Re-issued")
+
+    public_id = models.CharField(max_length=32, unique=True, default=new_public_id)
+    award = models.ForeignKey(Award, on_delete=models.CASCADE, related_name="contests")
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    #: The state contested (revoked or suspended) when the contest was opened.
+    contested_state = models.CharField(max_length=16, choices=Award.State.choices)
+    argument = models.TextField()
+    outcome = models.CharField(max_length=16, choices=Outcome.choices, default=Outcome.OPEN)
+    answer = models.TextField(blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["award"], condition=models.Q(outcome="open"), name="one_open_contest"
             )
         ]
 

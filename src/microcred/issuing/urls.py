@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path
 
-from microcred.issuing import batch_list_views, claim_views, views
+from microcred.issuing import batch_list_views, claim_views, renewal_views, views
 
 app_name = "issuing"
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -17,6 +17,12 @@ urlpatterns: list[URLPattern | URLResolver] = [
         "<slug:org>/awards/<str:award_id>/credential.json",
         views.award_download,
         name="award_download",
+    ),
+    path("<slug:org>/awards/<str:award_id>/renew", renewal_views.award_renew, name="award_renew"),
+    path(
+        "<slug:org>/awards/<str:award_id>/contests/<str:contest_id>/answer",
+        renewal_views.contest_answer,
+        name="contest_answer",
     ),
     path("<slug:org>/awards/<str:award_id>/<str:action>", views.award_status, name="award_status"),
     path("<slug:org>/bulk-status/<str:action>", views.bulk_status, name="bulk_status"),

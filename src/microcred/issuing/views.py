@@ -23,7 +23,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from microcred.catalog import services as catalog
 from microcred.catalog.errors import NotIssuable
-from microcred.issuing import audit, notifications, upload_limits
+from microcred.issuing import audit, contests, notifications, upload_limits
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
 from microcred.issuing.compose import Learner
 from microcred.issuing.errors import IssuingError
@@ -34,6 +34,7 @@ from microcred.issuing.forms import (
     IssueOneForm,
     StatusChangeForm,
 )
+from microcred.issuing.grading import GRADE_CODES
 from microcred.issuing.models import Award, Batch
 from microcred.issuing.public_views import STATUS_LIST_MAX_AGE
 from microcred.issuing.revocation import StatusAction, change_status
@@ -60,6 +61,18 @@ def _award(org: OrgContext, award_id: str) -> Award:
     if found is None:
         raise Http404
     return found
+
+
+def renewal_context(award: Award) -> dict[str, Any]:
+    """The award page's renewal chain and contests (with an answer form for an open one)."""
+    from microcred.issuing.renewal_views import answer_form  # it imports this module
+
+    found = contests.contests_of(award.public_id)
+    return {
+        "renewed_by": Award.objects.filter(renews=award).order_by("created", "pk"),
+        "contests": [(c, answer_form(c) if c.outcome == c.Outcome.OPEN else None) for c in found],
+        "can_renew": award.state != Award.State.REVOKED,
+    }
 
 
 def _action(name: str) -> StatusAction:
@@ -95,14 +108,20 @@ def issue_one(request: HttpRequest, org: OrgContext) -> HttpResponse:
             evidence_url=data["evidence_url"],
         )
         key = idempotency_key(version.public_id, learner.email, data["awarded_on"].isoformat())
-        with signer_for(org.organization) as signer:
-            issued = issue_awards(
-                version,
-                [AwardRequest(learner, key)],
-                signer=signer,
-                issued_by=request.user,
-                include_name=data["include_name"],
-            )
+        try:
+            with signer_for(org.organization) as signer:
+                issued = issue_awards(
+                    version,
+                    [AwardRequest(learner, key)],
+                    signer=signer,
+                    issued_by=request.user,
+                    include_name=data["include_name"],
+                )
+        except IssuingError as exc:
+            if exc.code not in GRADE_CODES:
+                raise
+            form.add_error("grade", str(exc))  # the assessment rule: nothing was issued
+            return render(request, "issuing/issue.html", {"org": org, "form": form}, status=400)
         notifications.notify_awarded(issued, translation.get_language())
         if issued[0].claim_token is None:
             messages.info(request, _("This learner already had this award; nothing was issued."))
@@ -128,6 +147,8 @@ def award_list(request: HttpRequest, org: OrgContext) -> HttpResponse:
         "page": page,
         "query": query.urlencode(),
         "bulk_actions": [StatusAction.SUSPEND, StatusAction.REINSTATE, StatusAction.REVOKE],
+        "now": timezone.now(),
+        "open_contests": contests.open_contests(org.organization),
     }
     return render(request, "issuing/award_list.html", context)
 
@@ -141,6 +162,8 @@ def award_detail(request: HttpRequest, org: OrgContext, award_id: str) -> HttpRe
         "award": award,
         "actions": ACTIONS[Award.State(award.state)],
         "credential_json": json.dumps(award.credential, ensure_ascii=False, indent=2),
+        "now": timezone.now(),
+        **renewal_context(award),
     }
     return render(request, "issuing/award_detail.html", context)
 

@@ -24,6 +24,7 @@ from django.contrib.auth import authenticate, login
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
@@ -32,6 +33,7 @@ from microcred.accounts import emails, proven_address, second_step, sign_in_limi
 from microcred.accounts.forms import SignUpForm
 from microcred.accounts.models import User
 from microcred.accounts.models_email import EmailAddress
+from microcred.issuing import expiry
 from microcred.issuing.claim_views import award_for_token
 from microcred.issuing.models import Award
 from microcred.wallet import claims
@@ -128,6 +130,7 @@ def _save(request: HttpRequest, user: User, award: Award) -> HttpResponse:
         if address and _is_theirs(user, award):
             proven_address.confirm(user, address)
         claims.claim(user, award)
+        expiry.remember_language(award, translation.get_language())
     except (WalletError, emails.EmailVerificationError) as error:
         context = {"problem": str(error), "code": error.code}
         return _page(request, award, context, 409)

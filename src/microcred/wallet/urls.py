@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path
 
-from microcred.wallet import claim_views, data_views, import_views, share_views, views
+from microcred.wallet import (
+    claim_views,
+    contest_views,
+    data_views,
+    import_views,
+    share_views,
+    views,
+)
 
 app_name = "wallet"
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -14,6 +21,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("items/<str:item_id>/download", views.item_download, name="item_download"),
     path("items/<str:item_id>/certificate.pdf", views.item_pdf, name="item_pdf"),
     path("items/<str:item_id>/remove", views.item_remove, name="item_remove"),
+    path("items/<str:item_id>/contest", contest_views.item_contest, name="item_contest"),
     path("claim/<str:token>/", claim_views.claim, name="claim"),
     path("import/", import_views.import_page, name="import"),
     path("shares/", share_views.shares_page, name="shares"),

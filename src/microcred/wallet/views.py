@@ -49,6 +49,9 @@ def item_detail(request: HttpRequest, item_id: str) -> HttpResponse:
         "held": passport.held_one(item, lang=lang()),
         "history": history.status_history(item.award_public_id) if item.award_public_id else [],
     }
+    from microcred.wallet.contest_views import contest_context  # it imports this module
+
+    context.update(contest_context(request, item))
     return render(request, "wallet/item.html", context)
 
 

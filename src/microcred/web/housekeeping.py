@@ -6,7 +6,8 @@ No cron job and no operator is needed for the chores a crash or an abuser leaves
   their bulk-issuance runs had claimed are released;
 - batches no live run works on any more are queued again (``resume_stalled_batches``);
 - accounts that never confirmed their address expire, freeing the address;
-- the daily retention task (``microcred.wallet.retention_task``) is kept queued.
+- the daily retention task (``microcred.wallet.retention_task``) and the daily expiry
+  notices (``microcred.issuing.expiry_task``) are kept queued.
 
 The chores run as a task that queues its own next run (``run_after``), so they need
 nothing but a worker of the database backend; whichever worker is free takes them.
@@ -69,6 +70,7 @@ def recover(*, own_id: str = "") -> dict[str, Any]:
 def housekeeping() -> dict[str, Any]:
     """One round of chores, then the next round queued."""
     from microcred.accounts.expiry import expire_unverified_accounts
+    from microcred.issuing.expiry_task import ensure_scheduled as keep_expiry_notices_queued
     from microcred.wallet.retention_task import ensure_scheduled as keep_retention_queued
 
     report = recover()
@@ -77,6 +79,7 @@ def housekeeping() -> dict[str, Any]:
     from microcred.registry.tasks import ensure_scheduled as ensure_reminders
 
     ensure_reminders()
+    keep_expiry_notices_queued()
     _prune_old_rounds()
     schedule_next()
     return report

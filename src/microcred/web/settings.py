@@ -92,6 +92,8 @@ MICROCRED_RETAIN_ENDED_SHARES_DAYS = env.env_count(
     _ENV, "MICROCRED_RETAIN_ENDED_SHARES_DAYS", default=30
 )
 MICROCRED_RETAIN_AUDIT_YEARS = env.env_count(_ENV, "MICROCRED_RETAIN_AUDIT_YEARS", default=10)
+#: Days before a credential's validUntil that its learner is told (issuing/expiry.py).
+MICROCRED_EXPIRY_NOTICE_DAYS = env.env_count(_ENV, "MICROCRED_EXPIRY_NOTICE_DAYS", default=60)
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

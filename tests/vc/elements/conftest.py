@@ -64,7 +64,7 @@ def full_elements() -> MicroCredentialElements:
         grading_scheme=GradingScheme(
             id=f"{BASE}/grading/letter",
             name="Letter grade",
-            allowed_values=("AA", "BA", "BB", "CB", "CC", "DC", "DD", "FF"),
+            allowed_values=("FF", "DD", "DC", "CC", "CB", "BB", "BA", "AA"),  # low to high (OB 3.0)
             required_value="DD",
         ),
         grade="BA",

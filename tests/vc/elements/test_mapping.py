@@ -87,7 +87,8 @@ def test_native_ob_fields_carry_what_ob_can_say(elements: MicroCredentialElement
     assert frameworks["TQF"]["targetUrl"] == "https://contexts.microcred.eu/tqf/6"
     esco = [a for a in achievement["alignment"] if a["targetFramework"] == "ESCO"]
     assert [a["targetType"] for a in esco] == ["ceasn:Competency"] * 2
-    assert achievement["resultDescription"][0]["allowedValue"][0] == "AA"
+    assert achievement["resultDescription"][0]["allowedValue"][-1] == "AA"  # low to high
+    assert achievement["resultDescription"][0]["requiredValue"] == "DD"
     assert document["issuer"]["address"] == {
         "type": ["Address"], "addressCountryCode": "TR", "addressRegion": "TR-35",
     }  # fmt: skip

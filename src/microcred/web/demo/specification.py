@@ -54,7 +54,7 @@ def demo_elements(*, issuer_did: str, name: str, base_url: str) -> MicroCredenti
         grading_scheme=GradingScheme(
             id=f"{base_url}/grading/letter",
             name="Letter grade",
-            allowed_values=("AA", "BA", "BB", "CB", "CC", "DC", "DD", "FF"),
+            allowed_values=("FF", "DD", "DC", "CC", "CB", "BB", "BA", "AA"),  # low to high (OB 3.0)
             required_value="DD",
         ),
         integration=IntegrationOption.STACKABLE,
