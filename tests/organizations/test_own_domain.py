@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
@@ -150,6 +151,11 @@ def test_prove_publish_and_issue_under_the_domain(
     assert credential["proof"]["verificationMethod"] == "did:web:odtu.test#key-1"
     report = verify_document(credential)  # the platform reads the DID from the domain too
     assert report.verified, report.failures
+    # The answer names the proven domain as who signed, apart from the self-chosen name.
+    upload = SimpleUploadedFile("c.json", json.dumps(credential).encode())
+    answer = admin.post("/en/verify/", {"file": upload}).content.decode()
+    assert 'data-identity="domain"' in answer
+    assert "whoever controls the internet domain odtu.test" in answer
 
     # A rotation: issuing stops until the published document names the new key.
     keys.rotate(organization, by=None)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import microcred.vc
 
 EXPECTED = {
+    "as_list",
+    "issuer_id",
     "FORMATS",
     "OB_CONTEXT",
     "VC_V2",

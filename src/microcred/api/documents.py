@@ -12,22 +12,18 @@ from typing import Any
 
 from microcred.issuing.public_documents import local_list_id, signed_status_list
 from microcred.organizations.keys import local_did_document
-
-
-def _as_list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else [value]
+from microcred.vc.fields import as_list, issuer_id
 
 
 def _dids(credential: Mapping[str, Any]) -> Iterator[str]:
-    issuer = credential.get("issuer")
-    yield str(issuer.get("id", "")) if isinstance(issuer, Mapping) else str(issuer or "")
-    for proof in _as_list(credential.get("proof")):
+    yield issuer_id(credential) or ""
+    for proof in as_list(credential.get("proof")):
         if isinstance(proof, Mapping):
             yield str(proof.get("verificationMethod", "")).partition("#")[0]
 
 
 def _status_urls(credential: Mapping[str, Any]) -> Iterator[str]:
-    for entry in _as_list(credential.get("credentialStatus")):
+    for entry in as_list(credential.get("credentialStatus")):
         if isinstance(entry, Mapping) and isinstance(entry.get("statusListCredential"), str):
             yield entry["statusListCredential"]
 

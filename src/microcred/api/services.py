@@ -25,6 +25,7 @@ from microcred.issuing.revocation import StatusAction, change_status
 from microcred.organizations.keys import did_for, signer_for
 from microcred.organizations.models import Organization
 from microcred.organizations.tokens import TokenGrant
+from microcred.vc.fields import issuer_id
 from microcred.vc.presentations import PresentationReport
 from microcred.vc.verify import Check, CheckStatus, VerificationReport, verify_credential
 from microcred.vc.verify.budget import Budget
@@ -138,14 +139,6 @@ def _refusal(action: StatusAction) -> str:
     }[action]
 
 
-def _issuer_id(credential: dict[str, Any]) -> str | None:
-    issuer = credential.get("issuer")
-    if isinstance(issuer, dict):
-        value = issuer.get("id")
-        return value if isinstance(value, str) else None
-    return issuer if isinstance(issuer, str) else None
-
-
 def sign_credential(
     grant: TokenGrant, credential: dict[str, Any], options: dict[str, Any]
 ) -> ApiCredential:
@@ -160,7 +153,7 @@ def sign_credential(
     own = did_for(org)
     if "issuer" not in credential:
         credential = {**credential, "issuer": own}
-    elif _issuer_id(credential) != own:
+    elif issuer_id(credential) != own:
         raise ApiError(
             400,
             "issuer_mismatch",

@@ -26,6 +26,7 @@ from microcred.vc.errors import (
     StatusListError,
     VcError,
 )
+from microcred.vc.fields import as_list, issuer_id
 from microcred.vc.issue import FORMATS, IssuanceError, issue_credential
 from microcred.vc.keys import Ed25519KeyPair, Ed25519PublicKey
 from microcred.vc.status import (
@@ -69,11 +70,13 @@ __all__ = [
     "VcError",
     "VerificationMethod",
     "VerificationReport",
+    "as_list",
     "build_did_web_document",
     "did_key_for",
     "did_web_for",
     "did_web_to_url",
     "issue_credential",
+    "issuer_id",
     "pinned_loader",
     "read_status",
     "resolve_did_key",

@@ -22,6 +22,7 @@ from typing import Any
 from microcred.vc.contexts import VC_V2, DocumentLoader, loader_for, pinned_loader
 from microcred.vc.dates import format_datetime
 from microcred.vc.did import DidResolver, Fetcher, did_key_for
+from microcred.vc.fields import as_list
 from microcred.vc.keys import Ed25519KeyPair, Ed25519PublicKey
 from microcred.vc.multibase import encode_multibase
 from microcred.vc.proofs import EDDSA_JCS_2022, EDDSA_RDFC_2022, hash_data, proof_config
@@ -211,16 +212,10 @@ def verify_presentation(
             **shared,
             **credential_options,
         )
-        for item in _as_list(vp.get("verifiableCredential"))
+        for item in as_list(vp.get("verifiableCredential"))
     )
     checks.append(credential_summary(reports))
     return PresentationReport(tuple(checks), holder_id(vp), reports, presentation=vp)
-
-
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
 
 
 def _run(

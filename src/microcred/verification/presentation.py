@@ -23,6 +23,7 @@ from microcred.vc.dates import parse_datetime
 from microcred.vc.verify import Check, CheckStatus, VerificationReport
 from microcred.verification.endorsements import Approval, approvals
 from microcred.verification.facts import CredentialFacts, read_facts
+from microcred.verification.issuer_identity import IssuerIdentity, issuer_identity
 
 STATUS_LABELS = {
     CheckStatus.PASSED: gettext_lazy("Passed"),
@@ -72,6 +73,8 @@ class Answer:
     checks: tuple[CheckRow, ...]
     #: Verified endorsements (e.g. a QA body's approval), shown as facts when valid.
     approvals: tuple[Approval, ...] = ()
+    #: What the valid signature proves about the signer (its domain, or this platform).
+    identity: IssuerIdentity | None = None
     #: The issuer's standing with the registries followed (a ``trust`` code, or "").
     standing: str = ""
     #: That standing in plain words (registry facts), or "".
@@ -115,6 +118,7 @@ def answer_for(report: VerificationReport, *, lang: str) -> Answer:
             facts=facts if facts is not None and not facts.is_empty else None,
             checks=rows,
             approvals=approvals(report) if verdict == "valid" else (),
+            identity=issuer_identity(report),
             standing=standing[0] if standing else "",
             standing_text=standing[1] if standing else "",
         )

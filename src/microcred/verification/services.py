@@ -21,6 +21,7 @@ from django.utils import timezone
 from microcred.issuing import public_documents
 from microcred.vc.did import Fetcher
 from microcred.vc.fetcher import SafeFetcher
+from microcred.vc.fields import issuer_id
 from microcred.vc.verify import VerificationReport, verify_credential
 from microcred.vc.verify.budget import DEFAULT_LIMITS, Budget, Limits
 from microcred.vc.verify.parse import Parsed, parse_input
@@ -153,7 +154,7 @@ def verify_document(
         parsed,
         now=moment,
         fetcher=fetcher,
-        status_cache=VerifiedListCache(_issuer_of(parsed.credential), _verified_lists),
+        status_cache=VerifiedListCache(issuer_id(parsed.credential), _verified_lists),
         budget=budget,
         trust_list=followed_lists(fetcher=fetcher, budget=budget, now=moment),
         trust_required=False,
@@ -189,13 +190,6 @@ def clear_caches() -> None:
     _verified_lists.clear()
     _local_dids.clear()
     clear_trust_lists()
-
-
-def _issuer_of(credential: Mapping[str, Any]) -> str | None:
-    issuer = credential.get("issuer")
-    if isinstance(issuer, Mapping):
-        issuer = issuer.get("id")
-    return issuer if isinstance(issuer, str) else None
 
 
 def platform_fetcher(budget: Budget, remote: Fetcher | None = None) -> Fetcher:

@@ -15,6 +15,7 @@ from typing import Any
 
 from microcred.vc.elements import EscoSkill, MicroCredentialElements, elements_from_credential
 from microcred.vc.errors import VcError
+from microcred.vc.fields import issuer_id
 from microcred.web.verify_page.summary import summarize
 
 
@@ -46,12 +47,11 @@ class Content:
 
 def describe(credential: Mapping[str, Any], lang: str = "en") -> Content:
     summary = summarize(credential, lang)
-    issuer = credential.get("issuer")
-    issuer_id = issuer.get("id") if isinstance(issuer, Mapping) else issuer
+    issuer = issuer_id(credential)
     return Content(
         title=(summary.achievement if summary else None) or str(credential.get("name") or "—"),
         issuer_name=(summary.issuer if summary else None) or "—",
-        issuer_id=issuer_id if isinstance(issuer_id, str) else "",
+        issuer_id=issuer or "",
         valid_from=summary.valid_from if summary else None,
         valid_until=_date(credential.get("validUntil")),
         elements=_elements(credential),

@@ -9,6 +9,7 @@ from typing import Any
 
 from microcred.vc.contexts import DocumentLoader
 from microcred.vc.did import DidResolver, Fetcher
+from microcred.vc.fields import issuer_id
 from microcred.vc.proofs.jose import JwtParts
 from microcred.vc.status import DecodedLists
 from microcred.vc.verify.budget import Budget
@@ -50,9 +51,4 @@ class Run:
 
     @property
     def issuer_id(self) -> str | None:
-        issuer = self.credential.get("issuer")
-        if isinstance(issuer, str):
-            return issuer
-        if isinstance(issuer, Mapping) and isinstance(issuer.get("id"), str):
-            return str(issuer["id"])
-        return None
+        return issuer_id(self.credential)

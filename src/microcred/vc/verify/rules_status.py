@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from microcred.vc.errors import BudgetError, VcError
+from microcred.vc.fields import issuer_id
 from microcred.vc.status import read_status
 from microcred.vc.verify.context import Run
 from microcred.vc.verify.report import Check, CheckStatus, VerificationReport
@@ -72,11 +73,10 @@ def _verify_list_once(run: Run, url: str, verify_list: ListVerifier) -> Mapping[
     if not report.verified or report.credential is None:
         first = report.failures[0].message("en") if report.failures else "unverifiable"
         return _failed("status_list_invalid", detail=f"{url}: {first}")
-    issuer = report.credential.get("issuer")
-    issuer_id = issuer.get("id") if isinstance(issuer, Mapping) else issuer
-    if issuer_id != run.issuer_id:
+    list_issuer = issuer_id(report.credential)
+    if list_issuer != run.issuer_id:
         return _failed(
-            "status_list_invalid", detail=f"{url} is issued by {issuer_id}, not the issuer"
+            "status_list_invalid", detail=f"{url} is issued by {list_issuer}, not the issuer"
         )
     if run.status_cache is not None:
         run.status_cache[url] = report.credential

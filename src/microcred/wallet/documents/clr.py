@@ -20,6 +20,7 @@ from typing import Any
 
 from microcred.vc.dates import format_datetime
 from microcred.vc.elements import ELEMENTS_CONTEXT_URL
+from microcred.vc.fields import as_list
 from microcred.vc.openbadges import CLR_CONTEXTS, validate_or_raise
 
 CLR_TYPE = "ClrCredential"
@@ -75,7 +76,7 @@ def build_clr(
 def _contexts(credentials: Sequence[Mapping[str, Any]]) -> list[str]:
     """CLR 2.0's contexts, plus our EU-elements context when an embedded credential uses it."""
     contexts = list(CLR_CONTEXTS)
-    if any(ELEMENTS_CONTEXT_URL in _as_list(c.get("@context")) for c in credentials):
+    if any(ELEMENTS_CONTEXT_URL in as_list(c.get("@context")) for c in credentials):
         contexts.append(ELEMENTS_CONTEXT_URL)
     return contexts
 
@@ -111,7 +112,7 @@ def derive_associations(credentials: Sequence[Mapping[str, Any]]) -> Iterator[di
     seen: set[tuple[str, str]] = set()
     for achievement in achievements:
         source = achievement.get("id")
-        for target in _as_list(achievement.get("stackableTowards")):
+        for target in as_list(achievement.get("stackableTowards")):
             target_id = target.get("id") if isinstance(target, Mapping) else target
             pair = (str(source), str(target_id))
             inside = source in present and target_id in present and source != target_id
@@ -123,9 +124,3 @@ def derive_associations(credentials: Sequence[Mapping[str, Any]]) -> Iterator[di
                     "sourceId": pair[0],
                     "targetId": pair[1],
                 }
-
-
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
