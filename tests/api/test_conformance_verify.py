@@ -35,6 +35,12 @@ pytestmark = pytest.mark.django_db
 V2 = "https://www.w3.org/ns/credentials/v2"
 
 
+def beyond_trust(warnings: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The warnings other than the issuer's standing: the suites' test issuers are did:keys
+    that no quality-assurance body recognises, which the answer rightly says (a warning)."""
+    return [w for w in warnings if w["check"] != "trust"]
+
+
 @pytest.fixture(autouse=True)
 def _offline(settings: Any) -> Iterator[None]:
     def refuse(url: str) -> Any:
@@ -102,7 +108,7 @@ def test_the_suites_options_are_accepted_and_a_valid_credential_is_200(client: C
     assert response.status_code == 200, response.content
     answer = response.json()
     assert answer["verified"] is True
-    assert (answer["errors"], answer["warnings"]) == ([], [])
+    assert (answer["errors"], beyond_trust(answer["warnings"])) == ([], [])
     assert "proof" in answer["checks"]
 
 
@@ -202,7 +208,7 @@ def test_a_proof_chain_verifies_and_binds_the_previous_proof(client: Client) -> 
         chained = _chain(endorser, first, previous)
         answer = verify(client, chained).json()
         assert answer["verified"] is True, answer["errors"]
-        assert answer["warnings"] == []
+        assert beyond_trust(answer["warnings"]) == []
 
 
 def _chain(signer: Issuer, document: dict[str, Any], previous: Any) -> dict[str, Any]:
@@ -232,7 +238,7 @@ def test_a_chain_signed_without_the_previous_proof_verifies_with_a_warning(clien
     loose = signed(endorser, first, previousProof="urn:uuid:first")
     answer = verify(client, loose).json()
     assert answer["verified"] is True, answer["errors"]
-    assert [w["code"] for w in answer["warnings"]] == ["proof_chain_unbound"]
+    assert [w["code"] for w in beyond_trust(answer["warnings"])] == ["proof_chain_unbound"]
 
 
 @pytest.mark.parametrize("previous", ["urn:uuid:missing", ["urn:uuid:missing"]])

@@ -24,6 +24,7 @@ from microcred.organizations.models import Organization
 from microcred.vc.contexts import loader_for
 from microcred.vc.proofs import create_proof
 from microcred.verification.services import verify_document
+from tests.conftest import Recognise
 from tests.vc.elements.conftest import full_elements
 
 from .test_page import text_of, verdict_of
@@ -39,7 +40,10 @@ def qa_body(db: None) -> Organization:
 
 
 @pytest.fixture
-def credential(organization: Organization, qa_body: Organization) -> dict[str, Any]:
+def credential(
+    organization: Organization, qa_body: Organization, recognise: Recognise
+) -> dict[str, Any]:
+    recognise(organization)  # so that the answer may call the credential valid outright
     version = services.create_specification(organization, None, full_elements(), hours_per_ects=28)
     designer = User.objects.create_user("designer@uni.example", "x")
     reviewer = User.objects.create_user("reviewer@kalite.example", "x")

@@ -117,7 +117,7 @@ def test_withdrawal_keeps_the_standing_of_earlier_credentials(
     from microcred.organizations.keys import signer_for
 
     def issue(key: str, **when: Any) -> Any:
-        learner = Learner(f"{key}@uni.example", "Can Demir", "B", None)
+        learner = Learner(f"{key}@uni.example", "Can Demir", "BA", None)
         request = AwardRequest(learner, idempotency_key(key, learner.email))
         with signer_for(organization) as signer:
             (issued,) = issue_awards(published, [request], signer=signer, **when)
