@@ -263,6 +263,7 @@ def _award(
         grade=learner.grade,
         awarded_on=learner.awarded_on,
         evidence_url=learner.evidence_url,
+        language=learner.language or shared["organization"].default_language,
         credential=signed,
         revocation_list=revoke_at[0],
         revocation_index=revoke_at[1],

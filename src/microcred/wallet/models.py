@@ -79,6 +79,14 @@ class ShareLink(models.Model):
     expires_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
     view_count = models.PositiveIntegerField(default=0)
+    #: The token is derived from the server's secret and the public id (``shares.token_for``),
+    #: so the holder's list can show the link again; links made before are random and were
+    #: shown once.
+    reshowable = models.BooleanField(default=False)
+    #: The printable certificate's link for this credential: every PDF reuses it.
+    certificate_for = models.ForeignKey(
+        WalletItem, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     created = models.DateTimeField(auto_now_add=True)
 
 
