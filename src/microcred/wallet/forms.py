@@ -89,6 +89,16 @@ class ShareForm(forms.Form):
         return timezone.make_aware(datetime.combine(day, time.max))
 
 
+class ShareHolderForm(forms.Form):
+    """An employer's check on a share page: is this the candidate's credential?"""
+
+    email = forms.EmailField(
+        label=_("The candidate's e-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+
+
 class DeleteAccountForm(forms.Form):
     password = forms.CharField(
         label=_("Your password"),
