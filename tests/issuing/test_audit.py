@@ -68,7 +68,7 @@ def test_audit_export_streams_every_event_as_csv(
     assert f'filename="audit-anadolu-uni-{today}.csv"' in response["Content-Disposition"]
     body = response.getvalue().decode()
     rows = list(csv.reader(io.StringIO(body)))
-    assert rows[0] == ["When", "Who", "Action", "Target", "Reason"]
+    assert rows[0] == ["When", "Who", "Action", "Target", "Public reason", "Internal note"]
     assert [(r[1], r[2], r[3]) for r in rows[1:]] == [
         ("admin@anadolu-uni.example", "issued", award.public_id),
         ("admin@anadolu-uni.example", "revoke", award.public_id),

@@ -33,6 +33,7 @@ def language_field(label: Any) -> forms.ChoiceField:
     return forms.ChoiceField(
         label=label,
         choices=settings.LANGUAGES,
+        required=False,  # left out: the organisation's default language
         help_text=_("The e-mails to the learner are written in this language."),
     )
 

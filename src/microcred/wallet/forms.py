@@ -66,7 +66,7 @@ class ShareForm(forms.Form):
     expires_on = forms.DateField(
         label=_("Expires at the end of (optional)"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
 
     def __init__(self, *args: Any, owner: Any, labels: dict[int, str], **kwargs: Any) -> None:
