@@ -36,7 +36,7 @@ def settings_url(org: Organization, lang: str = "en") -> str:
     return f"/{lang}/orgs/{org.slug}/settings/"
 
 
-def signed_in(client: Client, user: object) -> Client:
+def signed_in(client: Client, user: User) -> Client:
     assert client.login(username=user.email, password=PASSWORD)
     return client
 
