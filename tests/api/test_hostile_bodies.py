@@ -86,6 +86,11 @@ def test_turkish_refusal(client: Client) -> None:
     assert "anahtar" in response.json()["message"]
 
 
+#: A credential that does not verify: the VC-API answers 422 (Data Integrity suites),
+#: /api/verify its own report with 200.
+REFUSED = {"/credentials/verify": 422, "/api/verify": 200}
+
+
 @pytest.mark.parametrize("path", VERIFY_PATHS)
 def test_a_signed_jwt_with_a_duplicated_name_does_not_verify(client: Client, path: str) -> None:
     issuer, now = Issuer.did_key(), timezone.now()
@@ -96,7 +101,7 @@ def test_a_signed_jwt_with_a_duplicated_name_does_not_verify(client: Client, pat
     forged = text.replace('"name": "Data Literacy"', '"name": "FAKE", "name": "Data Literacy"')
     response = client.post(path, {"verifiableCredential": token_over(issuer, forged)},
                            content_type="application/json")  # fmt: skip
-    assert response.status_code == 200
+    assert response.status_code == REFUSED[path]
     assert response.json()["verified"] is False
     answer = response.json()
     found = answer.get("checks", []) + answer.get("errors", [])
@@ -115,7 +120,7 @@ def test_a_jwt_of_50000_nested_arrays_is_a_report_not_a_500(client: Client, path
          b64(b"[" * 50_000 + b"]" * 50_000), b64(b"s" * 64)]
     )  # fmt: skip
     response = client.post(path, {"verifiableCredential": token}, content_type="application/json")
-    assert response.status_code == 200
+    assert response.status_code == REFUSED[path]
     assert response.json()["verified"] is False
     assert "json_too_deep" in json.dumps(response.json())
 

@@ -333,16 +333,6 @@ def test_vc_api_status_refusals_change_nothing(
             400,
             "status_purpose_not_supported",
         ),
-        (
-            status(
-                client,
-                token,
-                cid,
-                {"type": "BitstringStatusListEntry", "statusPurpose": "revocation"},
-            ),
-            400,
-            "status_missing",
-        ),
     ]
     assert [(r.status_code, r.json()["code"]) for r, _s, _c in cases] == [
         (s, c) for _r, s, c in cases

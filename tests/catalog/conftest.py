@@ -73,3 +73,17 @@ def complete_data(**changes: Any) -> dict[str, Any]:
     }
     data.update(changes)
     return {key: value for key, value in data.items() if value is not None}
+
+
+@pytest.fixture
+def qa_body(db: None) -> Organization:
+    return Organization.objects.create(
+        slug="kalite-kurulu", name="Kalite Kurulu", country="TR", kind=Organization.Kind.QA_BODY
+    )
+
+
+@pytest.fixture
+def other_qa_body(db: None) -> Organization:
+    return Organization.objects.create(
+        slug="other-agency", name="Other Agency", country="DE", kind=Organization.Kind.QA_BODY
+    )

@@ -3,7 +3,10 @@
 //
 //   node dbverify.mjs FILE... [--documents MAP.json] [--now ISO] [--proof-only]
 //   node dbverify.mjs --jobs JOBS.json
-//       (an array of {"file", "documents"?, "now"?, "proof-only"?} objects)
+//       (an array of {"file", "documents"?, "now"?, "proof-only"?,
+//        "challenge"?, "domain"?} objects)
+// A file holding a VerifiablePresentation is verified as one (format "vp"),
+// with the job's challenge and domain.
 //
 // Prints one JSON line per file: {"file", "format", "verified", "error"}.
 // Exit status 0 when every file verified, 1 otherwise, 2 on misuse.
@@ -13,9 +16,11 @@
 import {readFileSync} from 'node:fs';
 import {parseArgs} from 'node:util';
 import {createLoader, readDocumentsMap} from './lib/loader.mjs';
-import {verifyDataIntegrity, verifyJwt} from './lib/verify.mjs';
+import {
+  verifyDataIntegrity, verifyJwt, verifyVerifiablePresentation
+} from './lib/verify.mjs';
 
-async function verifyFile({file, documents, now, proofOnly}) {
+async function verifyFile({file, documents, now, proofOnly, challenge, domain}) {
   // a fresh loader per file: one credential's documents never leak into
   // the next one's verification through a cache
   const documentLoader = createLoader({documents});
@@ -29,12 +34,18 @@ async function verifyFile({file, documents, now, proofOnly}) {
   } catch(error) {
     return {format: 'json', verified: false, error: `not JSON: ${error.message}`};
   }
+  if([].concat(credential?.type).includes('VerifiablePresentation')) {
+    return {format: 'vp', ...await verifyVerifiablePresentation(
+      credential, {documentLoader, now, challenge, domain})};
+  }
   const format = credential?.proof?.cryptosuite ?? 'unsecured';
   return {format, ...await verifyDataIntegrity(
     credential, {documentLoader, now, proofOnly})};
 }
 
-function toJob({file, documents, now, 'proof-only': proofOnly = false}) {
+function toJob({
+  file, documents, now, 'proof-only': proofOnly = false, challenge, domain
+}) {
   if(typeof file !== 'string') {
     throw new TypeError('every job needs a "file"');
   }
@@ -45,7 +56,9 @@ function toJob({file, documents, now, 'proof-only': proofOnly = false}) {
     file,
     documents: readDocumentsMap(documents),
     now: now === undefined ? undefined : new Date(now),
-    proofOnly
+    proofOnly,
+    challenge,
+    domain
   };
 }
 

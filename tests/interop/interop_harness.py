@@ -104,6 +104,12 @@ class NodeSide:
         assert result.returncode == 0, _completed(result, "dbsign.mjs")
         return _json_lines(result.stdout)
 
+    def present(self, jobs: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+        """Make presentations as a holder (see dbpresent.mjs); fails the test on error."""
+        result = self._run("dbpresent.mjs", jobs)
+        assert result.returncode == 0, _completed(result, "dbpresent.mjs")
+        return _json_lines(result.stdout)
+
     def verify(self, jobs: Sequence[Mapping[str, Any]]) -> list[NodeVerdict]:
         """One verdict per job, in order; the exit status must agree with them."""
         result = self._run("dbverify.mjs", jobs)

@@ -278,7 +278,7 @@ def test_filtered_revoke_changes_exactly_the_matching_awards(
     awards = award_to(published, "a@cohort1.example", "b@cohort1.example", "c@cohort2.example")
     target = url("bulk_status", org=organization.slug, action="revoke") + "?email=cohort1"
     confirm = page(officer.get(target))
-    assert "This will change 2 award(s)." in confirm
+    assert "This will change 2 awards." in confirm
     assert "up to 60 seconds late" in confirm
     wrong = officer.post(target, {"reason": "Course cancelled", "confirm_count": "3"})
     assert wrong.status_code == 400

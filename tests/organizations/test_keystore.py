@@ -167,7 +167,7 @@ def test_secrets_are_not_pickled_nor_hashed() -> None:
 def test_nothing_logged_contains_key_material(
     store: EnvelopeKeyStore, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with caplog.at_level(logging.DEBUG):
+    with caplog.at_level(logging.DEBUG, logger="microcred"):
         ref = store.create(org())
         store.sign(ref, b"payload")
         with store.signer(ref) as pair:

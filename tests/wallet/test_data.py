@@ -82,7 +82,8 @@ def test_presentation_export_is_signed_by_the_holder(client: Client, learner: Us
     vp = json.loads(response.content)
     assert vp["holder"] == holder.holder_did(HolderKey.objects.get(owner=learner))
     report = verify_presentation(vp, now=timezone.now(), check_status=False)
-    assert report.problems == ()  # the holder proof and shape are sound
+    own = [c.code for c in report.failures if c.check != "credentials"]
+    assert own == []  # the holder proof and shape are sound (the issuer is not resolvable here)
     assert len(vp["verifiableCredential"]) == 1
 
 

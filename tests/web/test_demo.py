@@ -16,7 +16,7 @@ from tests.issuing.test_awards import fetch_documents
 from microcred.issuing.models import Award
 from microcred.organizations.models import Organization
 from microcred.vc.verify import verify_credential
-from microcred.web.demo.seed import LEARNERS, SLUG
+from microcred.web.demo.seed import LEARNERS, QA_SLUG, SLUG
 
 pytestmark = pytest.mark.django_db
 
@@ -38,12 +38,19 @@ def test_the_demo_issues_verifiable_credentials_and_one_revocation(
     revoked = [a for a in awards if a.state == Award.State.REVOKED]
     assert len(revoked) == 1
     assert "plagiarised" in revoked[0].state_reason
+    qa_body = Organization.objects.get(slug=QA_SLUG)
     for award in awards:
+        [endorsement] = award.credential["credentialSubject"]["achievement"]["endorsement"]
+        assert endorsement["issuer"]["name"] == "Demo Kalite Kurulu"
         report = verify_credential(
             award.credential,
             now=award.created,
-            documents=fetch_documents(client, org, award),
+            documents={
+                **fetch_documents(client, org, award),
+                **documents_for(client, qa_body),
+            },
         )
+        assert report.find("endorsements").code == "endorsement_verified"  # type: ignore[union-attr]
         failures = {c.code for c in report.failures}
         assert failures == ({"revoked"} if award in revoked else set()), failures
     accounts = (var_dir / "demo-accounts.txt").read_text()
@@ -72,6 +79,6 @@ def test_the_demo_strategy_shows_its_open_checks(var_dir: Path, kek: str, client
 def test_the_demo_is_loaded_only_into_an_empty_database(var_dir: Path, kek: str) -> None:
     call_command("seed_demo", stderr=io.StringIO())
     call_command("seed_demo", "--if-empty", stderr=io.StringIO())  # a second start: nothing
-    assert Organization.objects.count() == 1
+    assert Organization.objects.count() == 2  # the university and the QA body
     with pytest.raises(CommandError, match="already has organisations"):
         call_command("seed_demo", stderr=io.StringIO())

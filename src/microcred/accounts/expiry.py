@@ -39,12 +39,18 @@ def expired_accounts(now: datetime | None = None) -> QuerySet[User]:
     have no such row and are never touched.
     """
     cutoff = (now or timezone.now()) - timedelta(days=unverified_days())
+    return abandoned_accounts().filter(date_joined__lt=cutoff)
+
+
+def abandoned_accounts() -> QuerySet[User]:
+    """Accounts signed up on the page that never confirmed an address, belong to no
+    organisation and keep nothing in their passport, whatever their age."""
     own_address = EmailAddress.objects.filter(
         user=OuterRef("pk"), email=OuterRef("email"), verified_at__isnull=True
     )
     confirmed = EmailAddress.objects.filter(user=OuterRef("pk"), verified_at__isnull=False)
     return (
-        User.objects.filter(date_joined__lt=cutoff, is_staff=False, is_superuser=False)
+        User.objects.filter(is_staff=False, is_superuser=False)
         .filter(Exists(own_address))
         .exclude(Exists(confirmed))
         .exclude(memberships__isnull=False)

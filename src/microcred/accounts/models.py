@@ -49,3 +49,8 @@ class User(AbstractBaseUser, PermissionsMixin):
 
 from microcred.accounts.models_email import EmailAddress  # noqa: E402, F401
 from microcred.accounts.models_throttle import ThrottleCounter  # noqa: E402, F401
+from microcred.accounts.models_two_factor import (  # noqa: E402, F401
+    OrganizationTwoFactor,
+    RecoveryCode,
+    TwoFactorDevice,
+)

@@ -127,6 +127,11 @@ class VerifyIn(Schema):
     options: dict[str, Any] = Field(default_factory=dict)
 
 
+class PresentationVerifyIn(Schema):
+    verifiablePresentation: Any  # noqa: N815 - the VC-API's name; a non-map is answered 422
+    options: dict[str, Any] = Field(default_factory=dict)
+
+
 class VerifyOut(Schema):
     verified: bool
     checks: list[str]
@@ -138,3 +143,6 @@ class VerifyOut(Schema):
 class ReportOut(Schema):
     verified: bool
     checks: list[dict[str, Any]]
+    #: For a presentation: its holder and each embedded credential's own report.
+    holder: str | None = None
+    credentials: list[dict[str, Any]] | None = None

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from microcred.api.documents import local_documents
 from microcred.api.errors import ApiError, not_found
 from microcred.api.schemas import AwardIn
+from microcred.api.vc_options import read_issue_options
 from microcred.catalog import services as catalog
 from microcred.issuing import api_credentials
 from microcred.issuing.audit import ViaToken
@@ -24,7 +25,11 @@ from microcred.issuing.revocation import StatusAction, change_status
 from microcred.organizations.keys import did_for, signer_for
 from microcred.organizations.models import Organization
 from microcred.organizations.tokens import TokenGrant
-from microcred.vc.verify import VerificationReport, verify_credential
+from microcred.vc.presentations import PresentationReport
+from microcred.vc.verify import Check, VerificationReport, verify_credential
+from microcred.vc.verify.budget import Budget
+from microcred.verification.resources import resource_loader
+from microcred.verification.services import limits
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +184,8 @@ def sign_credential(
             "issuer_mismatch",
             _("The credential's issuer must be this organisation (%(did)s).") % {"did": own},
         )
-    credential_id = api_credentials.credential_id_for(credential, options.get("credentialId"))
+    chosen = read_issue_options(options)
+    credential_id = api_credentials.credential_id_for(credential, chosen.credential_id)
     with signer_for(org) as signer:
         return api_credentials.sign_and_record(
             org,
@@ -188,6 +194,9 @@ def sign_credential(
             signer=signer,
             by=grant.created_by,
             via=via(grant),
+            format=chosen.format,
+            purposes=chosen.purposes,
+            resource_loader=resource_loader(Budget(limits())),
         )
 
 
@@ -211,14 +220,29 @@ def verify(credential: dict[str, Any] | str) -> VerificationReport:
     )
 
 
-def vc_api_result(report: VerificationReport, lang: str) -> dict[str, Any]:
-    """VC-API's verification shape (names of checks run, errors), with our full report."""
+#: Checks that pass or are skipped but that a relying party should hear about.
+WARNINGS = frozenset({"proof_chain_unbound", "related_resource_not_retrieved"})
+
+
+def vc_api_result(report: VerificationReport | PresentationReport, lang: str) -> dict[str, Any]:
+    """The VC-API VerificationResult (``checks`` run, ``errors``, ``warnings``), with our
+    full report beside it."""
     return {
         "verified": report.verified,
         "checks": sorted({c.check for c in report.checks if c.passed}),
-        "errors": [
-            {"check": c.check, "code": c.code, "message": c.message(lang)} for c in report.failures
-        ],
-        "warnings": [],
+        "errors": [_problem(c, lang) for c in _all_failures(report)],
+        "warnings": [_problem(c, lang) for c in report.checks if c.code in WARNINGS],
         "report": report.to_json(lang),
     }
+
+
+def _problem(check: Check, lang: str) -> dict[str, Any]:
+    return {"check": check.check, "code": check.code, "message": check.message(lang)}
+
+
+def _all_failures(report: VerificationReport | PresentationReport) -> list[Check]:
+    """The report's failures; a presentation's include its credentials' own."""
+    failures = list(report.failures)
+    if isinstance(report, PresentationReport):
+        failures += [c for credential in report.credentials for c in credential.failures]
+    return failures

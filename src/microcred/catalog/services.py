@@ -11,10 +11,18 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from microcred.accounts.models import User
+from microcred.catalog.approvals import approval_of, approval_required
 from microcred.catalog.checks import stored_problems
-from microcred.catalog.errors import Incomplete, InvalidElements, NotIssuable
+from microcred.catalog.errors import (
+    ApprovalRequired,
+    Incomplete,
+    InvalidElements,
+    NotIssuable,
+    UnderReview,
+)
 from microcred.catalog.models import Specification, SpecificationVersion
 
 __all__ = ["Incomplete", "InvalidElements", "MicroCredentialElements", "NotIssuable"]
@@ -71,10 +79,15 @@ def save_draft(
 ) -> SpecificationVersion:
     """Save edits: in place for an unlocked draft, else as a new draft version n+1.
 
-    Published versions are also copied: what was published stays as it was announced.
+    Published and approved versions are also copied: what was published stays as it was
+    announced, what was approved as it was approved (the copy needs its own approval). A
+    version under review is refused (``UnderReview``): the reviewers must see what they
+    approve.
     """
     fields = _fields(elements, hours_per_ects=hours_per_ects, description=description)
     current = SpecificationVersion.objects.select_for_update().get(pk=version.pk)
+    if current.status == Status.SUBMITTED:
+        raise UnderReview(under_review_message())
     if current.status == Status.DRAFT and not current.locked:
         for name, value in fields.items():
             setattr(current, name, value)
@@ -90,12 +103,35 @@ def open_issues(version: SpecificationVersion) -> list[str]:
     return missing_mandatory(elements_of(version), for_specification=True)
 
 
+def under_review_message() -> str:
+    return _(
+        "This version is under review by a quality-assurance body: it cannot be changed or "
+        "published until the reviewers return or approve it."
+    )
+
+
 @transaction.atomic
 def publish(version: SpecificationVersion) -> SpecificationVersion:
-    """Draft → published; refused (``Incomplete``) while a mandatory element is missing."""
+    """Draft or approved → published.
+
+    Refused while a mandatory element is missing (``Incomplete``), while the version is under
+    review (``UnderReview``), and, when the provider requires it, until a QA body approved
+    it (``ApprovalRequired``).
+    """
     current = SpecificationVersion.objects.select_for_update().get(pk=version.pk)
     if current.status == Status.PUBLISHED:
         return current
+    if current.status == Status.SUBMITTED:
+        raise UnderReview(under_review_message())
+    organization = current.specification.organization
+    if current.status != Status.APPROVED and approval_required(organization):
+        raise ApprovalRequired(
+            _(
+                "%(org)s publishes only specifications a quality-assurance body approved: "
+                "submit this version for review first."
+            )
+            % {"org": organization.name}
+        )
     missing = open_issues(current)
     problems = stored_problems(elements_of(current), current.hours_per_ects)
     if missing or problems:
@@ -137,13 +173,22 @@ def achievement_id(version: SpecificationVersion, *, base_url: str) -> str:
 
 
 def achievement_for(version: SpecificationVersion, *, base_url: str) -> dict[str, Any]:
-    """The OB 3.0 Achievement JSON of a version (what every credential from it carries)."""
+    """The OB 3.0 Achievement JSON of a version (what every credential from it carries).
+
+    An approved version's Achievement embeds the QA body's signed endorsement, when that
+    endorsement is about this very ``id`` (it names the deployment's public URL).
+    """
     achievement = elements_to_achievement(
         elements_of(version),
         achievement_id=achievement_id(version, base_url=base_url),
         description=version.description or version.title,
-    )
-    return achievement.to_jsonld()
+    ).to_jsonld()
+    approval = approval_of(version)
+    if approval is not None:
+        subject = approval.endorsement.get("credentialSubject", {})
+        if subject.get("id") == achievement["id"]:
+            achievement["endorsement"] = [approval.endorsement]
+    return achievement
 
 
 @transaction.atomic

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path
 
-from microcred.catalog import views
+from microcred.catalog import review_views, views
 
 app_name = "catalog"
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -20,4 +20,12 @@ urlpatterns: list[URLPattern | URLResolver] = [
         views.version_publish,
         name="publish",
     ),
+    path(
+        "<slug:org>/specifications/v/<str:version_id>/submit",
+        review_views.version_submit,
+        name="submit",
+    ),
+    path("<slug:org>/approval-policy", review_views.approval_policy, name="approval_policy"),
+    path("<slug:org>/reviews/", review_views.review_queue, name="review_queue"),
+    path("<slug:org>/reviews/<str:review_id>/", review_views.review_detail, name="review"),
 ]

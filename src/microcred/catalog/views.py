@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from microcred.catalog import services
+from microcred.catalog import approvals, review, services
 from microcred.catalog.checks import (
     CheckReport,
     check_specification,
@@ -22,10 +22,11 @@ from microcred.catalog.checks import (
     stored_problems,
 )
 from microcred.catalog.elements_form import initial_from
-from microcred.catalog.errors import Incomplete
+from microcred.catalog.errors import Incomplete, ReviewRefused
 from microcred.catalog.forms import SpecificationForm
 from microcred.catalog.models import SpecificationVersion
 from microcred.catalog.preview import preview_json
+from microcred.catalog.review_forms import SubmitForm
 from microcred.catalog.skills import search_skills, skill_by_uri
 from microcred.organizations.access import OrgContext, org_view
 from microcred.organizations.roles import Role
@@ -98,16 +99,23 @@ def specification_new(request: HttpRequest, org: OrgContext) -> HttpResponse:
 @org_view(*EDITORS)
 def version_edit(request: HttpRequest, org: OrgContext, version_id: str) -> HttpResponse:
     version = _version(org, version_id)
+    if version.status == SpecificationVersion.Status.SUBMITTED:
+        return version_page(
+            request, org, version, error=services.under_review_message(), status=409
+        )
     if request.method == "POST":
         form = SpecificationForm(request.POST)
         report = check_specification(form, awarding_body_id=_awarding_body_id(request, org))
         if not report.blocking and report.elements is not None:
-            saved = services.save_draft(
-                version,
-                report.elements,
-                hours_per_ects=report.hours_per_ects,
-                description=report.description,
-            )
+            try:
+                saved = services.save_draft(
+                    version,
+                    report.elements,
+                    hours_per_ects=report.hours_per_ects,
+                    description=report.description,
+                )
+            except ReviewRefused as refused:  # submitted meanwhile, from another tab
+                return version_page(request, org, version, error=refused.message, status=409)
             return redirect(
                 "catalog:version", org=org.organization.slug, version_id=saved.public_id
             )
@@ -156,12 +164,19 @@ def check(request: HttpRequest, org: OrgContext) -> HttpResponse:
 @require_safe
 @org_view()
 def version_detail(request: HttpRequest, org: OrgContext, version_id: str) -> HttpResponse:
-    return _version_page(request, org, _version(org, version_id))
+    return version_page(request, org, _version(org, version_id))
 
 
-def _version_page(
-    request: HttpRequest, org: OrgContext, version: SpecificationVersion, status: int = 200
+def version_page(
+    request: HttpRequest,
+    org: OrgContext,
+    version: SpecificationVersion,
+    *,
+    submit_form: SubmitForm | None = None,
+    error: str = "",
+    status: int = 200,
 ) -> HttpResponse:
+    """The version with its checks, its review history and what the caller may do next."""
     el = services.elements_of(version)
     achievement_id = services.achievement_id(version, base_url=_base_url(request))
     report = CheckReport(
@@ -179,8 +194,22 @@ def _version_page(
         "report": report,
         "preview": _preview(request, report, achievement_id),
         "can_edit": org.has(*EDITORS),
+        "error": error,
+        **_review_context(org, version, submit_form),
     }
     return render(request, "catalog/version.html", context, status=status)
+
+
+def _review_context(
+    org: OrgContext, version: SpecificationVersion, submit_form: SubmitForm | None
+) -> dict[str, object]:
+    return {
+        "submit_form": submit_form or SubmitForm(),
+        "open_review": review.open_review(version),
+        "history": review.history_of(version),
+        "approval": approvals.approval_of(version),
+        "approval_required": approvals.approval_required(org.organization),
+    }
 
 
 @require_POST
@@ -190,7 +219,9 @@ def version_publish(request: HttpRequest, org: OrgContext, version_id: str) -> H
     try:
         services.publish(version)
     except Incomplete:  # the page lists what is open; 409: the version is not ready
-        return _version_page(request, org, version, status=409)
+        return version_page(request, org, version, status=409)
+    except ReviewRefused as refused:
+        return version_page(request, org, version, error=refused.message, status=409)
     return redirect("catalog:version", org=org.organization.slug, version_id=version.public_id)
 
 

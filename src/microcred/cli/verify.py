@@ -3,6 +3,8 @@
 ``--online`` lets it resolve what a credential names (did:web documents, status lists)
 over HTTPS through the trust core's SSRF-safe fetcher, after the ``--documents`` map; it
 never fetches a JSON-LD context (decision 0003) and never fetches without the flag.
+A file holding a Verifiable Presentation is verified as one (the holder's proof, with
+``--challenge``/``--domain`` if given, then every credential in it).
 
 Exit status: 0 when every file verified, 1 when any did not, 2 on misuse (bad flags,
 unreadable maps). A file that cannot be read is reported as not verified, not as misuse:
@@ -23,7 +25,10 @@ from rich.table import Table
 
 from microcred.cli.common import fail, read_json_object
 from microcred.vc.dates import parse_datetime
+from microcred.vc.errors import JsonInputError
 from microcred.vc.fetcher import SafeFetcher
+from microcred.vc.jsontext import read_json
+from microcred.vc.presentations import PRESENTATION_TYPE, PresentationReport, verify_presentation
 from microcred.vc.verify import Check, CheckStatus, TrustList, VerificationReport, verify_credential
 
 # Identifiers are printed verbatim: no emoji shortcodes ("did:key:" is not "did🔑").
@@ -84,6 +89,35 @@ def _print_human(path: Path, report: VerificationReport, lang: str) -> None:
     out.print(table)
 
 
+def as_presentation(data: bytes) -> dict[str, Any] | None:
+    """The file's presentation, if it is one (anything else goes to the credential path)."""
+    try:
+        value = read_json(data)
+    except JsonInputError:
+        return None
+    if isinstance(value, dict) and PRESENTATION_TYPE in _types(value.get("type")):
+        return value
+    return None
+
+
+def _types(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def _print_presentation(path: Path, report: PresentationReport, lang: str, as_json: bool) -> None:
+    if as_json:
+        typer.echo(json.dumps({"file": str(path), **report.to_json(lang)}, ensure_ascii=False))
+        return
+    verdict = "[bold green]VERIFIED[/]" if report.verified else "[bold red]NOT VERIFIED[/]"
+    out.print(f"{path} (presentation): {verdict}")
+    table = Table(show_header=False, box=None, padding=(0, 1))
+    for check in report.checks:
+        table.add_row(_MARK[check.status], check.code, check.message(lang))
+    out.print(table)
+    for index, credential in enumerate(report.credentials, start=1):
+        _print_human(Path(f"{path}#{index}"), credential, lang)
+
+
 def verify(
     files: Annotated[list[Path], typer.Argument(help="Credential files (JSON or vc+jwt).")],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
@@ -97,8 +131,14 @@ def verify(
     online: Annotated[
         bool, typer.Option("--online", help="Fetch DID documents and status lists over HTTPS.")
     ] = False,
+    challenge: Annotated[
+        str | None, typer.Option("--challenge", help="A presentation's expected challenge.")
+    ] = None,
+    domain: Annotated[
+        str | None, typer.Option("--domain", help="A presentation's expected domain.")
+    ] = None,
 ) -> None:
-    """Verify credentials; exit 0 only if every one verified."""
+    """Verify credentials and presentations; exit 0 only if every one verified."""
     if lang not in ("en", "tr"):
         fail("--lang must be en or tr")
     docs, trust, moment = _documents(documents), _trust(trust_list), _now(now)
@@ -107,6 +147,21 @@ def verify(
     all_ok = True
     for path in files:
         data = _read(path)
+        presentation = None if isinstance(data, VerificationReport) else as_presentation(data)
+        if presentation is not None:
+            found = verify_presentation(
+                presentation,
+                now=moment,
+                documents=docs,
+                fetcher=fetcher,
+                challenge=challenge,
+                domain=domain,
+                trust_list=trust,
+                status_cache=cache,
+            )
+            all_ok &= found.verified
+            _print_presentation(path, found, lang, as_json)
+            continue
         report = (
             data
             if isinstance(data, VerificationReport)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import posixpath
 import re
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -27,11 +27,12 @@ from microcred.issuing import status_lists
 from microcred.issuing.audit import ViaToken, details_for
 from microcred.issuing.awards import allocate_entries
 from microcred.issuing.errors import IssuingError
-from microcred.issuing.models import ApiCredential, AuditEvent, Award, StatusList
+from microcred.issuing.models import ApiCredential, AuditEvent, Award, StatusList, StatusPurpose
 from microcred.issuing.signer import IssuerSigner
 from microcred.organizations.deployment import public_base_url
 from microcred.organizations.models import Organization
-from microcred.vc.issue import issue_credential
+from microcred.vc.issue import Format, issue_credential
+from microcred.vc.verify.context import ResourceLoader
 
 MAX_ID_LENGTH = 500
 #: A URL or URN as the VC data model asks of ``id``: a scheme, then no space or control.
@@ -118,21 +119,35 @@ def sign_and_record(
     signer: IssuerSigner,
     by: Any,
     via: ViaToken,
+    format: Format = "di-rdfc",
+    purposes: Sequence[str] = (StatusPurpose.REVOCATION, StatusPurpose.SUSPENSION),
+    resource_loader: ResourceLoader | None = None,
 ) -> ApiCredential:
-    """Sign ``credential`` under ``credential_id`` with fresh status entries, and record it."""
+    """Sign ``credential`` under ``credential_id`` with fresh status entries, and record it.
+
+    Both entries are allocated (the record keeps them); the credential carries those
+    ``purposes`` name — one entry is a single object, as the Bitstring Status List suite
+    reads it, several are a list.
+    """
     if _id_taken(organization, credential_id):
         raise _taken()
     entries = caller_status_entries(credential)
     (revoke_at,), (suspend_at,) = allocate_entries(organization, 1)
-    own = [status_lists.entry_for(*revoke_at), status_lists.entry_for(*suspend_at)]
-    unsigned = {**credential, "id": credential_id, "credentialStatus": [*entries, *own]}
+    chosen = {StatusPurpose.REVOCATION: revoke_at, StatusPurpose.SUSPENSION: suspend_at}
+    own = [status_lists.entry_for(*chosen[StatusPurpose(p)]) for p in purposes]
+    status = [*entries, *own]
+    unsigned = {**credential, "id": credential_id, "credentialStatus": status}
+    if len(status) == 1:
+        unsigned["credentialStatus"] = status[0]
     moment = timezone.now()
     signed = issue_credential(
         unsigned,
         key=signer.key,
         verification_method=signer.verification_method,
         now=moment,
+        format=format,
         documents=signer.documents,
+        resource_loader=resource_loader,
     )
     assert isinstance(signed, dict)
     record = ApiCredential(

@@ -28,6 +28,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from microcred.catalog import services as catalog
+from microcred.catalog.approvals import endorser_documents
 from microcred.issuing import status_lists
 from microcred.issuing.audit import ViaToken, details_for
 from microcred.issuing.compose import Learner, compose_credential
@@ -214,6 +215,8 @@ def prepare_awards(
         "issued_by": issued_by,
     }
     achievement = catalog.achievement_for(version, base_url=deployment.public_base_url())
+    # The self-check verifies an embedded QA approval too: give it the endorser's DID document.
+    documents = {**endorser_documents(version), **signer.documents}
     issuer = _issuer_profile(signer, organization)
     context_url = deployment.elements_context_url()
     prepared = Prepared(version, [], [], [], moment)
@@ -234,7 +237,7 @@ def prepare_awards(
                 key=signer.key,
                 verification_method=signer.verification_method,
                 now=moment,
-                documents=signer.documents,
+                documents=documents,
             )
             assert isinstance(signed, dict)
             award, token = _award(shared, request, signed, revoke_at, suspend_at)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import secrets
 import time
 from collections.abc import Callable, Sequence
@@ -44,6 +45,8 @@ from microcred.issuing.mail_tasks import mail_awards
 from microcred.issuing.models import AuditEvent, Award, Batch, BatchRow
 from microcred.organizations.keys import OrgSigner, signer_for
 from microcred.vc.errors import VcError
+
+logger = logging.getLogger(__name__)
 
 #: Rows written per INSERT while preparing (bounded memory, few round trips).
 STORE_CHUNK = 1000
@@ -306,11 +309,19 @@ def _finish_if_complete(batch: Batch) -> None:
         if BatchRow.objects.filter(_pending(batch)).exists():
             return  # another run still holds a claim (or died: resume_batches requeues)
         rows = BatchRow.objects.filter(batch=batch)
-        Batch.objects.filter(pk=batch.pk, state=Batch.State.RUNNING).update(
-            state=Batch.State.DONE,
-            finished=timezone.now(),
-            issued=rows.filter(award__isnull=False).count(),
-            failed=rows.exclude(error="").count(),
+        issued, failed = rows.filter(award__isnull=False).count(), rows.exclude(error="").count()
+        finished = Batch.objects.filter(pk=batch.pk, state=Batch.State.RUNNING).update(
+            state=Batch.State.DONE, finished=timezone.now(), issued=issued, failed=failed
+        )
+    if finished:
+        logger.info(
+            "batch finished",
+            extra={
+                "event": "batch_finished",
+                "batch": batch.public_id,
+                "issued": issued,
+                "failed": failed,
+            },
         )
 
 

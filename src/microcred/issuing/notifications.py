@@ -99,6 +99,8 @@ def notify_status_changed(
     """
     messages: list[EmailMessage] = []
     for award in awards:
+        if not award.learner_email:  # erased under the retention rules (docs/privacy.md)
+            continue
         with translation.override(learner_language(award, fallback_language)):
             subjects = {
                 StatusAction.REVOKE: _("Your micro-credential was revoked: %(title)s"),

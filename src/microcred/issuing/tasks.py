@@ -10,6 +10,7 @@ minute; ``manage.py resume_batches`` does it on demand.
 
 from __future__ import annotations
 
+import logging
 import secrets
 from contextvars import ContextVar
 from datetime import datetime, timedelta
@@ -30,6 +31,8 @@ from microcred.issuing.batches import (
 )
 from microcred.issuing.models import Award, Batch
 from microcred.web.task_recovery import WorkerGoneError
+
+logger = logging.getLogger(__name__)
 
 #: Without task results to look at (another backend): a batch with no new award for this
 #: long and no live claim is presumed dead.
@@ -67,8 +70,19 @@ def issue_batch(batch_public_id: str) -> dict[str, Any]:
     run_id = run_id_of(current) if current else secrets.token_hex(8)
     try:
         progress = run_batch(batch_public_id, run_id=run_id)
-    except Exception:
-        release_run_claims(run_id)
+    except Exception as exc:
+        released = release_run_claims(run_id)
+        # The type only: a database error's text can quote row values (learners' data).
+        logger.error(
+            "batch run failed",
+            extra={
+                "event": "batch_run_failed",
+                "batch": batch_public_id,
+                "run": run_id,
+                "error": type(exc).__name__,
+                "claims_released": released,
+            },
+        )
         raise
     return {"state": progress.state, "issued": progress.issued, "failed": progress.failed}
 

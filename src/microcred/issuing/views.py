@@ -18,6 +18,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -220,7 +221,11 @@ def _apply(
             internal_note=str(data.get("internal_note") or ""),
         )  # fmt: skip
     notifications.notify_status_changed(changed, action, reason.strip())
-    messages.success(request, _("%(count)s award(s) changed.") % {"count": len(changed)})
+    count = len(changed)
+    messages.success(
+        request,
+        ngettext("%(count)s award changed.", "%(count)s awards changed.", count) % {"count": count},
+    )
     return changed
 
 

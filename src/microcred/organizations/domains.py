@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
+import logging
 import secrets
 from collections.abc import Callable, Mapping
 from datetime import timedelta
@@ -60,6 +61,7 @@ DEFAULT_RECHECK = 24 * 3600
 Fetch = Callable[[str], Any]
 
 _override: Fetch | None = None
+logger = logging.getLogger(__name__)
 
 
 class DomainError(VcError):
@@ -149,7 +151,15 @@ def check_challenge(record: OwnDomain) -> OwnDomain:
             "another organisation has proven this domain", code="domain_taken_elsewhere"
         ) from exc
     record.refresh_from_db()
+    _log("domain_proven", record)
     return record
+
+
+def _log(event: str, record: OwnDomain) -> None:
+    logger.info(
+        event.replace("_", " "),
+        extra={"event": event, "organization": record.organization.slug, "domain": record.domain},
+    )
 
 
 def check_did_document(record: OwnDomain) -> OwnDomain:
@@ -162,6 +172,7 @@ def check_did_document(record: OwnDomain) -> OwnDomain:
     document = _fetch_document(url, "domain_did_unreachable")
     problem = _did_problem(document, did, active, _retired(record.organization))
     if problem:
+        _log("domain_did_not_current", record)
         raise DomainError(f"{url}: {problem}", code="domain_did_not_current")
     record.did_checked_at = timezone.now()
     record.did_checked_key = active.fragment
@@ -178,6 +189,7 @@ def use_for_issuing(record: OwnDomain, *, on: bool) -> OwnDomain:
         if on:
             OwnDomain.objects.filter(pk=record.pk).update(in_use=True)
     record.refresh_from_db()
+    _log("domain_in_use" if on else "domain_not_in_use", record)
     return record
 
 

@@ -16,6 +16,7 @@ withdrawn:
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -58,6 +59,7 @@ __all__ = [
     "verification_method",
 ]
 
+logger = logging.getLogger(__name__)
 MAX_REASON_LENGTH = 1000
 Actor = User | None
 
@@ -143,6 +145,7 @@ def retire(key: SigningKey, *, effective: datetime, reason: str, by: Actor) -> S
         key.retired_by = by
         key.save(update_fields=["status", "retired_at", "retire_reason", "retired_by"])
         organization = key.organization
+        _log("key_retired", key)
         transaction.on_commit(
             lambda: signals.key_retired.send(sender=SigningKey, organization=organization)
         )
@@ -292,11 +295,19 @@ def _check_store(key: SigningKey) -> None:
         )
 
 
+def _log(event: str, key: SigningKey) -> None:
+    """Key events for the operator: which organisation, which key; never key material."""
+    logger.info(
+        event.replace("_", " "),
+        extra={"event": event, "organization": key.organization.slug, "key": key.fragment},
+    )
+
+
 def _create_key(org: Organization, *, by: Actor) -> SigningKey:
     ref = get_keystore().create(org)
     sealed = ref.sealed
     now = timezone.now()
-    return SigningKey.objects.create(
+    key = SigningKey.objects.create(
         organization=org,
         public_id=ref.key_id,
         fragment=_next_fragment(org),
@@ -309,6 +320,8 @@ def _create_key(org: Organization, *, by: Actor) -> SigningKey:
         activated=now,
         created_by=by,
     )
+    _log("key_created", key)
+    return key
 
 
 def _next_fragment(org: Organization) -> str:

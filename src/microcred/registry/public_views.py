@@ -9,6 +9,9 @@ context, byte for byte the pinned file (its digest is in every credential that n
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -62,14 +65,10 @@ def achievement_document(request: HttpRequest, public_id: str) -> HttpResponse:
     version = documents.public_version(public_id)
     if version is None:
         raise Http404
-    if wants_html(request):
-        return _to_page(request, "registry:achievement", public_id=public_id)
-    return document_response(
+    return _negotiated(
         request,
-        documents.achievement_document(version),
-        content_type="application/ld+json",
-        max_age=DOCUMENT_MAX_AGE,
-        vary_accept=True,
+        ("registry:achievement", {"public_id": public_id}),
+        lambda: documents.achievement_document(version),
     )
 
 
@@ -78,11 +77,20 @@ def profile_document(request: HttpRequest, slug: str) -> HttpResponse:
     org = Organization.objects.filter(slug=slug).first()
     if org is None:
         raise Http404
+    return _negotiated(
+        request, ("registry:issuer", {"slug": slug}), lambda: documents.profile_document(org)
+    )
+
+
+def _negotiated(
+    request: HttpRequest, page: tuple[str, dict[str, str]], document: Callable[[], dict[str, Any]]
+) -> HttpResponse:
+    """The page for a browser (303, in its language); the JSON-LD for anyone else."""
     if wants_html(request):
-        return _to_page(request, "registry:issuer", slug=slug)
+        return _to_page(request, page[0], **page[1])
     return document_response(
         request,
-        documents.profile_document(org),
+        document(),
         content_type="application/ld+json",
         max_age=DOCUMENT_MAX_AGE,
         vary_accept=True,

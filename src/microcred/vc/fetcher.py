@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import http.client
 import ipaddress
+import logging
 import socket
 import ssl
 import time
@@ -34,6 +35,7 @@ from urllib.parse import urlsplit
 from microcred.vc.errors import DocumentLoadError, JsonInputError
 from microcred.vc.jsontext import read_json
 
+logger = logging.getLogger(__name__)
 CONNECT_TIMEOUT = 3.0
 TOTAL_TIMEOUT = 5.0
 MAX_BYTES = 256 * 1024
@@ -212,6 +214,27 @@ class SafeFetcher:
     def __call__(self, url: str, *, deadline: float | None = None) -> Any:
         """The JSON at ``url``; all of it (DNS included) done by ``deadline`` (a
         ``clock()`` value, e.g. the end of the whole verification) or the total timeout."""
+        body = self.fetch_bytes(url, deadline=deadline)
+        try:
+            return read_json(body, max_bytes=self.max_bytes)
+        except JsonInputError as exc:
+            raise refused("fetch_not_json", f"{url} did not return acceptable JSON: {exc}") from exc
+
+    def fetch_bytes(self, url: str, *, deadline: float | None = None) -> bytes:
+        """The exact bytes at ``url`` (a related resource whose digest is checked), under
+        the same rules as :meth:`__call__`."""
+        try:
+            return self._fetch_bytes(url, deadline)
+        except DocumentLoadError as exc:
+            # The host only: a URL's path and query may carry anything the credential's
+            # author chose to put there.
+            host = urlsplit(url).hostname or ""
+            logger.info(
+                "fetch refused", extra={"event": "fetch_refused", "code": exc.code, "host": host}
+            )
+            raise
+
+    def _fetch_bytes(self, url: str, deadline: float | None) -> bytes:
         host, port, target = _split(url)
         end = self._clock() + self.total_timeout
         end = end if deadline is None else min(end, deadline)
@@ -223,10 +246,7 @@ class SafeFetcher:
             raise refused("fetch_timeout", f"{url} did not answer in time") from exc
         except (OSError, http.client.HTTPException) as exc:
             raise refused("fetch_failed", f"{url} could not be fetched: {exc}") from exc
-        try:
-            return read_json(body, max_bytes=self.max_bytes)
-        except JsonInputError as exc:
-            raise refused("fetch_not_json", f"{url} did not return acceptable JSON: {exc}") from exc
+        return body
 
     def _addresses(self, host: str, port: int, url: str, end: float) -> list[str]:
         """Resolve in a worker thread, abandoned (not waited for) at the deadline."""

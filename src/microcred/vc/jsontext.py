@@ -17,12 +17,19 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from microcred.vc.errors import JsonInputError
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "has_lone_surrogate", "nesting_depth", "read_json"]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "any_string",
+    "has_lone_surrogate",
+    "nesting_depth",
+    "read_json",
+]
 
 #: 1 MiB: a credential with an embedded image stays well below.
 MAX_BYTES = 1 << 20
@@ -56,13 +63,13 @@ def nesting_depth(text: str, limit: int) -> int:
     return deepest
 
 
-def has_lone_surrogate(value: Any) -> bool:
-    """True if a key or string anywhere in a parsed JSON value holds a lone surrogate."""
+def any_string(value: Any, test: Callable[[str], bool]) -> bool:
+    """True if ``test`` holds for any key or string anywhere in a parsed JSON value."""
     stack = [value]
     while stack:
         node = stack.pop()
         if isinstance(node, str):
-            if _SURROGATE.search(node):
+            if test(node):
                 return True
         elif isinstance(node, Mapping):
             stack.extend(node.keys())
@@ -70,6 +77,11 @@ def has_lone_surrogate(value: Any) -> bool:
         elif isinstance(node, list):
             stack.extend(node)
     return False
+
+
+def has_lone_surrogate(value: Any) -> bool:
+    """True if a key or string anywhere in a parsed JSON value holds a lone surrogate."""
+    return any_string(value, lambda text: _SURROGATE.search(text) is not None)
 
 
 class _RefusedError(ValueError):

@@ -13,6 +13,9 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from django.utils import translation
+from django.utils.translation import gettext
+
 from microcred.vc.elements import AssessmentType, ParticipationForm, label
 from microcred.web.verify_page.summary import summarize
 
@@ -61,11 +64,7 @@ def read_facts(credential: Mapping[str, Any] | None, lang: str) -> CredentialFac
         outcomes=_texts(achievement.get("learningOutcome")),
         ects=_number(achievement.get("creditsAvailable")),
         workload_hours=_number(achievement.get("workloadHours")),
-        levels=tuple(
-            str(a["targetName"])
-            for a in alignments
-            if a.get("targetFramework") in ("EQF", "TQF") and isinstance(a.get("targetName"), str)
-        ),
+        levels=tuple(filter(None, (_level(a, lang) for a in alignments))),
         assessment=_assessment(achievement, lang),
         participation=_vocab(ParticipationForm, achievement.get("formOfParticipation"), lang),
         quality_assurance=_quality(achievement.get("qualityAssurance")),
@@ -120,6 +119,21 @@ def _vocab(kind: type[StrEnum], value: Any, lang: str) -> str | None:
         return label(kind(value), "tr" if lang == "tr" else "en")
     except (ValueError, KeyError):
         return _text(value)
+
+
+def _level(alignment: Mapping[str, Any], lang: str) -> str | None:
+    """ "EQF level 6" / "AYÇ 6. seviye" in the page's language, as every other page says it;
+    the credential's own English name only when its level is not a plain number."""
+    framework, code = alignment.get("targetFramework"), alignment.get("targetCode")
+    if framework not in ("EQF", "TQF"):
+        return None
+    if isinstance(code, str) and code.isdigit():
+        with translation.override(lang):
+            if framework == "EQF":
+                return gettext("EQF level %(level)s") % {"level": code}
+            return gettext("TQF level %(level)s") % {"level": code}
+    name = alignment.get("targetName")
+    return name[:300] if isinstance(name, str) else None
 
 
 def _assessment(achievement: Mapping[str, Any], lang: str) -> str | None:

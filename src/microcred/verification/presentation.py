@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 from microcred.issuing import public_documents
 from microcred.vc.dates import parse_datetime
 from microcred.vc.verify import Check, CheckStatus, VerificationReport
+from microcred.verification.endorsements import Approval, approvals
 from microcred.verification.facts import CredentialFacts, read_facts
 
 STATUS_LABELS = {
@@ -38,6 +39,14 @@ _KEY = {
     "proof_purpose_invalid",
 }
 _UNSIGNED = {"proof_missing"}
+_ENDORSEMENT = {
+    "endorsement_tampered",
+    "endorsement_key_unknown",
+    "endorsement_subject_mismatch",
+    "endorsement_invalid",
+    "endorsement_malformed",
+    "too_many_endorsements",
+}
 _STATUS_UNKNOWN = {"status_unavailable", "status_list_invalid", "status_entry_invalid"}
 
 
@@ -60,6 +69,8 @@ class Answer:
     reason: str | None
     facts: CredentialFacts | None
     checks: tuple[CheckRow, ...]
+    #: Verified endorsements (e.g. a QA body's approval), shown as facts when valid.
+    approvals: tuple[Approval, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -85,6 +96,7 @@ def answer_for(report: VerificationReport, *, lang: str) -> Answer:
             reason=deciding.message(lang) if deciding is not None else None,
             facts=facts if facts is not None and not facts.is_empty else None,
             checks=rows,
+            approvals=approvals(report) if verdict == "valid" else (),
         )
 
 
@@ -100,6 +112,11 @@ def _verdict(
         (_TAMPERED, "invalid", _("Not valid: the content was changed after signing.")),
         (_UNSIGNED, "invalid", _("Not valid: the credential is not signed.")),
         (_KEY, "invalid", _("Not valid: signed by a key that the issuer does not vouch for.")),
+        (
+            _ENDORSEMENT,
+            "invalid",
+            _("Not valid: an approval (endorsement) it carries does not check out."),
+        ),
     ):
         found = next((codes[c] for c in codes if c in group), None)
         if found is not None:

@@ -126,6 +126,7 @@ def verify_document(
     *,
     now: datetime | None = None,
     remote: Fetcher | None = None,
+    **options: Any,
 ) -> VerificationReport:
     """Verify a parsed JSON credential or a compact ``vc+jwt`` (or the raw bytes of
     either, as uploaded) as this platform does.
@@ -134,7 +135,7 @@ def verify_document(
     the run gets the budgets of :func:`limits`, and the internet fetcher the run's deadline,
     so that DNS and every fetch end with it. ``remote`` replaces the SSRF-safe internet
     fetcher (tests pass a fake); documents of this platform are always read from the
-    database.
+    database. ``options`` go to the trust core unchanged (``options``, ``resource_loader``).
     """
     parsed = parse_input(data)
     if isinstance(parsed, Check):
@@ -147,6 +148,7 @@ def verify_document(
         fetcher=PlatformFetcher(outside, dids=_local_dids),
         status_cache=VerifiedListCache(_issuer_of(parsed.credential), _verified_lists),
         budget=budget,
+        **options,
     )
 
 
@@ -184,3 +186,10 @@ def _issuer_of(credential: Mapping[str, Any]) -> str | None:
     if isinstance(issuer, Mapping):
         issuer = issuer.get("id")
     return issuer if isinstance(issuer, str) else None
+
+
+def platform_fetcher(budget: Budget, remote: Fetcher | None = None) -> Fetcher:
+    """What :func:`verify_document` resolves through, for callers that verify more than a
+    credential (presentations): our documents from the database, others' over HTTPS."""
+    outside = remote if remote is not None else remote_fetcher(deadline=budget.deadline)
+    return PlatformFetcher(outside, dids=_local_dids)

@@ -31,7 +31,12 @@ from microcred.verification import links, ratelimit, services
 from microcred.verification.forms import VerifyForm, too_large_message
 from microcred.verification.holder import holder_matches
 from microcred.verification.presentation import answer_for
+from microcred.verification.presentation_answer import presentation_answer
 from microcred.verification.uploads import BoundedMemoryUploadHandler
+from microcred.verification.verify_presentation import (
+    presentation_in,
+    verify_presentation_document,
+)
 
 #: Room for the multipart envelope (boundaries, headers, the CSRF token) around the file.
 ENVELOPE_BYTES = 32 * 1024
@@ -99,8 +104,21 @@ def _verify_page(request: HttpRequest) -> HttpResponse:
     url = form.cleaned_data.get("url")
     if url:
         return _from_link(request, url, form.cleaned_data.get("holder_email") or "")
+    payload = form.cleaned_data["payload"]
+    vp = presentation_in(payload)
+    if vp is not None:
+        return _presentation(request, verify_presentation_document(vp))
     holder_email = form.cleaned_data.get("holder_email") or ""
-    return _answer(request, services.verify_document(form.cleaned_data["payload"]), holder_email)
+    return _answer(request, services.verify_document(payload), holder_email)
+
+
+def _presentation(request: HttpRequest, report: Any) -> HttpResponse:
+    context = {
+        "form": VerifyForm(max_bytes=max_bytes()),
+        "presentation": presentation_answer(report, lang=_language()),
+        "max_bytes": max_bytes(),
+    }
+    return render(request, "verification/verify.html", context)
 
 
 def _from_link(request: HttpRequest, url: str, holder_email: str = "") -> HttpResponse:

@@ -68,6 +68,14 @@ class ShareForm(forms.Form):
         required=False,
         widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
+    show_name = forms.BooleanField(
+        label=_("Show my name on the page and the certificate"),
+        required=False,
+        help_text=_(
+            "Off unless you tick it. The signed credential a visitor can download stays as "
+            "the issuer signed it: if the issuer put your name in it, the file has it too."
+        ),
+    )
 
     def __init__(self, *args: Any, owner: Any, labels: dict[int, str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -3,8 +3,10 @@
 Personal data:
 - ``WalletItem``: the credential the learner holds (it may carry their name, grade and a
   hash of their e-mail) — kept because the learner asked us to keep it for them.
-- ``ShareLink``: which of the learner's credentials they chose to show; the token itself
-  is never stored (only its SHA-256).
+- ``ShareLink``: which of the learner's credentials they chose to show, and whether their
+  name may be shown with them (``show_name``, the learner's choice); the token itself is
+  never stored (only its SHA-256). Deleted some days after it expired or was withdrawn
+  (``retention``).
 - ``HolderKey``: the learner's holder ``did:key``; its private half sealed under the KEK.
 - ``Claim``: none (an award's public id and when it was claimed, for the issuer's counts).
 All rows but ``Claim`` go with the account when it is deleted.
@@ -79,6 +81,8 @@ class ShareLink(models.Model):
     expires_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
     view_count = models.PositiveIntegerField(default=0)
+    #: The learner chose to show their name on the page (off unless they tick it).
+    show_name = models.BooleanField(default=False)
     #: The token is derived from the server's secret and the public id (``shares.token_for``),
     #: so the holder's list can show the link again; links made before are random and were
     #: shown once.

@@ -44,11 +44,17 @@ def status_note(held: Held) -> str | None:
     return note
 
 
-def pdf_response(held: Held, url: str, *, name: str | None = None) -> HttpResponse:
+def pdf_response(
+    held: Held, url: str, *, name: str | None = None, show_name: bool = True
+) -> HttpResponse:
     from microcred.wallet.documents.certificate import render_certificate_pdf  # heavy import
 
     pdf = render_certificate_pdf(
-        held.item.credential, verify_url=url, lang=lang(), status_note=status_note(held)
+        held.item.credential,
+        verify_url=url,
+        lang=lang(),
+        status_note=status_note(held),
+        show_name=show_name,
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     filename = f"{name or f'certificate-{held.item.public_id}'}.pdf"

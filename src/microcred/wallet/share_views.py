@@ -19,6 +19,7 @@ from microcred.wallet import passport, share_answers, shares
 from microcred.wallet.errors import WalletError
 from microcred.wallet.forms import ShareForm, ShareHolderForm
 from microcred.wallet.models import ShareLink, WalletItem
+from microcred.wallet.name_privacy import report_without_name
 from microcred.wallet.presenting import (
     answer,
     lang,
@@ -45,6 +46,7 @@ def shares_page(request: HttpRequest) -> HttpResponse:
             link, token = shares.create_share(
                 user, list(form.cleaned_data["items"]),
                 label=form.cleaned_data["label"], expires_at=form.expires_at(),
+                show_name=form.cleaned_data["show_name"],
             )  # fmt: skip
         except WalletError as error:
             form.add_error(None, str(error))
@@ -152,7 +154,10 @@ def _shared_page(request: HttpRequest, token: str, holder_form: ShareHolderForm)
     rows = []
     for ref, item in enumerate(shares.shared_items(link), start=1):
         held = passport.held_one(item, lang=lang())
-        row = {"held": held, "answer": answer(share_answers.report_for(item)), "ref": ref}
+        report = share_answers.report_for(item)
+        if not link.show_name:
+            report = report_without_name(report)
+        row = {"held": held, "answer": answer(report), "ref": ref}
         row["holder"] = holder_matches(item.credential, email) if email else None
         rows.append(row)
     context = {
@@ -190,8 +195,13 @@ def shared_pdf(request: HttpRequest, token: str, item_id: str) -> HttpResponse:
     wait = ratelimit.retry_after(request, scope="shared-pdf")  # a PDF costs real CPU
     if wait is not None:
         return too_many(wait)
-    item = _shared_item(request, token, item_id)
-    if isinstance(item, HttpResponse):
-        return item
+    link = _open(request, token)
+    if isinstance(link, HttpResponse):
+        return link
+    item = shares.shared_item(link, item_id)
+    if item is None:
+        raise Http404
     held = passport.held_one(item, lang=lang())
-    return secret_url(pdf_response(held, share_url(request, token), name=f"certificate-{item_id}"))
+    url = share_url(request, token)
+    pdf = pdf_response(held, url, name=f"certificate-{item_id}", show_name=link.show_name)
+    return secret_url(pdf)

@@ -37,6 +37,7 @@ def create_share(
     *,
     label: str = "",
     expires_at: datetime | None = None,
+    show_name: bool = False,
     certificate_for: WalletItem | None = None,
 ) -> tuple[ShareLink, str]:
     """A new link for ``items`` (all the user's own); returns the link and its token."""
@@ -46,8 +47,14 @@ def create_share(
         raise WalletError(_("You can share only your own credentials."), code="share_not_owner")
     if expires_at is not None and expires_at <= timezone.now():
         raise WalletError(_("The expiry must be in the future."), code="share_expiry_past")
-    link = ShareLink(owner=user, label=label.strip(), expires_at=expires_at, reshowable=True)
-    link.certificate_for = certificate_for
+    link = ShareLink(
+        owner=user,
+        label=label.strip(),
+        expires_at=expires_at,
+        show_name=show_name,
+        reshowable=True,
+        certificate_for=certificate_for,
+    )
     token = token_for(link.public_id)
     link.token_hash = _digest(token)
     link.save()

@@ -5,7 +5,8 @@ No cron job and no operator is needed for the chores a crash or an abuser leaves
 - tasks whose worker died are recorded as failed (not "running" for ever), and the rows
   their bulk-issuance runs had claimed are released;
 - batches no live run works on any more are queued again (``resume_stalled_batches``);
-- accounts that never confirmed their address expire, freeing the address.
+- accounts that never confirmed their address expire, freeing the address;
+- the daily retention task (``microcred.wallet.retention_task``) is kept queued.
 
 The chores run as a task that queues its own next run (``run_after``), so they need
 nothing but a worker of the database backend; whichever worker is free takes them.
@@ -54,6 +55,12 @@ def recover(*, own_id: str = "") -> dict[str, Any]:
             len(orphans),
             released,
             ", ".join(resumed) or "none",
+            extra={
+                "event": "housekeeping_recovered",
+                "orphans": len(orphans),
+                "claims_released": released,
+                "batches_resumed": ",".join(resumed),
+            },
         )
     return {"orphans": len(orphans), "released": released, "resumed": resumed}
 
@@ -62,9 +69,11 @@ def recover(*, own_id: str = "") -> dict[str, Any]:
 def housekeeping() -> dict[str, Any]:
     """One round of chores, then the next round queued."""
     from microcred.accounts.expiry import expire_unverified_accounts
+    from microcred.wallet.retention_task import ensure_scheduled as keep_retention_queued
 
     report = recover()
     report["expired_accounts"] = expire_unverified_accounts()
+    keep_retention_queued()
     _prune_old_rounds()
     schedule_next()
     return report

@@ -81,6 +81,18 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:sign_in"
 LOGIN_REDIRECT_URL = "home"
 
+# Accounts and personal data (docs/privacy.md): how long a password-reset link works, who
+# answers personal-data requests, and how long personal data is kept.
+PASSWORD_RESET_TIMEOUT = env.env_count(_ENV, "MICROCRED_PASSWORD_RESET_SECONDS", default=3600)
+MICROCRED_PRIVACY_CONTACT = env.env_str(_ENV, "MICROCRED_PRIVACY_CONTACT", default="")
+MICROCRED_RETAIN_UNCLAIMED_EMAIL_DAYS = env.env_count(
+    _ENV, "MICROCRED_RETAIN_UNCLAIMED_EMAIL_DAYS", default=365
+)
+MICROCRED_RETAIN_ENDED_SHARES_DAYS = env.env_count(
+    _ENV, "MICROCRED_RETAIN_ENDED_SHARES_DAYS", default=30
+)
+MICROCRED_RETAIN_AUDIT_YEARS = env.env_count(_ENV, "MICROCRED_RETAIN_AUDIT_YEARS", default=10)
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -90,6 +102,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "microcred.accounts.two_factor_gate.TwoFactorGateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -179,11 +192,30 @@ EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS = en
 #: Production refuses the console/file backends (check microcred.web.E002) unless this is on.
 MICROCRED_EMAIL_ALLOW_CONSOLE = env.env_bool(_ENV, "MICROCRED_EMAIL_ALLOW_CONSOLE", default=False)
 
+# Logging: JSON lines in production (MICROCRED_LOG_FORMAT=text for humans), text in
+# development; secret-shaped text masked either way (web/logs.py). Apps log events with
+# structured fields and no personal data (docs/operations.md, "Logs").
+_LOG_FORMAT = env.env_str(_ENV, "MICROCRED_LOG_FORMAT", default="text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact": {"()": "microcred.web.logs.RedactSecrets"}},
+    "formatters": {
+        "json": {"()": "microcred.web.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if _LOG_FORMAT == "json" else "text",
+            "filters": ["redact"],
+        }
+    },
     "root": {"handlers": ["console"], "level": "INFO" if DEBUG else "WARNING"},
-    # WeasyPrint narrates every rendering step (and its own stylesheet at import) at INFO.
-    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
+    "loggers": {
+        "microcred": {"level": env.env_str(_ENV, "MICROCRED_LOG_LEVEL", default="INFO")},
+        # WeasyPrint narrates every rendering step (and its own stylesheet at import) at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

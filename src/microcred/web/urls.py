@@ -6,7 +6,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 
 from microcred.verification import views as verify_views
-from microcred.web import views
+from microcred.web import landing, views
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
@@ -19,6 +19,7 @@ urlpatterns = [
     *i18n_patterns(
         path("", views.home, name="home"),
         path("verify/", verify_views.verify, name="verify"),
+        path("start/", landing.landing, name="landing"),
         path("accounts/", include("microcred.accounts.urls")),
         path("orgs/", include("microcred.organizations.urls")),
         path("catalog/", include("microcred.catalog.urls")),

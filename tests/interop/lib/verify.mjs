@@ -118,3 +118,23 @@ export async function verifyJwt(token, {documentLoader, now}) {
   }
   return {verified: true, error: null};
 }
+
+// A Verifiable Presentation: the holder's authentication proof (with the
+// verifier's challenge and domain) and every credential in it, by
+// @digitalbazaar/vc verifyPresentation.
+export async function verifyVerifiablePresentation(
+  presentation, {documentLoader, now, challenge, domain}) {
+  const result = await vc.verify({
+    presentation, suite: verifyingSuites(), documentLoader, now,
+    challenge, domain, checkStatus
+  });
+  if(!result.verified) {
+    return failure([
+      ...describeError(result.error),
+      ...(result.presentationResult?.results || []).flatMap(
+        r => describeError(r.error)),
+      ...(result.credentialResults || []).flatMap(r => resultErrors(r))
+    ]);
+  }
+  return {verified: true, error: null};
+}

@@ -11,7 +11,7 @@ EXPORTED = {
     "EndorsementCredential", "EndorsementSubject", "Evidence", "GeoCoordinates",
     "IdentifierEntry", "IdentityObject", "Image", "OpenBadgeCredential", "Profile", "Related",
     "Result", "ResultDescription", "RubricCriterionLevel", "SchemaIssue", "context_resources",
-    "credential_context",
+    "credential_context", "endorsement_credential",
     "identity_hash", "identity_matches", "identity_object", "normalise_email",
     "validate_credential", "validate_or_raise",
 }  # fmt: skip

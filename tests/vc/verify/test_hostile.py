@@ -64,9 +64,12 @@ def test_remote_context_is_never_fetched(now: datetime, good: dict[str, Any]) ->
     assert "evil.example" in report.failures[0].message("en")
 
 
-def test_inline_context_injection_is_refused(now: datetime, good: dict[str, Any]) -> None:
+def test_inline_context_cannot_redefine_a_protected_term(
+    now: datetime, good: dict[str, Any]
+) -> None:
+    """Decision 0008: inline contexts are processed, but a protected term stays protected."""
     good["@context"] = [*good["@context"], {"name": "https://evil.example/name"}]
-    assert "context_inline_forbidden" in codes(verify_credential(good, now=now))
+    assert "jsonld_protected_term_redefinition" in codes(verify_credential(good, now=now))
 
 
 def test_nested_context_injection_is_refused(now: datetime, good: dict[str, Any]) -> None:

@@ -31,6 +31,7 @@ from microcred.vc.openbadges.credential import (
     EndorsementSubject,
     OpenBadgeCredential,
 )
+from microcred.vc.openbadges.endorsement import endorsement_credential
 from microcred.vc.openbadges.identity import (
     identity_hash,
     identity_matches,
@@ -73,6 +74,7 @@ __all__ = [
     "SchemaIssue",
     "context_resources",
     "credential_context",
+    "endorsement_credential",
     "identity_hash",
     "identity_matches",
     "identity_object",

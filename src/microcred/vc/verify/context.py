@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -13,6 +13,9 @@ from microcred.vc.proofs.jose import JwtParts
 from microcred.vc.status import DecodedLists
 from microcred.vc.verify.budget import Budget
 from microcred.vc.verify.report import Check
+
+#: URL → the exact bytes of a related resource, or None (see ``rules_related``).
+ResourceLoader = Callable[[str], bytes | None]
 
 
 @dataclass
@@ -30,6 +33,7 @@ class Run:
     status_cache: MutableMapping[str, Any] | None
     budget: Budget = field(default_factory=Budget)
     check_status: bool = True
+    check_endorsements: bool = True
     #: Status lists of this run by URL: verified (the credential) or refused (the check),
     #: so that many entries naming one list fetch and verify it once.
     verified_lists: dict[str, Mapping[str, Any] | Check] = field(default_factory=dict)
@@ -38,6 +42,11 @@ class Run:
     #: RDFC-1.0 canonical N-Quads of the unsecured credential, once computed.
     canonical_document: bytes | None = None
     jsonld_error: str | None = field(default=None)
+    #: What the verifier expects of every proof (VC-API options; Data Integrity §4.2).
+    expected_proof_purpose: str = "assertionMethod"
+    challenge: str | None = None
+    domain: str | None = None
+    resource_loader: ResourceLoader | None = None
 
     @property
     def issuer_id(self) -> str | None:

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from microcred.vc.errors import JsonInputError, ProofError
-from microcred.vc.jsontext import MAX_BYTES, MAX_DEPTH, has_lone_surrogate, read_json
+from microcred.vc.jsontext import MAX_BYTES, MAX_DEPTH, any_string, has_lone_surrogate, read_json
 from microcred.vc.proofs.jose import JwtParts, decode_jwt
 from microcred.vc.verify.report import Check, CheckStatus
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "Parsed", "contains_nul", "parse_input"]
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "Parsed", "contains_nul", "is_compact_jwt", "parse_input"]
 
 _JWT = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]*)+")
 
@@ -28,6 +28,11 @@ _JWT = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]*)+")
 class Parsed:
     credential: dict[str, Any]
     jwt: JwtParts | None = None
+
+
+def is_compact_jwt(text: str) -> bool:
+    """Whether ``text`` has the shape of a compact JWS (what a vc+jwt travels as)."""
+    return len(text) <= MAX_BYTES and _JWT.fullmatch(text.strip()) is not None
 
 
 def _fail(code: str, **params: str) -> Check:
@@ -91,18 +96,7 @@ def contains_nul(value: Any) -> bool:
     Valid JSON may carry it (escaped, as backslash-u0000), but no credential text has a use
     for it and PostgreSQL stores it in neither text nor jsonb: callers that store refuse it.
     """
-    stack = [value]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, str):
-            if "\x00" in node:
-                return True
-        elif isinstance(node, Mapping):
-            stack.extend(node.keys())
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
-    return False
+    return any_string(value, lambda text: "\x00" in text)
 
 
 def _parsed_mapping(data: Mapping[str, Any]) -> Parsed | Check:

@@ -8,7 +8,7 @@ Nothing here raises for a bad credential; :class:`TypeError` is for misuse.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from datetime import datetime, timedelta
 from functools import partial
 from typing import Any, Literal
@@ -16,9 +16,11 @@ from typing import Any, Literal
 from microcred.vc.contexts import DocumentLoader, pinned_loader
 from microcred.vc.did import DidResolver, Fetcher
 from microcred.vc.verify.budget import Budget
-from microcred.vc.verify.context import Run
-from microcred.vc.verify.parse import Parsed, parse_input
+from microcred.vc.verify.context import ResourceLoader, Run
+from microcred.vc.verify.options import VerifyOptions
+from microcred.vc.verify.parse import Parsed, is_compact_jwt, parse_input
 from microcred.vc.verify.report import Check, CheckStatus, VerificationReport
+from microcred.vc.verify.rules_datamodel import check_data_model
 from microcred.vc.verify.rules_document import (
     check_contexts,
     check_jsonld,
@@ -26,8 +28,10 @@ from microcred.vc.verify.rules_document import (
     check_valid_from,
     check_valid_until,
 )
+from microcred.vc.verify.rules_endorsement import check_endorsements
 from microcred.vc.verify.rules_jwt import check_jwt_times
 from microcred.vc.verify.rules_proof import check_proofs
+from microcred.vc.verify.rules_related import check_related_resources
 from microcred.vc.verify.rules_status import check_status as check_status_rule
 from microcred.vc.verify.trust import TrustList, check_trust
 
@@ -49,6 +53,9 @@ def verify_credential(
     scope: Scope = "credential",
     check_status: bool = True,
     budget: Budget | None = None,
+    check_endorsements: bool = True,
+    options: VerifyOptions | None = None,
+    resource_loader: ResourceLoader | None = None,
 ) -> VerificationReport:
     """Verify a credential (JSON text/bytes, a parsed object, or a compact vc+jwt).
 
@@ -62,6 +69,10 @@ def verify_credential(
     ``budget`` bounds the run (entries, proofs, fetches, a deadline; see
     :mod:`~microcred.vc.verify.budget`); by default a fresh one with the default limits.
     Give the same budget to a fetcher that can honour its ``deadline``.
+    ``check_endorsements=False`` leaves embedded endorsements unverified (used for the
+    endorsements themselves, so verification never follows endorsements of endorsements).
+    ``options`` are the verifier's expectations of every proof (purpose, challenge,
+    domain); ``resource_loader`` reads ``relatedResource`` entries to check their digests.
     """
     if now.tzinfo is None:
         raise TypeError("'now' must be a timezone-aware datetime")
@@ -74,6 +85,9 @@ def verify_credential(
     resolver = resolver or DidResolver(documents=docs, fetcher=fetcher)
     run = _run(parsed, now, docs, fetcher, max_clock_skew, document_loader, resolver, status_cache)
     run.check_status, run.budget = check_status, budget
+    run.check_endorsements = check_endorsements
+    run.resource_loader = resource_loader
+    (options or VerifyOptions()).apply(run)
     checks = [Check("structure", "json_wellformed", CheckStatus.PASSED)]
     checks.append(contexts := check_contexts(run))
     if contexts.passed:
@@ -110,7 +124,8 @@ def _run(
 
 
 def _credential_rules(run: Run, trust_list: TrustList | None) -> list[Check]:
-    checks = [check_valid_from(run), check_valid_until(run)]
+    checks = [*check_data_model(run), check_valid_from(run), check_valid_until(run)]
+    checks.extend(check_related_resources(run))
     if run.jwt is not None:
         checks.append(check_jwt_times(run))
     verify_list = partial(
@@ -125,9 +140,29 @@ def _credential_rules(run: Run, trust_list: TrustList | None) -> list[Check]:
     )
     if run.check_status:
         checks.extend(check_status_rule(run, verify_list))
+    if run.check_endorsements:
+        checks.extend(check_endorsements(run, partial(_verify_endorsement, run)))
     if trust_list is not None:
         checks.append(check_trust(run, trust_list))
     return checks
+
+
+def _verify_endorsement(run: Run, endorsement: Mapping[str, Any]) -> VerificationReport:
+    """An embedded endorsement is verified as a credential of its own, in the same world
+    (documents, fetcher, resolver, clock, budget) as the credential that carries it."""
+    return verify_credential(
+        endorsement,
+        now=run.now,
+        documents=run.documents,
+        fetcher=run.fetcher,
+        max_clock_skew=run.max_clock_skew,
+        document_loader=run.document_loader,
+        resolver=run.resolver,
+        status_cache=run.status_cache,
+        check_status=run.check_status,
+        budget=run.budget,
+        check_endorsements=False,
+    )
 
 
 def _verify_status_list(document: Any, **options: Any) -> VerificationReport:
@@ -137,3 +172,17 @@ def _verify_status_list(document: Any, **options: Any) -> VerificationReport:
             checks=(Check("structure", "json_not_object", CheckStatus.FAILED),)
         )
     return verify_credential(document, scope="credential", check_status=False, **options)
+
+
+def verify_secured(
+    data: Any, *, verifier: Callable[..., VerificationReport] | None = None, **kwargs: Any
+) -> VerificationReport:
+    """``verifier`` (:func:`verify_credential` by default) for a value from a JSON body:
+    a map, or a compact vc+jwt.
+
+    Data Integrity §4.2: a secured document that is not a map is an error, so JSON *text*
+    (a string that holds an object) is refused, never parsed as if the map had been sent.
+    """
+    if isinstance(data, Mapping) or (isinstance(data, str) and is_compact_jwt(data)):
+        return (verifier or verify_credential)(data, **kwargs)
+    return VerificationReport(checks=(Check("structure", "json_not_object", CheckStatus.FAILED),))

@@ -11,8 +11,10 @@ from microcred.vc.errors import VcError
 from microcred.vc.openbadges import validate_credential
 from microcred.vc.proofs.dataintegrity import unsecured
 from microcred.vc.verify.context import Run
+from microcred.vc.verify.inline_contexts import inline_context_problem
 from microcred.vc.verify.messages import CATALOGUE
 from microcred.vc.verify.report import Check, CheckStatus
+from microcred.vc.verify.rules_endorsement import is_endorsement
 
 VC_V1 = "https://www.w3.org/2018/credentials/v1"
 _OB_TYPES = frozenset(
@@ -31,8 +33,10 @@ def _failed(check: str, code: str, **params: str) -> Check:
 def _has_nested_context(document: dict[str, Any]) -> bool:
     """True if an object below the top level carries an ``@context`` (an injection).
 
-    The one exception is a proof's own ``@context`` (eddsa-jcs-2022 proofs carry one):
-    allowed when it is URLs only and a prefix of the document's, which adds nothing.
+    Two exceptions, each a prefix of the document's own list (inline objects included,
+    decision 0008), which adds nothing: a proof's ``@context`` (eddsa-jcs-2022 proofs carry
+    one), and an embedded endorsement's (an OB 3.0 ``EndorsementCredential`` must carry one;
+    decision 0007), whose own content is then held to the same rule.
     """
     level: list[Any] = []
     for key, value in document.items():
@@ -50,7 +54,9 @@ def _has_nested_context(document: dict[str, Any]) -> bool:
         for v in level:
             if isinstance(v, dict):
                 if "@context" in v:
-                    return True
+                    if not _is_embedded_endorsement(v, document) or _has_nested_context(v):
+                        return True
+                    continue
                 children.extend([c for c in v.values() if isinstance(c, (dict, list))])
             elif isinstance(v, list):
                 children.extend([c for c in v if isinstance(c, (dict, list))])
@@ -58,19 +64,26 @@ def _has_nested_context(document: dict[str, Any]) -> bool:
     return False
 
 
+def _is_embedded_endorsement(node: dict[str, Any], document: dict[str, Any]) -> bool:
+    return is_endorsement(node) and _is_prefix(node["@context"], document)
+
+
 def _is_prefix(context: Any, document: dict[str, Any]) -> bool:
     entries = context if isinstance(context, list) else [context]
     outer = document.get("@context")
     outer_list = outer if isinstance(outer, list) else [outer]
-    return all(isinstance(e, str) for e in entries) and outer_list[: len(entries)] == entries
+    return bool(entries) and outer_list[: len(entries)] == entries
 
 
 def check_contexts(run: Run) -> Check:
-    """Only pinned contexts, at the top, VC context first: no remote, no injection.
+    """Pinned contexts by URL, the VC context first, and inline context objects in safe
+    mode (decision 0008): no ``@base``, nothing fetched, no injection below the top.
 
     A context is pinned by its URL, or by its content: another URL whose ``relatedResource``
     digest is that of a pinned file (``contexts.integrity``); the run's loader then answers
-    that URL with the pinned file.
+    that URL with the pinned file. An inline object's own terms are then processed by the
+    JSON-LD rule in safe mode, where a protected term cannot be redefined and an undefined
+    term is an error, never dropped.
     """
     context = run.credential.get("@context")
     if context is None:
@@ -78,8 +91,9 @@ def check_contexts(run: Run) -> Check:
     entries = context if isinstance(context, list) else [context]
     if not entries or entries[0] not in (VC_V2, VC_V1):
         return _failed("contexts", "context_order_invalid", expected=VC_V2)
-    if not all(isinstance(entry, str) for entry in entries):
-        return _failed("contexts", "context_inline_forbidden")
+    refused = inline_context_problem(entries[1:])
+    if refused is not None:
+        return refused
     aliases, unknown = content_aliases(run.credential)
     if unknown:
         return _failed("contexts", "context_not_pinned", url=unknown[0])

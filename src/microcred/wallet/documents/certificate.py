@@ -8,6 +8,7 @@ imported one may name any image URL).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -34,18 +35,22 @@ def render_certificate_pdf(
     verify_url: str,
     lang: str,
     status_note: str | None = None,
+    show_name: bool = True,
 ) -> bytes:
     """The certificate for ``credential`` as PDF bytes, in ``lang`` ("en" or "tr").
 
     ``verify_url`` opens the public verification page for this credential: it is printed
     under the QR code too, for readers without a camera. ``status_note`` (already
     translated, e.g. "Revoked on 3 May 2026: …") is printed prominently when the credential
-    is no longer valid, so an old printout cannot pass as current.
+    is no longer valid, so an old printout cannot pass as current. ``show_name`` False
+    leaves the learner's name out (a share link whose learner chose not to show it).
     """
     if lang not in LANGUAGES:
         raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
     with translation.override(lang):
         content = certificate_content(credential, lang)
+        if not show_name:
+            content = replace(content, learner_name=None)
         qr = qr_svg(verify_url, title=_("Verify this credential"))
         context = {
             "lang": lang,

@@ -1,4 +1,5 @@
-"""Seed an empty database with a demo organisation, its people, a published micro-credential,
+"""Seed an empty database with a demo organisation, its people, a published micro-credential
+approved by a demo quality-assurance body (so its credentials carry the body's endorsement),
 a few awards (one revoked with its reason), a learner's passport holding hers, and a strategy
 under way, all through the real services.
 
@@ -17,6 +18,7 @@ from django.conf import settings
 from django.db import transaction
 
 from microcred.accounts.models import User
+from microcred.catalog import qa_criteria, review
 from microcred.catalog import services as catalog
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
@@ -30,7 +32,9 @@ from microcred.web.demo.extras import fill_passport, start_strategy
 from microcred.web.demo.specification import demo_elements
 
 SLUG = "demo-universitesi"
+QA_SLUG = "demo-kalite-kurulu"
 DOMAIN = "demo.microcred.localhost"
+QA_REVIEWER = f"qa-reviewer@{DOMAIN}"
 PEOPLE = {
     Role.ADMIN: f"admin@{DOMAIN}",
     Role.DESIGNER: f"designer@{DOMAIN}",
@@ -67,15 +71,32 @@ def seed() -> Seeded:
         Membership.objects.create(organization=org, user=user, role=role)
     learner = User.objects.create_user(LEARNERS[0][1], password)
     elements = demo_elements(issuer_did=did_for(org), name=org.name, base_url=public_base_url())
-    version = catalog.publish(
-        catalog.create_specification(org, users[Role.DESIGNER], elements, hours_per_ects=28)
-    )
+    draft = catalog.create_specification(org, users[Role.DESIGNER], elements, hours_per_ects=28)
+    reviewer = _approve_by_qa_body(draft, users[Role.DESIGNER], password)
+    version = catalog.publish(draft)
     _issue(org, version, users[Role.ISSUER])
     fill_passport(learner, org)
     start_strategy(org, users[Role.ADMIN])
-    accounts = (*PEOPLE.values(), learner.email)
+    accounts = (*PEOPLE.values(), reviewer.email, learner.email)
     _remember(password, accounts)
     return Seeded(org, password, accounts)
+
+
+def _approve_by_qa_body(version: SpecificationVersion, designer: User, password: str) -> User:
+    """The demo QA body reviews and approves the version, so every demo credential carries
+    its signed endorsement. The body is made only if it is not there yet (by its slug)."""
+    qa_body, _ = Organization.objects.get_or_create(
+        slug=QA_SLUG,
+        defaults={"name": "Demo Kalite Kurulu", "kind": Organization.Kind.QA_BODY, "country": "TR"},
+    )
+    reviewer = User.objects.create_user(QA_REVIEWER, password)
+    Membership.objects.create(organization=qa_body, user=reviewer, role=Role.QA_REVIEWER)
+    pending = review.submit(version, qa_body, by=designer, note="İlk sürüm incelemeye hazır.")
+    answers = {code: review.Answer("met") for code in qa_criteria.codes()}
+    comment = "Tüm ölçütler karşılanıyor. / Every criterion is met."
+    review.approve(pending, by=reviewer, answers=answers, comment=comment)
+    version.refresh_from_db()
+    return reviewer
 
 
 def _issue(org: Organization, version: SpecificationVersion, officer: User) -> None:

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('wallet', '0001_initial'),
+        ('wallet', '0002_share_show_name'),
     ]
 
     operations = [
