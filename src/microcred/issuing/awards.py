@@ -266,7 +266,7 @@ def _award(
         grade=learner.grade,
         awarded_on=learner.awarded_on,
         evidence_url=learner.evidence_url,
-        language=learner.language or shared["organization"].default_language,
+        language=learner.language,  # empty: not stated (mails fall back, see notifications)
         credential=signed,
         revocation_list=revoke_at[0],
         revocation_index=revoke_at[1],

@@ -85,6 +85,7 @@ class Award(models.Model):
     awarded_on = models.DateField(null=True, blank=True)
     evidence_url = models.URLField(blank=True)
     #: The learner's language ("en", "tr"): every e-mail about the award is written in it.
+    #: Empty when nobody stated it: the organisation's default language then applies.
     language = models.CharField(max_length=8, blank=True, default="")
     credential = models.JSONField()
     credential_format = models.CharField(max_length=16, default="di-rdfc")
