@@ -182,7 +182,8 @@ class HeldWorker:
 
 
 def progress_text(issued: int) -> str:
-    return f"{issued * 100 // (LEARNERS - 3)}% · {issued} issued, 0 failed, of {LEARNERS - 3}"
+    percent = issued * 100 // (LEARNERS - 3)
+    return f"{percent}% · {issued} new, 0 already issued, 0 failed, of {LEARNERS - 3}"
 
 
 def test_officer_issues_497_of_500_rows_and_revokes_one(
@@ -203,12 +204,13 @@ def test_officer_issues_497_of_500_rows_and_revokes_one(
 
     # 1. Upload: every bad row is listed with its line number; nothing is issued yet.
     page.goto(f"{base}/upload/")
-    page.get_by_label("Specification").select_option(published.public_id)
+    page.get_by_label("Micro-credential").select_option(published.public_id)
     page.get_by_label("CSV file").set_input_files(
         {"name": "learners.csv", "mimeType": "text/csv", "buffer": learners_csv()}
     )
     page.get_by_role("button", name="Check the file").click()
-    expect(page.locator(".preview .valid-count")).to_have_text("497 valid rows.")
+    counts = page.locator(".preview .valid-count")
+    expect(counts).to_contain_text("497 valid rows. 497 new, 0 already issued")
     expect(page.locator(".preview h2")).to_have_text("3 problems")
     rows = page.locator(".preview tbody tr")
     expect(rows).to_have_count(3)
@@ -221,7 +223,7 @@ def test_officer_issues_497_of_500_rows_and_revokes_one(
     assert not Award.objects.exists()
 
     # 2. The explicit choice: issue the valid rows only. The task is queued, not run.
-    page.get_by_role("button", name="Issue the 497 valid rows").click()
+    page.get_by_role("button", name="Issue the 497 new micro-credentials").click()
     progress = page.locator("#batch-progress")
     expect(progress).to_contain_text(progress_text(0))
     expect(progress.locator(".state")).to_have_text("Queued")
@@ -262,7 +264,7 @@ def test_officer_issues_497_of_500_rows_and_revokes_one(
     target = Award.objects.get(learner_email=email)
     expect(page).to_have_url(f"{base}/awards/{target.public_id}/")
     page.get_by_role("link", name="Revoke").click()
-    page.get_by_label("Reason").fill(REASON)
+    page.get_by_label("Public reason").fill(REASON)
     page.get_by_role("button", name="Confirm").click()
     expect(page.locator("dd.state")).to_have_text("Revoked")
     expect(page.locator("main dl")).to_contain_text(REASON)

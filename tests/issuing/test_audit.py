@@ -68,7 +68,7 @@ def test_audit_export_streams_every_event_as_csv(
     assert f'filename="audit-anadolu-uni-{today}.csv"' in response["Content-Disposition"]
     body = response.getvalue().decode()
     rows = list(csv.reader(io.StringIO(body)))
-    assert rows[0] == ["When", "Who", "Action", "Target", "Reason"]
+    assert rows[0] == ["When", "Who", "Action", "Target", "Public reason", "Internal note"]
     # A random id may begin with "-": spreadsheets would read it as a formula, so the export
     # quotes it like any other such cell.
     target = ("'" if award.public_id[0] in "=+-@" else "") + award.public_id

@@ -112,7 +112,7 @@ def test_issuing_one_learner_gives_a_verifying_credential_and_a_claim_email(
     assert report.verified, [c.code for c in report.failures]
     assert "Ayşe Yılmaz" in str(award.credential["credentialSubject"])  # include_name chosen
     detail = page(officer.get(response["Location"]))
-    assert "Issued. The learner was sent a claim link by e-mail." in detail
+    assert "Issued. ayse@uni.example was sent a link to claim the micro-credential." in detail
     assert "ayse@uni.example" in detail
     assert [m.to for m in mail.outbox] == [["ayse@uni.example"]]
     link = re.search(r"https?://\S+/en/issuing/claim/\S+/", str(mail.outbox[0].body))
@@ -135,7 +135,7 @@ def test_issuing_the_same_learner_twice_issues_once_and_mails_once(
         assert response.status_code == 302
     assert Award.objects.count() == 1
     assert len(mail.outbox) == 1
-    assert "already had this award" in page(officer.get(response["Location"]))
+    assert "already had this micro-credential" in page(officer.get(response["Location"]))
 
 
 def test_invalid_issue_form_issues_nothing_and_keeps_the_input(
@@ -316,7 +316,7 @@ def test_csv_upload_shows_every_bad_row_then_issues_the_valid_ones(
     preview = page(response)
     assert "2 valid rows." in preview
     assert "<td>3</td><td>email</td>" in preview  # line 3, the e-mail column
-    assert "Issue the 2 valid rows" in preview
+    assert "Issue the 2 new micro-credentials" in preview
     assert not Award.objects.exists()  # nothing until the officer decides
     batch = Batch.objects.get()
     start = officer.post(url("batch_start", org=organization.slug, batch_id=batch.public_id))
@@ -329,7 +329,7 @@ def test_csv_upload_shows_every_bad_row_then_issues_the_valid_ones(
         officer.get(url("batch_progress", org=organization.slug, batch_id=batch.public_id))
     )
     assert '<progress max="2" value="2">' in fragment
-    assert "100% · 2 issued, 0 failed, of 2" in fragment
+    assert "100% · 2 new, 0 already issued, 0 failed, of 2" in fragment
     assert "hx-trigger" not in fragment  # finished: polling stops
     assert sorted(Award.objects.values_list("learner_email", flat=True)) == [
         "ali@uni.example",

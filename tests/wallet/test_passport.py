@@ -116,7 +116,8 @@ def test_printable_certificate_is_a_pdf_with_a_share_link(
     assert response.content.startswith(b"%PDF")
     link = learner.share_links.get()
     assert list(link.items.all()) == [item]
-    assert link.label == "Printed certificate"
+    assert link.label == "Certificate link"
+    assert link.certificate_for == item
 
 
 def test_turkish_passport(client: Client, issue_to: IssueTo, learner: User) -> None:

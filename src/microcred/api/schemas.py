@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import URLValidator, validate_email
@@ -20,6 +20,8 @@ class LearnerIn(Schema):
     grade: str = Field(default="", max_length=64)
     date: dt.date | None = None
     evidence_url: str = Field(default="", max_length=200)
+    #: The language of the learner's e-mails; the organisation's default when left out.
+    language: Literal["en", "tr"] | None = None
 
     @field_validator("email")
     @classmethod
@@ -44,7 +46,11 @@ class LearnerIn(Schema):
 class AwardIn(Schema):
     specification: str = Field(min_length=1, max_length=32, description="version public id")
     learner: LearnerIn
-    include_name: bool = False
+    #: Since 2026-12: the learner's name is in the credential unless this is false (it was
+    #: left out by default before; send ``false`` to keep that).
+    include_name: bool | None = Field(
+        default=None, description="put the learner's name in the credential (default true)"
+    )
     idempotency_key: str | None = Field(default=None, min_length=1, max_length=200)
 
 

@@ -44,18 +44,25 @@ def via(grant: TokenGrant) -> ViaToken:
     return ViaToken(public_id=grant.token_id, name=grant.token_name)
 
 
-def request_hash(data: AwardIn) -> str:
-    """SHA-256 of what the request asks for, normalised (key order, e-mail case)."""
+def request_hash(data: AwardIn, *, omitted_name_means: bool = True) -> str:
+    """SHA-256 of what the request asks for, normalised (key order, e-mail case).
+
+    ``omitted_name_means`` is what a left-out ``include_name`` stands for: true now, false
+    for requests recorded before the default changed (see ``_replays``).
+    """
     learner = data.learner
-    normal = {
+    include_name = data.include_name
+    normal: dict[str, Any] = {
         "specification": data.specification,
-        "include_name": data.include_name,
+        "include_name": omitted_name_means if include_name is None else include_name,
         "email": learner.email.strip().lower(),
         "name": learner.name,
         "grade": learner.grade,
         "date": learner.date.isoformat() if learner.date else None,
         "evidence_url": learner.evidence_url,
     }
+    if learner.language is not None:  # absent from hashes made before it existed
+        normal["language"] = learner.language
     text = json.dumps(normal, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -80,22 +87,33 @@ def issue_award(grant: TokenGrant, data: AwardIn) -> IssueResult:
         grade=data.learner.grade,
         awarded_on=data.learner.date,
         evidence_url=data.learner.evidence_url,
+        language=data.learner.language or "",
     )
     digest = request_hash(data)
     request = AwardRequest(learner, idempotency_key("api", supplied), request_hash=digest)
+    include_name = True if data.include_name is None else data.include_name
     with signer_for(org) as signer:
         (issued,) = issue_awards(
             version,
             [request],
             signer=signer,
             issued_by=grant.created_by,
-            include_name=data.include_name,
+            include_name=include_name,
             via=via(grant),
         )
     recorded = issued.award.request_hash
-    if issued.claim_token is None and recorded and recorded != digest:
+    if issued.claim_token is None and recorded and recorded not in _replays(data):
         raise _key_reused()  # nothing was written: the key's award already existed
     return IssueResult(issued.award, created=issued.claim_token is not None)
+
+
+def _replays(data: AwardIn) -> set[str]:
+    """The hashes a replay of ``data`` may match: a request that left ``include_name`` out
+    before its default became true was recorded as asking for false."""
+    hashes = {request_hash(data)}
+    if data.include_name is None:
+        hashes.add(request_hash(data, omitted_name_means=False))
+    return hashes
 
 
 def get_award(org: Organization, public_id: str) -> Award:

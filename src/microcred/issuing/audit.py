@@ -56,6 +56,12 @@ def who(event: AuditEvent) -> str:
     }
 
 
+def internal_note(event: AuditEvent) -> str:
+    """The officer's note kept for the organisation only (never shown to verifiers)."""
+    details = event.details if isinstance(event.details, dict) else {}
+    return str(details.get("internal_note", ""))
+
+
 class _Echo:
     """A file-like object whose ``write`` hands the line back instead of storing it."""
 
@@ -71,7 +77,9 @@ def _cell(value: str) -> str:
 def csv_lines(events: QuerySet[AuditEvent]) -> Iterator[Any]:
     """The header and one CSV line per event, oldest first."""
     writer = csv.writer(_Echo())
-    yield writer.writerow([_("When"), _("Who"), _("Action"), _("Target"), _("Reason")])
+    yield writer.writerow(
+        [_("When"), _("Who"), _("Action"), _("Target"), _("Public reason"), _("Internal note")]
+    )
     for event in events.order_by("at", "pk").iterator(chunk_size=500):
         yield writer.writerow(
             [
@@ -80,5 +88,6 @@ def csv_lines(events: QuerySet[AuditEvent]) -> Iterator[Any]:
                 _cell(event.action),
                 _cell(event.target),
                 _cell(event.reason),
+                _cell(internal_note(event)),
             ]
         )

@@ -299,6 +299,7 @@ def _award(
         grade=learner.grade,
         awarded_on=learner.awarded_on,
         evidence_url=learner.evidence_url,
+        language=learner.language,  # empty: not stated (mails fall back, see notifications)
         credential=signed,
         valid_until=parse_datetime(signed["validUntil"]) if "validUntil" in signed else None,
         revocation_list=revoke_at[0],

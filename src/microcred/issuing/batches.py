@@ -21,7 +21,6 @@ from datetime import date, timedelta
 from functools import partial
 from typing import IO, Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F, OuterRef, Q, Subquery
@@ -75,6 +74,12 @@ class BatchPreview:
     problems: list[RowProblem]
     #: How many more problems the file has beyond those shown.
     more_problems: int = 0
+    #: Valid rows whose learner already has this award (a re-upload): not issued again.
+    already_issued: int = 0
+
+    @property
+    def new(self) -> int:
+        return self.valid - self.already_issued
 
     @property
     def problem_count(self) -> int:
@@ -124,15 +129,26 @@ def row_key(version: Any, email: str, awarded_on: date | None) -> str:
 
 
 def prepare_batch(
-    organization: Any, version: Any, upload: IO[bytes], *, filename: str, by: Any
+    organization: Any,
+    version: Any,
+    upload: IO[bytes],
+    *,
+    filename: str,
+    by: Any,
+    include_name: bool = True,
+    language: str = "",
 ) -> BatchPreview:
     """Store the valid rows of ``upload`` as a new batch; raises CsvFileError, keeping nothing.
 
+    The skipped rows' problems are kept on the batch, so its page says why each was left
+    out. ``language`` is the e-mail language of rows whose file names none.
     The file is read and checked first, outside any transaction: on SQLite a write
     transaction holds the one write lock, and a large file parsed inside it made every
     other writer (the task workers included) wait for it, then fail.
     """
     checked = _check_file(upload, grade_rule_for(version))
+    language = language or organization.default_language
+    problem_count = len(checked.problems) + checked.more_problems
     with transaction.atomic():
         batch = Batch.objects.create(
             organization=organization,
@@ -141,16 +157,32 @@ def prepare_batch(
             created_by=by,
             file_sha256=checked.sha256,
             total=len(checked.learners),
+            include_name=include_name,
+            problems=[problem_record(p) for p in checked.problems],
+            problem_count=problem_count,
         )
+        already = 0
         for start in range(0, len(checked.learners), STORE_CHUNK):
             chunk = checked.learners[start : start + STORE_CHUNK]
-            BatchRow.objects.bulk_create(
-                [_batch_row(batch, version, line, learner) for line, learner in chunk]
-            )
-        problems = len(checked.problems) + checked.more_problems
-        _audit(batch, by, "batch_prepared", {"valid": batch.total, "problems": problems})
+            rows = [_batch_row(batch, version, line, learner, language) for line, learner in chunk]
+            BatchRow.objects.bulk_create(rows)
+            already += len(existing_awards(version, [r.idempotency_key for r in rows]))
+        _audit(batch, by, "batch_prepared", {"valid": batch.total, "problems": problem_count})
     _refresh_row_statistics()
-    return BatchPreview(batch, batch.total, checked.problems, checked.more_problems)
+    return BatchPreview(batch, batch.total, checked.problems, checked.more_problems, already)
+
+
+def problem_record(problem: RowProblem) -> dict[str, Any]:
+    return {"line": problem.line, "column": problem.column, "message": problem.message}
+
+
+def already_issued_rows(batch: Batch) -> int:
+    """Rows of the batch whose award an earlier upload (or another way) had issued."""
+    return (
+        BatchRow.objects.filter(batch=batch, award__isnull=False)
+        .exclude(award__batch=batch)
+        .count()
+    )
 
 
 def grade_rule_for(version: Any) -> GradeRule:
@@ -194,7 +226,7 @@ def _refresh_row_statistics() -> None:
             cursor.execute(f"ANALYZE {connection.ops.quote_name(BatchRow._meta.db_table)}")
 
 
-def _batch_row(batch: Batch, version: Any, line: int, learner: Learner) -> BatchRow:
+def _batch_row(batch: Batch, version: Any, line: int, learner: Learner, language: str) -> BatchRow:
     return BatchRow(
         batch=batch,
         line=line,
@@ -204,6 +236,7 @@ def _batch_row(batch: Batch, version: Any, line: int, learner: Learner) -> Batch
         grade=learner.grade,
         awarded_on=learner.awarded_on,
         evidence_url=learner.evidence_url,
+        language=learner.language or language,
     )
 
 
@@ -365,6 +398,7 @@ def _issue_chunk(
         signer=signer,
         issued_by=batch.created_by,
         batch=batch,
+        include_name=batch.include_name,
         allocation=allocation,
     )
     try:
@@ -418,7 +452,7 @@ def _store_chunk(
     ):  # an invariant, not bad input: abort the run (it can be resumed)
         raise RuntimeError(f"batch {batch.public_id}: a row has no award after storing")
     if prepared.awards:  # committed with the chunk: mailed once, only if it was stored
-        mail_awards.enqueue([a.public_id for a in prepared.awards], settings.LANGUAGE_CODE)
+        mail_awards.enqueue([a.public_id for a in prepared.awards], "")
 
 
 def _record_error(batch: Batch, row: BatchRow, error: str) -> None:
@@ -435,6 +469,7 @@ def _learner(row: BatchRow) -> Learner:
         grade=row.grade,
         awarded_on=row.awarded_on,
         evidence_url=row.evidence_url,
+        language=row.language,
     )
 
 
@@ -462,9 +497,11 @@ def _audit(batch: Batch, by: Any, action: str, details: dict[str, Any]) -> None:
 __all__ = [
     "BatchPreview",
     "Progress",
+    "already_issued_rows",
     "batch_progress",
     "has_live_claim",
     "prepare_batch",
+    "problem_record",
     "release_claims",
     "release_run_claims",
     "row_key",

@@ -2,7 +2,7 @@
 
 Kept free of the database so tests, benchmarks and the bulk worker call the same code.
 The learner is identified by a salted hash of the e-mail address (OB 3.0
-``IdentityObject``); the name goes into the credential only when the organisation chooses.
+``IdentityObject``); the name goes in too unless the officer leaves it out.
 """
 
 from __future__ import annotations
@@ -30,6 +30,8 @@ class Learner:
     grade: str = ""
     awarded_on: date | None = None
     evidence_url: str = ""
+    #: The learner's language for e-mails ("en", "tr"); empty: the organisation's default.
+    language: str = ""
 
 
 def _result(grade: str, achievement: Mapping[str, Any]) -> dict[str, Any]:

@@ -7,7 +7,9 @@ the file or to issue the valid rows only.
 
 Columns (header names in English or Turkish, any order, case-insensitive):
 ``name``/``ad``, ``email``/``e-posta``, and optionally ``grade``/``not``,
-``date``/``tarih`` (YYYY-MM-DD or DD.MM.YYYY), ``evidence_url``/``kanıt``.
+``date``/``tarih`` (YYYY-MM-DD or DD.MM.YYYY), ``evidence_url``/``kanıt``,
+``language``/``dil`` (``en`` or ``tr``: the language of the learner's e-mails).
+``template_header`` gives the header row of the downloadable template in either language.
 """
 
 from __future__ import annotations
@@ -38,6 +40,17 @@ _ALIASES = {
     "grade": "grade", "not": "grade",
     "date": "date", "tarih": "date",
     "evidence_url": "evidence_url", "evidence": "evidence_url", "kanıt": "evidence_url",
+    "language": "language", "dil": "language",
+}  # fmt: skip
+#: The template's header row, in each language (every column, in the order we suggest).
+TEMPLATE_HEADERS = {
+    "en": ["name", "email", "grade", "date", "evidence_url", "language"],
+    "tr": ["ad", "e-posta", "not", "tarih", "kanıt", "dil"],
+}
+#: What a ``language`` cell may say, and the language code it means.
+_LANGUAGES = {
+    "en": "en", "english": "en", "ingilizce": "en", "i̇ngilizce": "en",
+    "tr": "tr", "turkish": "tr", "türkçe": "tr", "turkce": "tr",
 }  # fmt: skip
 _URL = URLValidator(schemes=["https", "http"])
 
@@ -163,12 +176,30 @@ def _check(
                 "evidence_url",
                 _("“%(value)s” is not a web address.") % {"value": shown(evidence)},
             )
+    raw_language = values.get("language", "").strip()
+    language = _LANGUAGES.get(raw_language.lower(), "") if raw_language else ""
+    if raw_language and not language:
+        problem(
+            "language",
+            _("“%(value)s” is not a language we write e-mails in (use en or tr).")
+            % {"value": shown(raw_language)},
+        )
     if problems:
         return Row(line, None, problems)
-    return Row(
-        line,
-        Learner(email=email, name=name, grade=grade, awarded_on=awarded, evidence_url=evidence),
+    learner = Learner(
+        email=email,
+        name=name,
+        grade=grade,
+        awarded_on=awarded,
+        evidence_url=evidence,
+        language=language,
     )
+    return Row(line, learner)
+
+
+def template_header(language: str) -> list[str]:
+    """The header row of the CSV template, in ``language`` ("tr", else English)."""
+    return list(TEMPLATE_HEADERS["tr" if language.startswith("tr") else "en"])
 
 
 def read_rows(
@@ -207,6 +238,7 @@ def read_rows(
 
 __all__ = [
     "MAX_ROWS",
+    "TEMPLATE_HEADERS",
     "CsvFileError",
     "GradeRule",
     "Row",
@@ -214,4 +246,5 @@ __all__ = [
     "max_rows",
     "read_rows",
     "shown",
+    "template_header",
 ]

@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
+from django.conf import settings
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +21,21 @@ from microcred.issuing.plain_text import has_control_characters
 from microcred.organizations.models import Organization
 
 MAX_REASON = 1000
+
+
+def iso_date_input() -> forms.DateInput:
+    """A browser date picker: its value must be ISO (YYYY-MM-DD) whatever the page's language,
+    or the browser drops it (a Turkish page rendered 07/12/2026 and every submit failed)."""
+    return forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+
+
+def language_field(label: Any) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label,
+        choices=settings.LANGUAGES,
+        required=False,  # left out: the organisation's default language
+        help_text=_("The e-mails to the learner are written in this language."),
+    )
 
 
 def version_choices(org: Organization, *, published_only: bool) -> list[tuple[str, str]]:
@@ -37,26 +53,30 @@ def version_choices(org: Organization, *, published_only: bool) -> list[tuple[st
     return choices
 
 
-class IssueOneForm(forms.Form):
-    version = forms.ChoiceField(label=_("Specification"))
+def include_name_field() -> forms.BooleanField:
+    return forms.BooleanField(
+        label=_("Include the learner's name in the credential"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "Employers then see whose credential it is. Untick only if the learner asked "
+            "for a credential without their name."
+        ),
+    )
+
+
+class LearnerFields(forms.Form):
+    """What a credential says about its learner: typed by an officer, checked here."""
+
     name = forms.CharField(label=_("Learner's name"), max_length=200)
     email = forms.EmailField(label=_("Learner's e-mail"))
     grade = forms.CharField(label=_("Grade"), max_length=64, required=False)
     awarded_on = forms.DateField(
-        label=_("Date of completion"),
-        initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        label=_("Date of completion"), initial=timezone.localdate, widget=iso_date_input()
     )
     evidence_url = forms.URLField(label=_("Evidence URL"), required=False, assume_scheme="https")
-    include_name = forms.BooleanField(
-        label=_("Include the learner's name in the credential"), required=False
-    )
-
-    def __init__(self, *args: Any, organization: Organization, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["version"]
-        assert isinstance(field, forms.ChoiceField)
-        field.choices = version_choices(organization, published_only=True)
+    language = language_field(_("Learner's language"))
+    include_name = include_name_field()
 
     def clean_name(self) -> str:
         name = str(self.cleaned_data["name"])
@@ -76,9 +96,75 @@ class IssueOneForm(forms.Form):
         return day
 
 
+class IssueOneForm(LearnerFields):
+    version = forms.ChoiceField(label=_("Micro-credential"))
+
+    def __init__(self, *args: Any, organization: Organization, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["version"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = version_choices(organization, published_only=True)
+        self.fields["language"].initial = organization.default_language
+        self.order_fields(["version"])
+
+
+class ReissueForm(LearnerFields):
+    """Correct an award: the corrected learner details, the specification to issue (the same
+    or another) and the public reason the wrong one is revoked with."""
+
+    version = forms.ChoiceField(label=_("Micro-credential to issue"))
+    reason = forms.CharField(
+        label=_("Public reason for revoking the wrong one"),
+        max_length=MAX_REASON,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Shown to anyone who checks the revoked credential, and to the learner."),
+    )
+    internal_note = forms.CharField(
+        label=_("Internal note (optional)"),
+        max_length=MAX_REASON,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only your organisation sees it, in the audit log."),
+    )
+
+    def __init__(self, *args: Any, award: Award, **kwargs: Any) -> None:
+        initial = {
+            "version": award.specification_version.public_id,
+            "name": award.learner_name,
+            "email": award.learner_email,
+            "grade": award.grade,
+            "awarded_on": award.awarded_on or award.created.date(),
+            "evidence_url": award.evidence_url,
+            "language": award.language or award.organization.default_language,
+            "include_name": _has_name(award),
+        }
+        kwargs["initial"] = initial
+        super().__init__(*args, **kwargs)
+        field = self.fields["version"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = version_choices(award.organization, published_only=True)
+        self.order_fields(["version"])
+
+
+def _has_name(award: Award) -> bool:
+    subject = award.credential.get("credentialSubject", {}) if award.credential else {}
+    identifiers = subject.get("identifier", []) if isinstance(subject, dict) else []
+    return any(isinstance(i, dict) and i.get("identityType") == "name" for i in identifiers)
+
+
 class StatusChangeForm(forms.Form):
     reason = forms.CharField(
-        label=_("Reason"), max_length=MAX_REASON, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Public reason"),
+        max_length=MAX_REASON,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Public: shown to anyone who checks the credential, and sent to the learner."),
+    )
+    internal_note = forms.CharField(
+        label=_("Internal note (optional)"),
+        max_length=MAX_REASON,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only your organisation sees it, in the audit log."),
     )
 
 
@@ -106,13 +192,15 @@ class AwardFilterForm(forms.Form):
     state = forms.ChoiceField(
         label=_("State"), required=False, choices=[("", _("Any")), *Award.State.choices]
     )
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=254,
+        help_text=_("Part of the learner's name or e-mail, or an award's id."),
+    )
     email = forms.CharField(label=_("E-mail contains"), required=False, max_length=254)
-    issued_from = forms.DateField(
-        label=_("Issued from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    issued_to = forms.DateField(
-        label=_("Issued until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    issued_from = forms.DateField(label=_("Issued from"), required=False, widget=iso_date_input())
+    issued_to = forms.DateField(label=_("Issued until"), required=False, widget=iso_date_input())
 
     def __init__(self, *args: Any, organization: Organization, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -131,6 +219,12 @@ class AwardFilterForm(forms.Form):
             found = found.filter(specification_version__public_id=data["specification"])
         if data["state"]:
             found = found.filter(state=data["state"])
+        if query := data["q"].strip():
+            found = found.filter(
+                Q(learner_name__icontains=query)
+                | Q(learner_email__icontains=query)
+                | Q(public_id=query)
+            )
         if data["email"]:
             found = found.filter(learner_email__icontains=data["email"].strip())
         if data["issued_from"]:
@@ -141,11 +235,14 @@ class AwardFilterForm(forms.Form):
 
 
 class CsvUploadForm(forms.Form):
-    version = forms.ChoiceField(label=_("Specification"))
+    version = forms.ChoiceField(label=_("Micro-credential"))
     file = forms.FileField(label=_("CSV file"))
+    include_name = include_name_field()
+    language = language_field(_("Learners' language (when the file has no language column)"))
 
     def __init__(self, *args: Any, organization: Organization, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["version"]
         assert isinstance(field, forms.ChoiceField)
         field.choices = version_choices(organization, published_only=True)
+        self.fields["language"].initial = organization.default_language

@@ -17,8 +17,9 @@ from microcred.issuing.notifications import notify_awarded
 
 
 @task()
-def mail_awards(award_public_ids: list[str], language: str) -> int:
-    """Send the award e-mail for each award; returns how many were sent."""
+def mail_awards(award_public_ids: list[str], language: str = "") -> int:
+    """Send the award e-mail for each award, in its learner's language (``language`` only
+    for awards that have none); returns how many were sent."""
     awards = Award.objects.select_related("organization", "specification_version").filter(
         public_id__in=award_public_ids
     )

@@ -3,8 +3,9 @@
 Personal data:
 - ``Award.learner_email``: to tell the learner about the award and status changes, and to
   let them claim it; the credential itself carries only a salted hash of it.
-- ``Award.learner_name``: shown to the organisation's officers; in the credential only when
-  the organisation chooses (``include_name``).
+- ``Award.learner_name``: shown to the organisation's officers; in the credential unless the
+  officer unticks ``include_name`` (employers need to see whose credential it is).
+- ``Award.language``: the language the learner's e-mails are written in.
 - ``AuditEvent.actor``: who did what, for accountability (kept with the organisation's log).
 """
 
@@ -83,6 +84,9 @@ class Award(models.Model):
     grade = models.CharField(max_length=64, blank=True)
     awarded_on = models.DateField(null=True, blank=True)
     evidence_url = models.URLField(blank=True)
+    #: The learner's language ("en", "tr"): every e-mail about the award is written in it.
+    #: Empty when nobody stated it: the organisation's default language then applies.
+    language = models.CharField(max_length=8, blank=True, default="")
     credential = models.JSONField()
     credential_format = models.CharField(max_length=16, default="di-rdfc")
     #: The credential's ``validUntil`` (issue date + the specification's validity period),
@@ -207,6 +211,13 @@ class Batch(models.Model):
     total = models.PositiveIntegerField(default=0)
     issued = models.PositiveIntegerField(default=0)
     failed = models.PositiveIntegerField(default=0)
+    #: Put the learners' names into the credentials (the upload form's choice).
+    include_name = models.BooleanField(default=True)
+    #: The rows skipped when the file was checked (the first ``SHOWN_PROBLEMS``, as
+    #: ``{"line", "column", "message"}``) and how many there were in all: kept so the
+    #: batch page still says why each was left out.
+    problems = models.JSONField(default=list, blank=True)
+    problem_count = models.PositiveIntegerField(default=0)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -231,6 +242,7 @@ class BatchRow(models.Model):
     grade = models.CharField(max_length=64, blank=True)
     awarded_on = models.DateField(null=True, blank=True)
     evidence_url = models.URLField(blank=True)
+    language = models.CharField(max_length=8, blank=True, default="")
     award = models.ForeignKey(Award, null=True, blank=True, on_delete=models.SET_NULL)
     error = models.TextField(blank=True)
     #: The worker run signing this row now, and until when its claim holds: lets several

@@ -61,9 +61,18 @@ def change_status(
     signer: IssuerSigner,
     now: datetime | None = None,
     via: ViaToken | None = None,
+    internal_note: str = "",
+    details: dict[str, Any] | None = None,
 ) -> list[R]:
-    """Apply ``action`` to every award it applies to; return those that changed."""
+    """Apply ``action`` to every award it applies to; return those that changed.
+
+    ``reason`` is public: verifiers and the learner see it. ``internal_note`` stays in the
+    organisation's audit log (``details["internal_note"]``), as do any other ``details``.
+    """
     reason = reason.strip()
+    extra = {**(details or {})}
+    if internal_note.strip():
+        extra["internal_note"] = internal_note.strip()
     if not reason:
         raise IssuingError(_("A reason is required."), code="reason_required")
     moment = now or timezone.now()
@@ -91,7 +100,7 @@ def change_status(
                 action=str(action),
                 target=a.public_id,
                 reason=reason,
-                details=details_for(via),
+                details=details_for(via, **extra),
             )
             for a in changed
         ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path
 
-from microcred.issuing import batch_list_views, claim_views, renewal_views, views
+from microcred.issuing import batch_list_views, claim_views, officer_views, renewal_views, views
 
 app_name = "issuing"
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -24,9 +24,20 @@ urlpatterns: list[URLPattern | URLResolver] = [
         renewal_views.contest_answer,
         name="contest_answer",
     ),
+    path(
+        "<slug:org>/awards/<str:award_id>/resend",
+        officer_views.award_resend,
+        name="award_resend",
+    ),
+    path(
+        "<slug:org>/awards/<str:award_id>/correct",
+        officer_views.award_correct,
+        name="award_correct",
+    ),
     path("<slug:org>/awards/<str:award_id>/<str:action>", views.award_status, name="award_status"),
     path("<slug:org>/bulk-status/<str:action>", views.bulk_status, name="bulk_status"),
     path("<slug:org>/upload/", views.csv_upload, name="upload"),
+    path("<slug:org>/upload/template.csv", officer_views.csv_template, name="csv_template"),
     path("<slug:org>/batches/", batch_list_views.batch_list, name="batches"),
     path("<slug:org>/batches/<str:batch_id>/", views.batch_detail, name="batch"),
     path("<slug:org>/batches/<str:batch_id>/start", views.batch_start, name="batch_start"),

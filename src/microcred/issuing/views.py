@@ -12,10 +12,11 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -35,7 +36,7 @@ from microcred.issuing.forms import (
     StatusChangeForm,
 )
 from microcred.issuing.grading import GRADE_CODES
-from microcred.issuing.models import Award, Batch
+from microcred.issuing.models import AuditEvent, Award, Batch
 from microcred.issuing.public_views import STATUS_LIST_MAX_AGE
 from microcred.issuing.revocation import StatusAction, change_status
 from microcred.organizations.access import OrgContext, org_view
@@ -75,6 +76,28 @@ def renewal_context(award: Award) -> dict[str, Any]:
     }
 
 
+def claimed_ids(award_public_ids: list[str]) -> set[str]:
+    """Which of these awards a learner has saved to a passport (the wallet's claim record)."""
+    from microcred.wallet.models import Claim
+
+    return set(
+        Claim.objects.filter(award_public_id__in=award_public_ids).values_list(
+            "award_public_id", flat=True
+        )
+    )
+
+
+def award_history(award: Award) -> list[AuditEvent]:
+    """The award's audit events, oldest first: issued, status changes, resends, corrections
+    (the event that links a corrected award to the one it replaces names this one)."""
+    return list(
+        AuditEvent.objects.filter(organization_id=award.organization_id)
+        .filter(Q(target=award.public_id) | Q(details__replaces=award.public_id))
+        .select_related("actor")
+        .order_by("at", "pk")
+    )
+
+
 def _action(name: str) -> StatusAction:
     try:
         return StatusAction(name)
@@ -106,6 +129,7 @@ def issue_one(request: HttpRequest, org: OrgContext) -> HttpResponse:
             grade=data["grade"].strip(),
             awarded_on=data["awarded_on"],
             evidence_url=data["evidence_url"],
+            language=data["language"],
         )
         key = idempotency_key(version.public_id, learner.email, data["awarded_on"].isoformat())
         try:
@@ -122,11 +146,17 @@ def issue_one(request: HttpRequest, org: OrgContext) -> HttpResponse:
                 raise
             form.add_error("grade", str(exc))  # the assessment rule: nothing was issued
             return render(request, "issuing/issue.html", {"org": org, "form": form}, status=400)
-        notifications.notify_awarded(issued, translation.get_language())
+        notifications.notify_awarded(issued)
         if issued[0].claim_token is None:
-            messages.info(request, _("This learner already had this award; nothing was issued."))
+            messages.info(
+                request, _("This learner already had this micro-credential; nothing was issued.")
+            )
         else:
-            messages.success(request, _("Issued. The learner was sent a claim link by e-mail."))
+            messages.success(
+                request,
+                _("Issued. %(email)s was sent a link to claim the micro-credential.")
+                % {"email": issued[0].award.learner_email},
+            )
         return redirect(
             "issuing:award", org=org.organization.slug, award_id=issued[0].award.public_id
         )
@@ -141,10 +171,12 @@ def award_list(request: HttpRequest, org: OrgContext) -> HttpResponse:
     page = Paginator(filters.awards(), PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    claimed = claimed_ids([a.public_id for a in page])
     context = {
         "org": org,
         "filters": filters,
         "page": page,
+        "rows": [(a, a.public_id in claimed) for a in page],
         "query": query.urlencode(),
         "bulk_actions": [StatusAction.SUSPEND, StatusAction.REINSTATE, StatusAction.REVOKE],
         "now": timezone.now(),
@@ -160,6 +192,8 @@ def award_detail(request: HttpRequest, org: OrgContext, award_id: str) -> HttpRe
     context = {
         "org": org,
         "award": award,
+        "claimed": award.public_id in claimed_ids([award.public_id]),
+        "history": award_history(award),
         "actions": ACTIONS[Award.State(award.state)],
         "credential_json": json.dumps(award.credential, ensure_ascii=False, indent=2),
         "now": timezone.now(),
@@ -182,7 +216,7 @@ def award_status(request: HttpRequest, org: OrgContext, award_id: str, action: s
         raise Http404
     form = StatusChangeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        _apply(request, org, [award], chosen, form.cleaned_data["reason"])
+        _apply(request, org, [award], chosen, form.cleaned_data)
         return redirect("issuing:award", org=org.organization.slug, award_id=award.public_id)
     status = 400 if request.method == "POST" else 200
     context = {
@@ -196,11 +230,20 @@ def award_status(request: HttpRequest, org: OrgContext, award_id: str, action: s
 
 
 def _apply(
-    request: HttpRequest, org: OrgContext, awards: list[Award], action: StatusAction, reason: str
+    request: HttpRequest,
+    org: OrgContext,
+    awards: list[Award],
+    action: StatusAction,
+    data: dict[str, Any],
 ) -> list[Award]:
+    """Change the awards' status with the form's public reason and internal note."""
+    reason = str(data["reason"])
     with signer_for(org.organization) as signer:
-        changed = change_status(awards, action, reason=reason, by=request.user, signer=signer)
-    notifications.notify_status_changed(changed, action, reason.strip(), translation.get_language())
+        changed = change_status(
+            awards, action, reason=reason, by=request.user, signer=signer,
+            internal_note=str(data.get("internal_note") or ""),
+        )  # fmt: skip
+    notifications.notify_status_changed(changed, action, reason.strip())
     count = len(changed)
     messages.success(
         request,
@@ -221,7 +264,7 @@ def bulk_status(request: HttpRequest, org: OrgContext, action: str) -> HttpRespo
     applicable = [a for a in matching if chosen in ACTIONS[Award.State(a.state)]]
     form = BulkStatusForm(request.POST or None, expected=len(applicable))
     if request.method == "POST" and form.is_valid() and applicable:
-        _apply(request, org, applicable, chosen, form.cleaned_data["reason"])
+        _apply(request, org, applicable, chosen, form.cleaned_data)
         url = reverse("issuing:awards", kwargs={"org": org.organization.slug})
         return redirect(f"{url}?{request.GET.urlencode()}")
     context = {
@@ -289,8 +332,10 @@ def _csv_upload(
         upload = form.cleaned_data["file"]
         try:
             preview = prepare_batch(
-                org.organization, version, upload, filename=upload.name or "", by=request.user
-            )
+                org.organization, version, upload, filename=upload.name or "", by=request.user,
+                include_name=form.cleaned_data["include_name"],
+                language=form.cleaned_data["language"],
+            )  # fmt: skip
         except CsvFileError as exc:
             form.add_error("file", str(exc))
         else:
@@ -328,15 +373,18 @@ def batch_start(request: HttpRequest, org: OrgContext, batch_id: str) -> HttpRes
 
 
 def _progress_context(org: OrgContext, batch: Batch) -> dict[str, Any]:
-    from microcred.issuing.batches import batch_progress
+    from microcred.issuing.batches import already_issued_rows, batch_progress
 
     progress = batch_progress(batch)
     running = progress.state in (Batch.State.QUEUED, Batch.State.RUNNING)
+    already = already_issued_rows(batch)
     return {
         "org": org,
         "batch": batch,
         "progress": progress,
         "handled": progress.issued + progress.failed,
+        "new": max(progress.issued - already, 0),
+        "already": already,
         "running": running,
     }
 
@@ -347,6 +395,8 @@ def batch_detail(request: HttpRequest, org: OrgContext, batch_id: str) -> HttpRe
     batch = _batch(org, batch_id)
     context = _progress_context(org, batch)
     context["failures"] = batch.rows.exclude(error="").order_by("line")[:500]
+    context["skipped"] = batch.problems
+    context["more_skipped"] = max(batch.problem_count - len(batch.problems), 0)
     return render(request, "issuing/batch.html", context)
 
 

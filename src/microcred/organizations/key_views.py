@@ -42,7 +42,7 @@ class RetireKeyForm(forms.Form):
         help_text=gettext_lazy(
             "When the key stopped being trustworthy, e.g. when it may have been copied."
         ),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        widget=forms.DateTimeInput(format="%Y-%m-%dT%H:%M", attrs={"type": "datetime-local"}),
     )
     reason = forms.CharField(
         label=gettext_lazy("Reason"),

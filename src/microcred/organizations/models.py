@@ -37,6 +37,17 @@ class Organization(models.Model):
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.PROVIDER)
     country = models.CharField(_("country (ISO 3166-1)"), max_length=2, blank=True)
     website = models.URLField(_("website"), blank=True)
+    #: Where learners write about their credentials (named in revocation e-mails).
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    #: The language of learners' e-mails when an award names none.
+    default_language = models.CharField(
+        _("default language"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+    #: The logo, checked and served by the platform (``organizations.logos``): PNG and JPEG
+    #: re-encoded, SVG kept only when it has no script, link or external reference.
+    logo = models.BinaryField(blank=True, default=b"")
+    logo_type = models.CharField(max_length=32, blank=True)
+    logo_version = models.PositiveIntegerField(default=0)
     created = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:

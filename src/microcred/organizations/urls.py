@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, include, path
 
-from microcred.organizations import views
+from microcred.organizations import settings_views, views
 
 app_name = "organizations"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.index, name="index"),
     path("<slug:org>/", views.overview, name="overview"),
+    path("<slug:org>/settings/", settings_views.settings_page, name="settings"),
     path("<slug:org>/members/", views.members, name="members"),
     path("<slug:org>/members/roles/", views.member_roles, name="member_roles"),
     path("<slug:org>/members/remove/", views.member_remove, name="member_remove"),

@@ -35,6 +35,17 @@ class VerifyForm(forms.Form):
         help_text=_("The link a learner shared, or the address in a credential's QR code."),
     )
 
+    holder_email = forms.EmailField(
+        label=_("Check the holder's e-mail (optional)"),
+        required=False,
+        max_length=254,
+        help_text=_(
+            "Type the candidate's e-mail address: the answer says whether the credential was "
+            "issued to it, and nothing else. The address is not stored."
+        ),
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+
     def __init__(self, *args: Any, max_bytes: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.max_bytes = max_bytes

@@ -29,6 +29,7 @@ from django.views.decorators.http import require_http_methods
 from microcred.vc.errors import VcError
 from microcred.verification import links, ratelimit, services
 from microcred.verification.forms import VerifyForm, too_large_message
+from microcred.verification.holder import holder_matches
 from microcred.verification.presentation import answer_for
 from microcred.verification.presentation_answer import presentation_answer
 from microcred.verification.uploads import BoundedMemoryUploadHandler
@@ -102,12 +103,13 @@ def _verify_page(request: HttpRequest) -> HttpResponse:
         return _render(request, form, status=status)
     url = form.cleaned_data.get("url")
     if url:
-        return _from_link(request, url)
+        return _from_link(request, url, form.cleaned_data.get("holder_email") or "")
     payload = form.cleaned_data["payload"]
     vp = presentation_in(payload)
     if vp is not None:
         return _presentation(request, verify_presentation_document(vp))
-    return _answer(request, services.verify_document(payload))
+    holder_email = form.cleaned_data.get("holder_email") or ""
+    return _answer(request, services.verify_document(payload), holder_email)
 
 
 def _presentation(request: HttpRequest, report: Any) -> HttpResponse:
@@ -119,7 +121,7 @@ def _presentation(request: HttpRequest, report: Any) -> HttpResponse:
     return render(request, "verification/verify.html", context)
 
 
-def _from_link(request: HttpRequest, url: str) -> HttpResponse:
+def _from_link(request: HttpRequest, url: str, holder_email: str = "") -> HttpResponse:
     """Our own share links are opened (they show their own answer); others are fetched.
 
     Only a path of this site is redirected to: ``http://HOST//evil.example/x`` has our host
@@ -137,7 +139,7 @@ def _from_link(request: HttpRequest, url: str) -> HttpResponse:
     except VcError as exc:
         problem = gettext("The link could not be opened: %(detail)s") % {"detail": str(exc)}
         return _refuse(request, problem, status=400)
-    return _answer(request, services.verify_document(document))
+    return _answer(request, services.verify_document(document), holder_email)
 
 
 def _same_site_path(request: HttpRequest, target: str) -> bool:
@@ -152,9 +154,11 @@ def _same_site_path(request: HttpRequest, target: str) -> bool:
     )
 
 
-def _answer(request: HttpRequest, report: Any) -> HttpResponse:
+def _answer(request: HttpRequest, report: Any, holder_email: str = "") -> HttpResponse:
     form = VerifyForm(max_bytes=max_bytes())
-    return _render(request, form, answer=answer_for(report, lang=_language()))
+    holder = holder_matches(report.credential, holder_email) if holder_email else None
+    answer = answer_for(report, lang=_language())
+    return _render(request, form, answer=answer, holder=holder, holder_asked=bool(holder_email))
 
 
 def _refuse(request: HttpRequest, problem: str, *, status: int = 400) -> HttpResponse:
@@ -168,8 +172,17 @@ def _render(
     answer: Any = None,
     problem: str | None = None,
     status: int = 200,
+    holder: bool | None = None,
+    holder_asked: bool = False,
 ) -> HttpResponse:
-    context = {"form": form, "problem": problem, "max_bytes": max_bytes(), "answer": answer}
+    context = {
+        "form": form,
+        "problem": problem,
+        "max_bytes": max_bytes(),
+        "answer": answer,
+        "holder": holder,
+        "holder_asked": holder_asked,
+    }
     return render(request, "verification/verify.html", context, status=status)
 
 

@@ -66,7 +66,7 @@ class ShareForm(forms.Form):
     expires_on = forms.DateField(
         label=_("Expires at the end of (optional)"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
     show_name = forms.BooleanField(
         label=_("Show my name on the page and the certificate"),
@@ -95,6 +95,16 @@ class ShareForm(forms.Form):
         if day is None:
             return None
         return timezone.make_aware(datetime.combine(day, time.max))
+
+
+class ShareHolderForm(forms.Form):
+    """An employer's check on a share page: is this the candidate's credential?"""
+
+    email = forms.EmailField(
+        label=_("The candidate's e-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
 
 
 class DeleteAccountForm(forms.Form):

@@ -83,6 +83,14 @@ class ShareLink(models.Model):
     view_count = models.PositiveIntegerField(default=0)
     #: The learner chose to show their name on the page (off unless they tick it).
     show_name = models.BooleanField(default=False)
+    #: The token is derived from the server's secret and the public id (``shares.token_for``),
+    #: so the holder's list can show the link again; links made before are random and were
+    #: shown once.
+    reshowable = models.BooleanField(default=False)
+    #: The printable certificate's link for this credential: every PDF reuses it.
+    certificate_for = models.ForeignKey(
+        WalletItem, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     created = models.DateTimeField(auto_now_add=True)
 
 

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -12,9 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from microcred.verification import ratelimit
+from microcred.verification.holder import holder_matches
 from microcred.wallet import passport, share_answers, shares
 from microcred.wallet.errors import WalletError
-from microcred.wallet.forms import ShareForm
+from microcred.wallet.forms import ShareForm, ShareHolderForm
 from microcred.wallet.models import ShareLink, WalletItem
 from microcred.wallet.name_privacy import report_without_name
 from microcred.wallet.presenting import (
@@ -49,8 +52,21 @@ def shares_page(request: HttpRequest) -> HttpResponse:
             form.add_error(None, str(error))
         else:
             return _created(request, link, token)
-    context = {"form": form, "links": shares.shares_of(user), "now": timezone.now()}
+    now = timezone.now()
+    rows = [
+        {"link": link, "url": _shown_url(request, link, now)} for link in shares.shares_of(user)
+    ]
+    context = {"form": form, "rows": rows, "now": now}
     return render(request, "wallet/shares.html", context, status=400 if form.errors else 200)
+
+
+def _shown_url(request: HttpRequest, link: ShareLink, now: datetime) -> str | None:
+    """The link's address for the holder's list: only while it works, and only if it can be
+    shown again (links made before derived tokens were shown once)."""
+    token = shares.shown_token(link)
+    if token is None or not shares.is_live(link, now):
+        return None
+    return share_url(request, token)
 
 
 def _created(request: HttpRequest, link: ShareLink, token: str) -> HttpResponse:
@@ -114,6 +130,17 @@ def too_many(wait: int) -> HttpResponse:
 @require_safe
 def shared(request: HttpRequest, token: str) -> HttpResponse:
     """Public: each shared credential's verdict (kept a minute), in plain words."""
+    return _shared_page(request, token, ShareHolderForm())
+
+
+@require_POST
+def shared_holder(request: HttpRequest, token: str) -> HttpResponse:
+    """Public: the same page, answering whether the credentials were issued to the e-mail
+    address the visitor typed (yes or no per credential, nothing else; nothing kept)."""
+    return _shared_page(request, token, ShareHolderForm(request.POST))
+
+
+def _shared_page(request: HttpRequest, token: str, holder_form: ShareHolderForm) -> HttpResponse:
     wait = ratelimit.retry_after(request, scope="shared-view")
     if wait is not None:
         return too_many(wait)
@@ -123,20 +150,26 @@ def shared(request: HttpRequest, token: str) -> HttpResponse:
     if _is_a_view(request, link):
         shares.count_view(link)
     url = share_url(request, token)
+    email = holder_form.cleaned_data["email"] if holder_form.is_valid() else ""
     rows = []
     for ref, item in enumerate(shares.shared_items(link), start=1):
         held = passport.held_one(item, lang=lang())
         report = share_answers.report_for(item)
         if not link.show_name:
             report = report_without_name(report)
-        rows.append({"held": held, "answer": answer(report), "ref": ref})
+        row = {"held": held, "answer": answer(report), "ref": ref}
+        row["holder"] = holder_matches(item.credential, email) if email else None
+        rows.append(row)
     context = {
         "rows": rows,
         "token": token,
         "qr": qr(url),
         "url": url,
+        "holder_form": holder_form,
+        "holder_asked": bool(email),
     }
-    return secret_url(render(request, "wallet/shared.html", context))
+    status = 400 if holder_form.is_bound and not email else 200
+    return secret_url(render(request, "wallet/shared.html", context, status=status))
 
 
 def _shared_item(request: HttpRequest, token: str, item_id: str) -> WalletItem | HttpResponse:

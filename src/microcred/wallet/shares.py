@@ -1,20 +1,22 @@
 """Share links: a secret URL showing chosen credentials to whoever has it.
 
-Only the token's SHA-256 is stored, so a database leak yields no working link. A link
+Only the token's SHA-256 is stored, so a database leak yields no working link; the token is
+derived from the server's secret (``token_for``), so the holder can see the link again. A link
 can expire, can be revoked at any time, and counts its views; it shows only the
 credentials it was made for — never the holder's other credentials or e-mail.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
-import secrets
 from collections.abc import Sequence
 from datetime import datetime
 
 from django.db import transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from microcred.accounts.models import User
@@ -36,28 +38,74 @@ def create_share(
     label: str = "",
     expires_at: datetime | None = None,
     show_name: bool = False,
+    certificate_for: WalletItem | None = None,
 ) -> tuple[ShareLink, str]:
-    """A new link for ``items`` (all the user's own); returns the link and its one-time token."""
+    """A new link for ``items`` (all the user's own); returns the link and its token."""
     if not items:
         raise WalletError(_("Choose at least one credential to share."), code="share_empty")
     if any(item.owner_id != user.pk for item in items):
         raise WalletError(_("You can share only your own credentials."), code="share_not_owner")
     if expires_at is not None and expires_at <= timezone.now():
         raise WalletError(_("The expiry must be in the future."), code="share_expiry_past")
-    token = secrets.token_urlsafe(32)
-    link = ShareLink.objects.create(
+    link = ShareLink(
         owner=user,
-        token_hash=_digest(token),
         label=label.strip(),
         expires_at=expires_at,
         show_name=show_name,
+        reshowable=True,
+        certificate_for=certificate_for,
     )
+    token = token_for(link.public_id)
+    link.token_hash = _digest(token)
+    link.save()
     link.items.set(items)
     return link, token
 
 
+def token_for(public_id: str) -> str:
+    """A share link's secret, derived from the server's SECRET_KEY and the link's public id.
+
+    Derived, like claim links, so the holder's list can show a link again (people lose
+    what was shown once) while the database keeps only its hash: a database leak alone
+    still opens nothing.
+    """
+    digest = salted_hmac("microcred.wallet.share", public_id, algorithm="sha256").digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
+
+
+def shown_token(link: ShareLink) -> str | None:
+    """The token to show the holder again, or None for a link made before tokens were
+    derived (its token was random and shown once)."""
+    return token_for(link.public_id) if link.reshowable else None
+
+
+def certificate_link(user: User, item: WalletItem) -> tuple[ShareLink, str]:
+    """The one link a credential's printed certificates (and LinkedIn) point at: reused
+    while it is live, so printing again never adds another public link."""
+    token = live_certificate_token(item)
+    if token is not None and item.owner_id == user.pk:
+        link = ShareLink.objects.get(token_hash=_digest(token))
+        return link, token
+    return create_share(user, [item], label=_("Certificate link"), certificate_for=item)
+
+
+def live_certificate_token(item: WalletItem) -> str | None:
+    """The token of the credential's live certificate link, if it has one."""
+    now = timezone.now()
+    links = ShareLink.objects.filter(owner_id=item.owner_id, certificate_for=item, reshowable=True)
+    for link in links.order_by("-created"):
+        if is_live(link, now):
+            return token_for(link.public_id)
+    return None
+
+
 def shares_of(user: User) -> QuerySet[ShareLink]:
-    return ShareLink.objects.filter(owner=user).prefetch_related("items").order_by("-created")
+    return (
+        ShareLink.objects.filter(owner=user)
+        .select_related("certificate_for")
+        .prefetch_related("items")
+        .order_by("-created")
+    )
 
 
 def revoke_share(user: User, public_id: str) -> ShareLink | None:

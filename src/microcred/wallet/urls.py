@@ -20,6 +20,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("items/<str:item_id>/check", views.item_recheck, name="item_recheck"),
     path("items/<str:item_id>/download", views.item_download, name="item_download"),
     path("items/<str:item_id>/certificate.pdf", views.item_pdf, name="item_pdf"),
+    path("items/<str:item_id>/linkedin", views.item_linkedin, name="item_linkedin"),
     path("items/<str:item_id>/remove", views.item_remove, name="item_remove"),
     path("items/<str:item_id>/contest", contest_views.item_contest, name="item_contest"),
     path("claim/<str:token>/", claim_views.claim, name="claim"),
@@ -27,6 +28,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("shares/", share_views.shares_page, name="shares"),
     path("shares/<str:share_id>/revoke", share_views.share_revoke, name="share_revoke"),
     path("s/<str:token>/", share_views.shared, name="shared"),
+    path("s/<str:token>/holder", share_views.shared_holder, name="shared_holder"),
     path(
         "s/<str:token>/<str:item_id>/download", share_views.shared_download, name="shared_download"
     ),

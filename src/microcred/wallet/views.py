@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -18,7 +19,7 @@ from microcred.issuing import history
 from microcred.verification import ratelimit
 from microcred.wallet import imports, passport, shares
 from microcred.wallet.models import WalletItem
-from microcred.wallet.presenting import lang, pdf_response, share_url
+from microcred.wallet.presenting import lang, linkedin_for, pdf_response, share_url
 
 
 def learner(request: HttpRequest) -> User:
@@ -45,8 +46,11 @@ def passport_page(request: HttpRequest) -> HttpResponse:
 @require_safe
 def item_detail(request: HttpRequest, item_id: str) -> HttpResponse:
     item = own_item(request, item_id)
+    held = passport.held_one(item, lang=lang())
+    token = shares.live_certificate_token(item)
     context = {
-        "held": passport.held_one(item, lang=lang()),
+        "held": held,
+        "linkedin": linkedin_for(held, share_url(request, token)) if token else None,
         "history": history.status_history(item.award_public_id) if item.award_public_id else [],
     }
     from microcred.wallet.contest_views import contest_context  # it imports this module
@@ -92,13 +96,25 @@ def download_response(item: WalletItem, *, name: str | None = None) -> HttpRespo
 @login_required
 @require_POST
 def item_pdf(request: HttpRequest, item_id: str) -> HttpResponse:
-    """The printable certificate. Its QR code needs a public page to open, so printing
-    makes a share link for this one credential (listed with the others, revocable)."""
+    """The printable certificate. Its QR code needs a public page to open: the credential's
+    one certificate link (made on the first print, reused after; listed and revocable)."""
     item = own_item(request, item_id)
-    _link, token = shares.create_share(
-        learner(request), [item], label=_("Printed certificate"), expires_at=None
-    )
+    _link, token = shares.certificate_link(learner(request), item)
     return pdf_response(passport.held_one(item, lang=lang()), share_url(request, token))
+
+
+@login_required
+@require_POST
+def item_linkedin(request: HttpRequest, item_id: str) -> HttpResponse:
+    """Make the credential's certificate link, which LinkedIn will point at, and return to
+    the credential, whose page then links to LinkedIn (a form may not redirect off-site
+    under our CSP, and a GET must not publish anything)."""
+    item = own_item(request, item_id)
+    shares.certificate_link(learner(request), item)
+    messages.success(
+        request, _("Your certificate link is ready: follow “Add to LinkedIn” to open LinkedIn.")
+    )
+    return redirect(reverse("wallet:item", kwargs={"item_id": item.public_id}) + "#linkedin")
 
 
 @login_required
