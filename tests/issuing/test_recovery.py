@@ -13,12 +13,12 @@ from django.db import OperationalError
 from django.utils import timezone
 
 from microcred.catalog.models import SpecificationVersion
+from microcred.infra.task_recovery import fail_orphans, is_contention, this_host, worker_is_gone
 from microcred.issuing.batches import prepare_batch, start_batch
 from microcred.issuing.models import BatchRow
 from microcred.issuing.tasks import issue_batch, run_id_of
 from microcred.organizations.models import Organization
 from microcred.web.housekeeping import ensure_scheduled, housekeeping, recover
-from microcred.web.task_recovery import fail_orphans, is_contention, this_host, worker_is_gone
 
 
 def dead_pid() -> int:
@@ -78,7 +78,7 @@ def test_tasks_of_dead_workers_are_failed_and_live_ones_kept(db: None) -> None:
         mine: "FAILED",
     }
     failed = DBTaskResult.objects.get(id=dead)
-    assert failed.exception_class_path == "microcred.web.task_recovery.WorkerGoneError"
+    assert failed.exception_class_path == "microcred.infra.task_recovery.WorkerGoneError"
     assert "stopped while running this task" in failed.traceback
 
 

@@ -13,13 +13,13 @@ from django.test import Client
 from django.urls import reverse
 
 from microcred.accounts.models import User
+from microcred.infra.pdf import OfflineFetcher
 from microcred.organizations.models import Organization
 from microcred.strategy import assessing, editing, steep_work
 from microcred.strategy.metrics import live_values
 from microcred.strategy.models import Strategy
 from microcred.strategy.report import STATIC_ROOT, render_report_pdf
 from microcred.wallet import claims, shares
-from microcred.web.pdf import OfflineFetcher
 from tests.wallet import conftest as wallet
 
 IssueTo = wallet.IssueTo

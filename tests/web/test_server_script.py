@@ -534,7 +534,7 @@ def test_a_batch_whose_worker_is_killed_finishes_by_itself(tmp_path: Path) -> No
         )
         # The killed run is recorded as failed (its worker was gone), not left running.
         assert runs == [
-            ("FAILED", "microcred.web.task_recovery.WorkerGoneError"),
+            ("FAILED", "microcred.infra.task_recovery.WorkerGoneError"),
             ("SUCCESSFUL", ""),
         ], runs
         assert stop(server, within=30) == 0, server.log.read_text()

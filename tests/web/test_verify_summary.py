@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from microcred.web.verify_page.summary import MAX_CHARS, summarize
+from microcred.verification.summary import MAX_CHARS, summarize
 
 
 def credential(**overrides: Any) -> dict[str, Any]:

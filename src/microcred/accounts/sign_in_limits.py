@@ -15,7 +15,7 @@ from django.http import HttpRequest
 from django.utils.translation import ngettext
 
 from microcred.accounts import throttle
-from microcred.verification.ratelimit import client_key
+from microcred.infra.client_address import client_key
 
 #: Defaults for ``MICROCRED_SIGN_IN_FAILURES_PER_ACCOUNT``, ``…_PER_CLIENT`` and
 #: ``MICROCRED_SIGN_IN_WINDOW_SECONDS``: 10 failures for one account, 50 from one client,

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from microcred.catalog import approvals, review, services
 from microcred.catalog.checks import element_label, stored_problems
+from microcred.catalog.element_rows import Language, element_rows
 from microcred.catalog.errors import ReviewRefused
 from microcred.catalog.models_review import Review
 from microcred.catalog.review_forms import PolicyForm, ReviewForm, SubmitForm
@@ -27,7 +28,6 @@ from microcred.catalog.views import version_page
 from microcred.organizations.access import OrgContext, org_view
 from microcred.organizations.models import Organization
 from microcred.organizations.roles import Role
-from microcred.registry.element_rows import Language, element_rows
 from microcred.vc.elements import missing_mandatory
 
 EDITORS = (Role.DESIGNER, Role.ADMIN)

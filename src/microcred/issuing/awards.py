@@ -343,3 +343,8 @@ def store_awards(prepared: Prepared, *, signer: IssuerSigner, fetch_ids: bool = 
             for a in awards
         ],
     )
+
+
+def mark_claimed(award: Award) -> None:
+    """The learner saved ``award`` to a passport: the officers' "claimed?" answer (once)."""
+    Award.objects.filter(pk=award.pk, claimed_at__isnull=True).update(claimed_at=timezone.now())

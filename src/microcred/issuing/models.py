@@ -92,6 +92,8 @@ class Award(models.Model):
     #: The credential's ``validUntil`` (issue date + the specification's validity period),
     #: kept as a column for the expiry notices and lists; None: it does not expire.
     valid_until = models.DateTimeField(null=True, blank=True)
+    #: When the learner first saved it to a passport (the wallet tells us: ``mark_claimed``).
+    claimed_at = models.DateTimeField(null=True, blank=True)
     #: When the learner was told the credential is about to expire (once per award).
     expiry_notice_sent = models.DateTimeField(null=True, blank=True)
     #: The learner's language, once known (their claim or contest): their e-mails use it.

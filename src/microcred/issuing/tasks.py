@@ -22,6 +22,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django_tasks import task
 
+from microcred.infra.task_recovery import WorkerGoneError
 from microcred.issuing.batches import (
     CLAIM_LEASE,
     has_live_claim,
@@ -30,7 +31,6 @@ from microcred.issuing.batches import (
     run_batch,
 )
 from microcred.issuing.models import Award, Batch
-from microcred.web.task_recovery import WorkerGoneError
 
 logger = logging.getLogger(__name__)
 

@@ -76,17 +76,6 @@ def renewal_context(award: Award) -> dict[str, Any]:
     }
 
 
-def claimed_ids(award_public_ids: list[str]) -> set[str]:
-    """Which of these awards a learner has saved to a passport (the wallet's claim record)."""
-    from microcred.wallet.models import Claim
-
-    return set(
-        Claim.objects.filter(award_public_id__in=award_public_ids).values_list(
-            "award_public_id", flat=True
-        )
-    )
-
-
 def award_history(award: Award) -> list[AuditEvent]:
     """The award's audit events, oldest first: issued, status changes, resends, corrections
     (the event that links a corrected award to the one it replaces names this one)."""
@@ -171,12 +160,11 @@ def award_list(request: HttpRequest, org: OrgContext) -> HttpResponse:
     page = Paginator(filters.awards(), PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    claimed = claimed_ids([a.public_id for a in page])
     context = {
         "org": org,
         "filters": filters,
         "page": page,
-        "rows": [(a, a.public_id in claimed) for a in page],
+        "rows": [(a, a.claimed_at is not None) for a in page],
         "query": query.urlencode(),
         "bulk_actions": [StatusAction.SUSPEND, StatusAction.REINSTATE, StatusAction.REVOKE],
         "now": timezone.now(),
@@ -192,7 +180,7 @@ def award_detail(request: HttpRequest, org: OrgContext, award_id: str) -> HttpRe
     context = {
         "org": org,
         "award": award,
-        "claimed": award.public_id in claimed_ids([award.public_id]),
+        "claimed": award.claimed_at is not None,
         "history": award_history(award),
         "actions": ACTIONS[Award.State(award.state)],
         "credential_json": json.dumps(award.credential, ensure_ascii=False, indent=2),

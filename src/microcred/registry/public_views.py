@@ -19,13 +19,13 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
 from microcred.catalog import services as catalog
+from microcred.catalog.element_rows import Language, country_name, element_rows
 from microcred.catalog.models import SpecificationVersion
 from microcred.organizations.keys import did_for
 from microcred.organizations.models import Organization
 from microcred.organizations.public_http import document_response, public_document, wants_html
 from microcred.registry import documents, trust_lists
 from microcred.registry.approval_facts import approval_of
-from microcred.registry.element_rows import Language, country_name, element_rows
 from microcred.registry.models import TrustListVersion
 from microcred.registry.public_standing import standings_of
 from microcred.vc.contexts.integrity import pinned_bytes

@@ -8,11 +8,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from microcred.catalog.element_rows import Language, country_name
 from microcred.organizations.keys import did_for
 from microcred.organizations.models import Organization
 from microcred.registry import listing, trust_lists
 from microcred.registry.approval_facts import approval_of
-from microcred.registry.element_rows import Language, country_name
 from microcred.registry.public_standing import recognised_providers
 from microcred.registry.qa_bodies import qa_bodies
 from microcred.vc.elements import ParticipationForm, label

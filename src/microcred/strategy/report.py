@@ -1,7 +1,7 @@
 """The strategy report: canvas, STEEP, readiness and recommendations, as HTML or PDF.
 
 One context serves both the page and the PDF, built in the report's language (the URL's).
-The PDF is rendered offline (``microcred.web.pdf``): nothing but ``data:`` URIs and this
+The PDF is rendered offline (``microcred.infra.pdf``): nothing but ``data:`` URIs and this
 app's own static folder, so nothing the team typed (a source URL, say) makes the renderer
 reach the network.
 """
@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from microcred.infra.pdf import svg_data_uri, write_pdf
 from microcred.strategy import assessing, readiness_page, services
 from microcred.strategy.canvas import BLOCKS, FieldSpec, item_title, kinds_of
 from microcred.strategy.charts import MatrixLabels, MatrixPoint, matrix_svg
@@ -24,7 +25,6 @@ from microcred.strategy.content import block_texts
 from microcred.strategy.metrics import live_indicators
 from microcred.strategy.models import SteepFactor, Strategy
 from microcred.strategy.readiness import Lang, default_kb
-from microcred.web.pdf import svg_data_uri, write_pdf
 
 STATIC_ROOT = Path(__file__).resolve().parent / "static" / "strategy"
 PDF_TEMPLATE = "strategy/report_pdf.html"

@@ -17,7 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from microcred.vc.elements import AssessmentType, ParticipationForm, label
-from microcred.web.verify_page.summary import summarize
+from microcred.verification.summary import summarize
 
 MAX_ITEMS = 50
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from microcred.accounts import emails
 from microcred.accounts.models import User
+from microcred.issuing.awards import mark_claimed
 from microcred.issuing.models import Award
 from microcred.vc.errors import VcError
 from microcred.vc.openbadges.identity import identity_matches
@@ -89,4 +90,5 @@ def claim(user: User, award: Award) -> WalletItem:
         award_public_id=award.public_id,
         defaults={"organization_public_id": award.organization.public_id},
     )
+    mark_claimed(award)
     return item

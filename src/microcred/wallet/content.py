@@ -16,7 +16,7 @@ from typing import Any
 from microcred.vc.elements import EscoSkill, MicroCredentialElements, elements_from_credential
 from microcred.vc.errors import VcError
 from microcred.vc.fields import issuer_id
-from microcred.web.verify_page.summary import summarize
+from microcred.verification.summary import summarize
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ from django.conf import settings
 from django.utils import timezone
 from django_tasks import task
 
-from microcred.web.task_recovery import fail_orphans
+from microcred.infra.task_recovery import fail_orphans
 
 logger = logging.getLogger(__name__)
 #: Default for ``MICROCRED_HOUSEKEEPING_SECONDS``.

@@ -1,4 +1,4 @@
-"""Pages of the web project itself (the verify page lives in :mod:`verify_page`)."""
+"""Pages of the web project itself (the verify page lives in the verification app)."""
 
 from __future__ import annotations
 

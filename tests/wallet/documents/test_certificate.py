@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from microcred.infra.pdf import OfflineFetcher
 from microcred.wallet.documents.certificate import OWN_FILES, render_certificate_pdf
-from microcred.web.pdf import OfflineFetcher
 
 from .conftest import DESCRIPTION, LEARNER_NAME, turkish_credential
 
@@ -109,7 +109,7 @@ def test_verify_url_is_printed(turkish_pdf: bytes, tmp_path: Path) -> None:
 def test_qr_in_the_pdf_encodes_the_verify_url(monkeypatch: pytest.MonkeyPatch) -> None:
     """The page WeasyPrint draws embeds qr_svg(verify_url), whose modules test_qr checks."""
     from microcred.wallet.documents import certificate
-    from microcred.web import pdf
+    from microcred.infra import pdf
 
     pages: list[str] = []
     real_html = pdf.HTML  # type: ignore[attr-defined]  # WeasyPrint's, patched to listen

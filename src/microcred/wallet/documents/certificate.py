@@ -1,6 +1,6 @@
 """The printable certificate: a PDF made by WeasyPrint from a Django template.
 
-Offline by construction (``microcred.web.pdf``): the renderer reads nothing but ``data:``
+Offline by construction (``microcred.infra.pdf``): the renderer reads nothing but ``data:``
 URIs and the certificate's own directory, since a credential is untrusted input (an
 imported one may name any image URL).
 """
@@ -16,9 +16,9 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from microcred.infra.pdf import svg_data_uri, write_pdf
 from microcred.wallet.documents.content import Language, certificate_content
 from microcred.wallet.documents.qr import qr_svg
-from microcred.web.pdf import svg_data_uri, write_pdf
 
 __all__ = ["LANGUAGES", "OWN_FILES", "qr_svg", "render_certificate_pdf"]
 

@@ -19,8 +19,8 @@ from typing import Any
 from django.db import OperationalError, close_old_connections
 from django_tasks_db.management.commands import db_worker
 
+from microcred.infra.task_recovery import is_contention, this_host
 from microcred.web.housekeeping import ensure_scheduled, recover
-from microcred.web.task_recovery import is_contention, this_host
 
 logger = logging.getLogger("django_tasks_db")
 #: Back-off after lock contention: first wait, and the longest.
