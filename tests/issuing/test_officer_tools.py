@@ -18,11 +18,11 @@ from django.test import Client
 
 from microcred.catalog import services as catalog
 from microcred.catalog.models import SpecificationVersion
+from microcred.issuing.awards import mark_claimed
 from microcred.issuing.batches import run_batch
 from microcred.issuing.models import AuditEvent, Award, Batch
 from microcred.organizations.models import Organization
 from microcred.organizations.roles import Role
-from microcred.wallet.models import Claim
 from tests.conftest import MakeMember
 
 from ..vc.elements.conftest import full_elements
@@ -129,7 +129,7 @@ def test_search_finds_by_name_email_or_id_and_shows_who_claimed(
     officer: Client, organization: Organization, published: SpecificationVersion
 ) -> None:
     ayse, ali = award_to(published, "ayse@uni.example", "ali@other.example")
-    Claim.objects.create(award_public_id=ayse.public_id, organization_public_id="x")
+    mark_claimed(ayse)  # what the wallet calls when a learner saves the credential
     awards = url("awards", org=organization.slug)
     by_name = page(officer.get(awards, {"q": "ali"}))
     assert "ali@other.example" in by_name

@@ -305,3 +305,17 @@ def test_the_passport_says_when_a_credential_expires(
     signed_in(client, learner)
     assert f"expires on {until}" in page(client.get(url("passport")))
     assert f"süresi {until} tarihinde doluyor" in page(client.get(url("passport", "tr")))
+
+
+def test_saving_to_the_passport_tells_the_issuer_it_was_claimed(
+    held: tuple[Issued, WalletItem],
+) -> None:
+    """The officers' "claimed?" answer comes from the award, which the wallet marks once."""
+    issued, _item = held
+    issued.award.refresh_from_db()
+    first = issued.award.claimed_at
+    assert first is not None
+    learner = User.objects.get(email="ayse@uni.example")
+    claims.claim(learner, issued.award)  # again: nothing changes
+    issued.award.refresh_from_db()
+    assert issued.award.claimed_at == first

@@ -108,8 +108,8 @@ def test_verify_url_is_printed(turkish_pdf: bytes, tmp_path: Path) -> None:
 
 def test_qr_in_the_pdf_encodes_the_verify_url(monkeypatch: pytest.MonkeyPatch) -> None:
     """The page WeasyPrint draws embeds qr_svg(verify_url), whose modules test_qr checks."""
-    from microcred.wallet.documents import certificate
     from microcred.infra import pdf
+    from microcred.wallet.documents import certificate
 
     pages: list[str] = []
     real_html = pdf.HTML  # type: ignore[attr-defined]  # WeasyPrint's, patched to listen
