@@ -3,10 +3,12 @@ the status history, exact downloads, and that nobody else sees a learner's items
 
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
 from django.test import Client
+from pypdf import PdfReader
 
 from microcred.accounts.models import User
 from microcred.issuing.awards import Issued
@@ -118,6 +120,24 @@ def test_printable_certificate_is_a_pdf_with_a_share_link(
     assert list(link.items.all()) == [item]
     assert link.label == "Certificate link"
     assert link.certificate_for == item
+
+
+def test_the_certificate_carries_the_issuers_logo(
+    client: Client, issue_to: IssueTo, learner: User
+) -> None:
+    """The organisation's logo (its settings page) is on certificates of what it issued."""
+    from microcred.wallet.documents.qr import qr_png
+
+    issued = issue_to("ayse@uni.example")
+    item = claimed(learner, issued)
+    signed_in(client, learner)
+    before = client.post(url("item_pdf", item_id=item.public_id)).content
+    organization = issued.award.organization
+    organization.logo, organization.logo_type = qr_png("logo", scale=2), "image/png"
+    organization.save(update_fields=["logo", "logo_type"])
+    after = client.post(url("item_pdf", item_id=item.public_id)).content
+    images = [len(PdfReader(io.BytesIO(pdf)).pages[0].images) for pdf in (before, after)]
+    assert images[1] == images[0] + 1
 
 
 def test_turkish_passport(client: Client, issue_to: IssueTo, learner: User) -> None:

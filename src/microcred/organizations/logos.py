@@ -9,12 +9,15 @@ through ``<img>``, where browsers run none — three locks on one door.
 
 from __future__ import annotations
 
+import base64
 import io
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+
+from microcred.organizations.models import Organization
 
 #: The largest logo accepted, in bytes.
 MAX_BYTES = 256 * 1024
@@ -109,3 +112,11 @@ def _check_element(element: ET.Element) -> None:
 
 
 __all__ = ["MAX_BYTES", "Logo", "LogoError", "check_logo"]
+
+
+def logo_data_uri(org: Organization) -> str | None:
+    """The organisation's logo as a ``data:`` URI (what the offline PDF renderer may load)."""
+    if not org.logo or not org.logo_type:
+        return None
+    encoded = base64.b64encode(bytes(org.logo)).decode("ascii")
+    return f"data:{org.logo_type};base64,{encoded}"

@@ -9,6 +9,8 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from microcred.issuing.models import Award
+from microcred.organizations.logos import logo_data_uri
 from microcred.vc.verify import VerificationReport
 from microcred.verification.presentation import Answer, answer_for
 from microcred.wallet.documents.linkedin import linkedin_url
@@ -55,11 +57,19 @@ def pdf_response(
         lang=lang(),
         status_note=status_note(held),
         show_name=show_name,
+        issuer_logo=issuer_logo(held),
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     filename = f"{name or f'certificate-{held.item.public_id}'}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def issuer_logo(held: Held) -> str | None:
+    """The issuing organisation's logo, for a credential this platform issued."""
+    public_id = held.item.award_public_id
+    award = Award.objects.filter(public_id=public_id).select_related("organization").first()
+    return logo_data_uri(award.organization) if public_id and award is not None else None
 
 
 def linkedin_for(held: Held, url: str) -> str | None:

@@ -183,6 +183,23 @@ def test_embedded_image_is_drawn() -> None:
     assert len(reader.pages[0].images) == 1
 
 
+def test_the_issuers_logo_is_drawn_and_nothing_else_is_taken_for_one() -> None:
+    from microcred.wallet.documents.qr import qr_png
+
+    png = base64.b64encode(qr_png("logo", scale=2)).decode("ascii")
+    plain = render_certificate_pdf(turkish_credential(), verify_url=VERIFY_URL, lang="en")
+    before = len(PdfReader(io.BytesIO(plain)).pages[0].images)
+    logo = f"data:image/png;base64,{png}"
+    with_logo = render_certificate_pdf(
+        turkish_credential(), verify_url=VERIFY_URL, lang="en", issuer_logo=logo
+    )
+    assert len(PdfReader(io.BytesIO(with_logo)).pages[0].images) == before + 1
+    remote = render_certificate_pdf(
+        turkish_credential(), verify_url=VERIFY_URL, lang="en", issuer_logo="http://127.0.0.1:9/l"
+    )
+    assert b"127.0.0.1" not in remote
+
+
 @pytest.mark.parametrize(
     "url",
     [

@@ -36,6 +36,7 @@ def render_certificate_pdf(
     lang: str,
     status_note: str | None = None,
     show_name: bool = True,
+    issuer_logo: str | None = None,
 ) -> bytes:
     """The certificate for ``credential`` as PDF bytes, in ``lang`` ("en" or "tr").
 
@@ -44,6 +45,8 @@ def render_certificate_pdf(
     translated, e.g. "Revoked on 3 May 2026: …") is printed prominently when the credential
     is no longer valid, so an old printout cannot pass as current. ``show_name`` False
     leaves the learner's name out (a share link whose learner chose not to show it).
+    ``issuer_logo`` (a ``data:`` URI) is the issuing organisation's logo, for credentials
+    this platform issued; an imported credential's issuer gets none (nothing is fetched).
     """
     if lang not in LANGUAGES:
         raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
@@ -58,6 +61,7 @@ def render_certificate_pdf(
             "verify_url": verify_url,
             "status_note": status_note,
             "qr_data_uri": svg_data_uri(qr),
+            "issuer_logo": issuer_logo if (issuer_logo or "").startswith("data:image/") else None,
         }
         html = render_to_string(TEMPLATE, context)
         css = render_to_string(STYLESHEET)
