@@ -13,7 +13,7 @@ from __future__ import annotations
 import secrets
 import time
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -36,10 +36,6 @@ _ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: read aloud and t
 
 class TwoFactorError(VcError):
     """A code or a change that cannot be accepted (``code`` says why)."""
-
-
-def confirmed_device(user: User) -> TwoFactorDevice | None:
-    return TwoFactorDevice.objects.filter(user=user, confirmed_at__isnull=False).first()
 
 
 def is_enabled(user: User) -> bool:
@@ -184,8 +180,4 @@ def set_required(organization: Organization, *, required: bool, by: User) -> Non
             _("Turn on two-factor sign-in for your own account first."),
             code="two_factor_admin_first",
         )
-    try:
-        with transaction.atomic():
-            OrganizationTwoFactor.objects.create(organization=organization, set_by=by)
-    except IntegrityError:
-        pass  # already required
+    OrganizationTwoFactor.objects.get_or_create(organization=organization, defaults={"set_by": by})

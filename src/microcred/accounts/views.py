@@ -9,8 +9,6 @@ from django.contrib.auth.views import LogoutView
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 
@@ -26,15 +24,6 @@ from microcred.organizations.forms import OrganizationForm
 from microcred.organizations.models_people import Invitation
 
 _BACKEND = "django.contrib.auth.backends.ModelBackend"
-
-
-def _next(request: HttpRequest) -> str:
-    """The safe ``next`` target, else the person's organisations."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    allowed = url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-    return target if target and allowed else reverse("accounts:home")
 
 
 @sensitive_post_parameters("password1", "password2")

@@ -81,10 +81,11 @@ def _capacity(status_list: StatusList) -> int:
 def allocate(organization: Organization, purpose: str, count: int) -> list[tuple[StatusList, int]]:
     """``count`` fresh entries, from the current list and new ones as lists fill."""
     found: list[tuple[StatusList, int]] = []
+    named_as_now = _named_as_now(organization)
     while len(found) < count:
         current = (
             StatusList.objects.select_for_update(no_key=True)
-            .filter(_named_as_now(organization), organization=organization, purpose=purpose)
+            .filter(named_as_now, organization=organization, purpose=purpose)
             .order_by("-id")
             .first()
         )

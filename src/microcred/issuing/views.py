@@ -38,6 +38,7 @@ from microcred.issuing.forms import (
 from microcred.issuing.grading import GRADE_CODES
 from microcred.issuing.models import AuditEvent, Award, Batch
 from microcred.issuing.public_views import STATUS_LIST_MAX_AGE
+from microcred.issuing.renewal import renewals_of
 from microcred.issuing.revocation import StatusAction, change_status
 from microcred.organizations.access import OrgContext, org_view
 from microcred.organizations.keys import signer_for
@@ -70,7 +71,7 @@ def renewal_context(award: Award) -> dict[str, Any]:
 
     found = contests.contests_of(award.public_id)
     return {
-        "renewed_by": Award.objects.filter(renews=award).order_by("created", "pk"),
+        "renewed_by": renewals_of(award),
         "contests": [(c, answer_form(c) if c.outcome == c.Outcome.OPEN else None) for c in found],
         "can_renew": award.state != Award.State.REVOKED,
     }

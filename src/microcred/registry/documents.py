@@ -28,9 +28,12 @@ def public_version(public_id: str) -> SpecificationVersion | None:
         .filter(public_id=public_id)
         .first()
     )
-    if version is None or not (version.status in PUBLIC_STATUSES or version.locked):
-        return None
-    return version
+    return version if version is not None and is_public(version) else None
+
+
+def is_public(version: SpecificationVersion) -> bool:
+    """Published, or locked because credentials name it."""
+    return version.status in PUBLIC_STATUSES or version.locked
 
 
 def achievement_document(version: SpecificationVersion) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from django.utils.cache import patch_vary_headers
 from microcred.catalog import services as catalog
 from microcred.catalog.element_rows import Language, country_name, element_rows
 from microcred.catalog.models import SpecificationVersion
+from microcred.organizations import deployment
 from microcred.organizations.keys import did_for
 from microcred.organizations.models import Organization
 from microcred.organizations.public_http import document_response, public_document, wants_html
@@ -186,7 +187,7 @@ def issuer_page(request: HttpRequest, slug: str) -> HttpResponse:
         "did": did_for(org),
         "country": country_name(org.country, lang) if org.country else "",
         "offered": offered,
-        "profile": documents.profile_document(org),
+        "profile_url": deployment.profile_url(org),
         "standings": standings_of(org),
         "latest_list": trust_lists.latest_version(org) if org.kind == org.Kind.QA_BODY else None,
     }

@@ -26,9 +26,10 @@ import logging
 import socket
 import ssl
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
+from contextlib import contextmanager
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
@@ -214,25 +215,20 @@ class SafeFetcher:
     def __call__(self, url: str, *, deadline: float | None = None) -> Any:
         """The JSON at ``url``; all of it (DNS included) done by ``deadline`` (a
         ``clock()`` value, e.g. the end of the whole verification) or the total timeout."""
-        body = self.fetch_bytes(url, deadline=deadline)
-        try:
-            return read_json(body, max_bytes=self.max_bytes)
-        except JsonInputError as exc:
-            raise refused("fetch_not_json", f"{url} did not return acceptable JSON: {exc}") from exc
+        with _logged_refusals(url):
+            body = self._fetch_bytes(url, deadline)
+            try:
+                return read_json(body, max_bytes=self.max_bytes)
+            except JsonInputError as exc:
+                raise refused(
+                    "fetch_not_json", f"{url} did not return acceptable JSON: {exc}"
+                ) from exc
 
     def fetch_bytes(self, url: str, *, deadline: float | None = None) -> bytes:
         """The exact bytes at ``url`` (a related resource whose digest is checked), under
         the same rules as :meth:`__call__`."""
-        try:
+        with _logged_refusals(url):
             return self._fetch_bytes(url, deadline)
-        except DocumentLoadError as exc:
-            # The host only: a URL's path and query may carry anything the credential's
-            # author chose to put there.
-            host = urlsplit(url).hostname or ""
-            logger.info(
-                "fetch refused", extra={"event": "fetch_refused", "code": exc.code, "host": host}
-            )
-            raise
 
     def _fetch_bytes(self, url: str, deadline: float | None) -> bytes:
         host, port, target = _split(url)
@@ -294,6 +290,20 @@ class SafeFetcher:
             body += chunk
             if len(body) > self.max_bytes:
                 raise refused("fetch_too_large", f"{url} is larger than {self.max_bytes} bytes")
+
+
+@contextmanager
+def _logged_refusals(url: str) -> Iterator[None]:
+    """Each refusal is logged for the operator with its code and the host only: a URL's
+    path and query may carry anything the credential's author chose to put there."""
+    try:
+        yield
+    except DocumentLoadError as exc:
+        host = urlsplit(url).hostname or ""
+        logger.info(
+            "fetch refused", extra={"event": "fetch_refused", "code": exc.code, "host": host}
+        )
+        raise
 
 
 def _split(url: str) -> tuple[str, int, str]:

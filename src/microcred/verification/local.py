@@ -35,13 +35,6 @@ def own_did(url: str) -> str | None:
         return None
 
 
-def is_local(url: str) -> bool:
-    did = own_did(url)
-    if did is not None and local_did_document(did) is not None:
-        return True
-    return public_documents.local_list_id(url) is not None
-
-
 class PlatformFetcher:
     """Our documents from the database; anything else from ``remote`` (or nowhere).
 

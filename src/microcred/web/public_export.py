@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.models import StatusList
 from microcred.organizations import deployment
 from microcred.organizations.keys import did_document, list_keys
@@ -86,11 +87,9 @@ def _lists_under(org: Organization, base: str) -> Iterator[StatusList]:
             yield status_list
 
 
-def _public_versions(org: Organization) -> Iterator[Any]:
-    from microcred.catalog.models import SpecificationVersion
-
+def _public_versions(org: Organization) -> Iterator[SpecificationVersion]:
     for version in SpecificationVersion.objects.filter(specification__organization=org):
-        if documents.public_version(version.public_id) is not None:
+        if documents.is_public(version):
             yield version
 
 

@@ -180,8 +180,9 @@ def aliased_loader(
 def content_aliases(document: Mapping[str, Any]) -> tuple[dict[str, str], list[str]]:
     """The top-level context URLs ``document`` pins by content, and those it cannot use.
 
-    Returns ``(aliases, unknown)``: URL → pinned URL for every context neither pinned by
-    URL nor protected by a matching ``relatedResource`` digest, and the list of the rest.
+    Returns ``(aliases, unknown)``: URL → pinned URL for every context that is not pinned by
+    its URL but protected by a ``relatedResource`` digest of a pinned file; and the contexts
+    that are neither (refused). Contexts pinned by their URL appear in neither.
     """
     context = document.get("@context")
     entries = context if isinstance(context, list) else [context]
