@@ -121,7 +121,7 @@ def test_two_members_fill_the_canvas_fix_the_flags_and_use_steep(
     other.wait_for_load_state()
     expect(other.locator("ol.factors > li")).to_have_count(2)
     expect(other.locator("ol.factors > li").first).to_contain_text("score 20")
-    expect(other.locator("svg.steep-matrix .steep-dot")).to_have_count(2)
+    expect(other.locator("svg.steep-matrix .matrix-point")).to_have_count(2)
     screenshot(other, "steep-matrix")
 
     other.locator("ol.factors > li").first.get_by_role(

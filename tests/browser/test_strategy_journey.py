@@ -18,8 +18,7 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from microcred.organizations.roles import Role
-from microcred.strategy.models import Strategy
-from microcred.strategy.models_readiness import Assessment
+from microcred.strategy.models import Assessment, Strategy
 from tests.browser.test_strategy_canvas import add, flag, second_member, start_strategy
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -114,7 +113,7 @@ def add_steep_and_push_threat(page: Page) -> None:
         factor.locator("[name=evidence]").fill("Discussed with the employers' association.")
         factor.locator("button[type=submit]").click()
         page.wait_for_load_state()
-    expect(page.locator("svg.steep-matrix .steep-dot")).to_have_count(2)
+    expect(page.locator("svg.steep-matrix .matrix-point")).to_have_count(2)
     shot(page, "03-steep-matrix")
     page.locator("ol.factors > li").first.get_by_role(
         "button", name="Send to canvas as a risk"

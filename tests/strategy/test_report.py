@@ -15,10 +15,12 @@ from django.urls import reverse
 from microcred.accounts.models import User
 from microcred.infra.pdf import OfflineFetcher
 from microcred.organizations.models import Organization
-from microcred.strategy import assessing, editing, steep_work
-from microcred.strategy.metrics import live_values
+from microcred.strategy.canvas import editing
+from microcred.strategy.canvas.metrics import live_values
 from microcred.strategy.models import Strategy
-from microcred.strategy.report import STATIC_ROOT, render_report_pdf
+from microcred.strategy.readiness import assessing
+from microcred.strategy.report.build import STATIC_ROOT, render_report_pdf
+from microcred.strategy.steep import work as steep_work
 from microcred.wallet import claims, shares
 from tests.wallet import conftest as wallet
 

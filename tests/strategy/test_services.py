@@ -7,9 +7,11 @@ from typing import Any
 import pytest
 
 from microcred.organizations.models import Organization
-from microcred.strategy import editing, services, steep_work
+from microcred.strategy import services
+from microcred.strategy.canvas import editing
 from microcred.strategy.errors import InvalidInput, NotFound
 from microcred.strategy.models import Revision, Strategy
+from microcred.strategy.steep import work as steep_work
 
 pytestmark = pytest.mark.django_db
 
