@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 
 from microcred.strategy.canvas.diff import compare
 from microcred.strategy.steep.scoring import band, ranked, score
@@ -28,9 +29,12 @@ def test_diff_matches_items_by_id_per_block() -> None:
     (renamed,) = [c for c in budget.items if c.change == "changed"]
     assert [(str(f.label), f.old, f.new) for f in renamed.fields] == [
         ("Cost centre", "Licences", "Platform licences"),
-        ("Amount", "", "1200.00"),
+        ("Amount", "", "1,200.00"),
     ]
     assert [b for b, d in diffs.items() if d.changed] == ["budget"]
+    with translation.override("tr"):
+        (renamed,) = [c for c in compare(old, new)[5].items if c.change == "changed"]
+        assert renamed.fields[1].new == "1.200,00"
 
 
 def test_score_band_and_rank() -> None:

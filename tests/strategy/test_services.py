@@ -24,7 +24,7 @@ def test_a_new_strategy_starts_with_an_empty_canvas_and_one_revision(strategy: S
 
 
 def test_every_change_is_a_revision_with_its_author(strategy: Strategy, member: Any) -> None:
-    typed = editing.form_values("revenue_sources", {"name": "Fees", "amount": "1 200,50"})
+    typed = editing.form_values("revenue_sources", {"name": "Fees", "amount": "1 200,50"}, "tr")
     item = editing.add_item(strategy, member, "revenue_sources", typed)
     editing.update_item(strategy, member, "revenue_sources", item, {"name": "Course fees"})
     editing.update_item(strategy, member, "revenue_sources", item, {"name": "Course fees"})

@@ -11,7 +11,9 @@ from typing import Any
 
 from django.utils.functional import Promise
 
+from microcred.strategy.canvas.amounts import format_number
 from microcred.strategy.canvas.document import BLOCKS, KINDS, item_title
+from microcred.strategy.content import current_language
 
 
 @dataclass(frozen=True)
@@ -45,13 +47,20 @@ class BlockDiff:
         return self.notes is not None or bool(self.items)
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any, widget: str) -> str:
+    """Amounts as the reader writes them (the active language); anything else as stored."""
+    if widget == "amount" and value not in (None, ""):
+        return format_number(str(value), current_language())
     return "" if value is None else str(value)
 
 
 def _field_changes(kind: str, old: dict[str, Any], new: dict[str, Any]) -> tuple[FieldChange, ...]:
     return tuple(
-        FieldChange(spec.label, _shown(old.get(spec.name)), _shown(new.get(spec.name)))
+        FieldChange(
+            spec.label,
+            _shown(old.get(spec.name), spec.widget),
+            _shown(new.get(spec.name), spec.widget),
+        )
         for spec in KINDS[kind].fields
         if old.get(spec.name) != new.get(spec.name)
     )

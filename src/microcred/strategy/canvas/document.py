@@ -22,6 +22,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from microcred.strategy.canvas.amounts import CURRENCY_LABELS
+
 BLOCKS = (
     "target",
     "value",
@@ -90,15 +92,21 @@ class Partnership(Item):
     role: Long = ""
 
 
+Currency = Literal["TRY", "EUR", "USD"]
+Amount = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)] | None
+
+
 class CostCentre(Item):
     name: Required
-    amount: Decimal | None = Field(default=None, ge=0, max_digits=14, decimal_places=2)
+    amount: Amount = None
+    currency: Currency = "TRY"
     funding_source: Ref = None
 
 
 class RevenueSource(Item):
     name: Required
-    amount: Decimal | None = Field(default=None, ge=0, max_digits=14, decimal_places=2)
+    amount: Amount = None
+    currency: Currency = "TRY"
 
 
 class Indicator(Item):
@@ -157,7 +165,7 @@ class FieldSpec:
 
     name: str
     label: str | Promise
-    widget: Literal["text", "textarea", "choice", "date", "number", "ref", "readonly"] = "text"
+    widget: Literal["text", "textarea", "choice", "date", "amount", "ref", "readonly"] = "text"
     choices: tuple[tuple[str, str | Promise], ...] = ()
     ref_kind: str = ""
 
@@ -285,7 +293,8 @@ KINDS: dict[str, KindSpec] = {
             "name",
             (
                 FieldSpec("name", _("Cost centre")),
-                FieldSpec("amount", _("Amount"), "number"),
+                FieldSpec("amount", _("Amount"), "amount"),
+                FieldSpec("currency", _("Currency"), "choice", CURRENCY_LABELS),
                 FieldSpec("funding_source", _("Funding source"), "ref", ref_kind="revenue_sources"),
             ),
         ),
@@ -296,7 +305,11 @@ KINDS: dict[str, KindSpec] = {
             _("Revenue source"),
             _("Revenue sources"),
             "name",
-            (FieldSpec("name", _("Source")), FieldSpec("amount", _("Amount"), "number")),
+            (
+                FieldSpec("name", _("Source")),
+                FieldSpec("amount", _("Amount"), "amount"),
+                FieldSpec("currency", _("Currency"), "choice", CURRENCY_LABELS),
+            ),
         ),
         KindSpec(
             "indicators",
@@ -364,7 +377,7 @@ KINDS: dict[str, KindSpec] = {
         ),
     )
 }
-NULLABLE_WIDGETS = frozenset({"date", "number", "ref"})
+NULLABLE_WIDGETS = frozenset({"date", "amount", "ref"})
 
 
 def kinds_of(block: str) -> list[KindSpec]:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from pydantic import ValidationError
 
 from microcred.accounts.models import User
+from microcred.strategy.canvas.amounts import SYMBOLS, AmountError, parse_amount
 from microcred.strategy.canvas.document import (
     BLOCKS,
     KINDS,
@@ -53,22 +54,48 @@ def _field_label(spec: KindSpec, name: str) -> str:
     return name
 
 
-def _number(text: str) -> str:
-    cleaned = text.replace(" ", "")
-    return cleaned.replace(",", ".") if "," in cleaned and "." not in cleaned else cleaned
+def _refused(spec: KindSpec, fields: dict[str, str]) -> InvalidInput:
+    """One message per bad field, keyed by the field (shown beside it) and labelled (listed)."""
+    listed = [f"{_field_label(spec, name)}: {message}" for name, message in fields.items()]
+    return InvalidInput(listed, fields)
 
 
-def form_values(kind: str, data: Mapping[str, str]) -> dict[str, Any]:
-    """The editable fields of ``kind`` from a submitted form; blanks become None where optional."""
+def _amount(text: str, currency: str, language: str) -> str:
+    """The amount as stored (``"1000000.50"``); the currency written with it must agree."""
+    value, written = parse_amount(text, language)
+    if written and written != currency:
+        raise AmountError(
+            _("The amount is written in %(written)s but the currency chosen is %(chosen)s.")
+            % {"written": SYMBOLS[written], "chosen": SYMBOLS.get(currency, currency)}
+        )
+    return str(value)
+
+
+def form_values(kind: str, data: Mapping[str, str], language: str) -> dict[str, Any]:
+    """The editable fields of ``kind`` from a submitted form; blanks become None where optional.
+
+    Amounts are read in ``language`` (the page's); an unreadable one is refused here, with
+    the field it belongs to, before anything is validated or stored.
+    """
     spec = KINDS[kind]
     values: dict[str, Any] = {}
+    errors: dict[str, str] = {}
     for field in spec.fields:
         if field.widget == "readonly":
             continue
         text = str(data.get(field.name) or "").strip()
-        text = _number(text) if field.widget == "number" else text
+        if field.name == "currency" and not text:
+            continue  # not sent: the item keeps its currency (a new one takes the default)
         optional = spec.model.model_fields[field.name].default is None
         values[field.name] = None if optional and not text else text
+        if field.widget == "amount" and text:
+            currency = str(data.get("currency") or "TRY")
+            try:
+                values[field.name] = _amount(text, currency, language)
+            except AmountError as error:
+                errors[field.name] = str(error)
+    if errors:
+        raise _refused(spec, errors)
     return values
 
 
@@ -78,18 +105,15 @@ def validate_item(kind: str, raw: dict[str, Any], canvas: dict[str, Any]) -> dic
     try:
         item = spec.model.model_validate(raw).model_dump(mode="json")
     except ValidationError as error:
-        raise InvalidInput(
-            [
-                f"{_field_label(spec, str(d['loc'][0]) if d['loc'] else '')}: "
-                f"{_error_text(d['type'])}"
-                for d in error.errors()
-            ]
-        ) from error
+        fields: dict[str, str] = {}
+        for detail in error.errors():
+            name = str(detail["loc"][0]) if detail["loc"] else ""
+            fields.setdefault(name, _error_text(detail["type"]))
+        raise _refused(spec, fields) from error
     for name, target_kind in REFS.items():
         ref = item.get(name)
         if ref and ref not in {i["id"] for i in canvas.get(target_kind, [])}:
-            gone = _("It no longer exists.")
-            raise InvalidInput([f"{_field_label(spec, name)}: {gone}"])
+            raise _refused(spec, {name: _("It no longer exists.")})
     return item
 
 

@@ -22,7 +22,7 @@ from microcred.strategy.canvas.checks import check_canvas, progress
 from microcred.strategy.canvas.document import BLOCKS, KINDS
 from microcred.strategy.content import block_texts
 from microcred.strategy.errors import InvalidInput, NotFound
-from microcred.strategy.http import strategy_of, url_for, user_of
+from microcred.strategy.http import lang, strategy_of, url_for, user_of
 from microcred.strategy.models import DesignRole, Strategy
 
 
@@ -75,22 +75,55 @@ def strategy_list(request: HttpRequest, org: OrgContext) -> HttpResponse:
     return render(request, "strategy/list.html", context)
 
 
-@require_safe
-@org_view()
-def canvas(request: HttpRequest, org: OrgContext, sid: str) -> HttpResponse:
-    strategy = strategy_of(org, sid)
+def _canvas_page(
+    request: HttpRequest, org: OrgContext, strategy: Strategy, refused: page.Refused | None = None
+) -> HttpResponse:
+    """The canvas; with a ``refused`` form, its typed values and errors, answered 400."""
     snapshot = services.snapshot(strategy)
     context = {
         "org": org,
         "strategy": strategy,
-        "blocks": page.blocks(snapshot, org, strategy),
+        "blocks": page.blocks(snapshot, org, strategy, refused),
+        "refused": refused.summary() if refused else [],
         "team": page.team(strategy),
         "design_roles": DesignRole.choices,
         "my_role": page.role_of(strategy, user_of(request)),
         "is_admin": org.has(Role.ADMIN),
     }
     context.update(page.checks_context(snapshot))
-    return render(request, "strategy/canvas.html", context)
+    return render(request, "strategy/canvas.html", context, status=400 if refused else 200)
+
+
+@require_safe
+@org_view()
+def canvas(request: HttpRequest, org: OrgContext, sid: str) -> HttpResponse:
+    return _canvas_page(request, org, strategy_of(org, sid))
+
+
+def _item_refused(
+    request: HttpRequest, org: OrgContext, strategy: Strategy, refused: page.Refused
+) -> HttpResponse:
+    """A refused item form: HTMX gets the checks panel with each error swapped in beside its
+    field (what was typed stays in the page); a plain post gets the canvas again, typed values
+    kept, errors beside the fields and listed at the top."""
+    if not _is_htmx(request):
+        return _canvas_page(request, org, strategy, refused)
+    return _checks_and_field_errors(request, org, strategy, refused)
+
+
+def _checks_and_field_errors(
+    request: HttpRequest, org: OrgContext, strategy: Strategy, refused: page.Refused
+) -> HttpResponse:
+    """The checks panel, plus each field's error slot swapped out of band (emptied if fine)."""
+    listed = [f"{line['label']}: {line['message']}" for line in refused.summary()]
+    response = _checks(request, org, strategy, listed)
+    context = {
+        "prefix": refused.prefix,
+        "fields": KINDS[refused.kind].fields,
+        "errors": refused.errors,
+    }
+    response.content += render(request, "strategy/_field_errors_oob.html", context).content
+    return response
 
 
 @require_safe
@@ -103,11 +136,12 @@ def checks(request: HttpRequest, org: OrgContext, sid: str) -> HttpResponse:
 @org_view()
 def item_add(request: HttpRequest, org: OrgContext, sid: str, kind: str) -> HttpResponse:
     strategy = strategy_of(org, sid)
-    values = editing.form_values(_kind(kind), request.POST)
     try:
+        values = editing.form_values(_kind(kind), request.POST, lang())
         item_id = editing.add_item(strategy, user_of(request), kind, values)
     except InvalidInput as error:
-        return _after_change(request, org, strategy, f"block-{KINDS[kind].block}", error.messages)
+        refused = page.Refused(kind, "", request.POST.dict(), error.fields)
+        return _item_refused(request, org, strategy, refused)
     return _after_change(request, org, strategy, f"item-{item_id}", [])
 
 
@@ -117,13 +151,17 @@ def item_save(
     request: HttpRequest, org: OrgContext, sid: str, kind: str, item: str
 ) -> HttpResponse:
     strategy = strategy_of(org, sid)
-    values = editing.form_values(_kind(kind), request.POST)
     try:
+        values = editing.form_values(_kind(kind), request.POST, lang())
         editing.update_item(strategy, user_of(request), kind, item, values)
     except NotFound as error:
         raise Http404 from error
     except InvalidInput as error:
-        return _after_change(request, org, strategy, f"item-{item}", error.messages)
+        refused = page.Refused(kind, item, request.POST.dict(), error.fields)
+        return _item_refused(request, org, strategy, refused)
+    if _is_htmx(request):
+        cleared = page.Refused(kind, item, {}, {})
+        return _checks_and_field_errors(request, org, strategy, cleared)
     return _after_change(request, org, strategy, f"item-{item}", [])
 
 

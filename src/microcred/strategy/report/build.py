@@ -17,9 +17,10 @@ from django.utils import timezone, translation
 
 from microcred.infra.pdf import svg_data_uri, write_pdf
 from microcred.strategy import services
+from microcred.strategy.canvas.amounts import format_amount
 from microcred.strategy.canvas.document import BLOCKS, FieldSpec, item_title, kinds_of
 from microcred.strategy.canvas.metrics import live_indicators
-from microcred.strategy.content import block_texts
+from microcred.strategy.content import block_texts, current_language
 from microcred.strategy.models import SteepFactor, Strategy
 from microcred.strategy.readiness import assessing
 from microcred.strategy.readiness import page as readiness_page
@@ -31,10 +32,16 @@ PDF_TEMPLATE = "strategy/report_pdf.html"
 PDF_STYLESHEET = "strategy/report_pdf.css"
 
 
-def _value(spec: FieldSpec, raw: Any, canvas: Mapping[str, Any], factors: dict[str, str]) -> str:
-    """A field's value as the reader should see it: labels for choices, titles for links."""
+def _value(
+    spec: FieldSpec, item: Mapping[str, Any], canvas: Mapping[str, Any], factors: dict[str, str]
+) -> str:
+    """A field's value as the reader should see it: labels for choices, titles for links,
+    amounts in the report's language with their currency."""
+    raw = item.get(spec.name)
     if raw in (None, ""):
         return ""
+    if spec.widget == "amount":
+        return format_amount(str(raw), str(item.get("currency") or "TRY"), current_language())
     if spec.widget == "choice":
         return str(dict(spec.choices).get(str(raw), raw))
     if spec.widget == "ref":
@@ -58,7 +65,7 @@ def canvas_blocks(snapshot: Mapping[str, Any]) -> list[dict[str, Any]]:
                 [
                     (str(spec.label), shown)
                     for spec in kind.fields
-                    if (shown := _value(spec, item.get(spec.name), canvas, factors))
+                    if spec.name != "currency" and (shown := _value(spec, item, canvas, factors))
                 ]
                 for item in canvas.get(kind.kind, [])
             ]
