@@ -82,8 +82,10 @@ def test_a_new_item_offers_the_lira_in_turkish_and_the_euro_in_english(
     select = re.compile(r'id="new-cost_centres-currency".*?</select>', re.S)
     turkish = select.search(_canvas(member_client, strategy, "tr"))
     english = select.search(_canvas(member_client, strategy, "en"))
-    assert turkish and '<option value="TRY" selected>' in turkish.group(0)
-    assert english and '<option value="EUR" selected>' in english.group(0)
+    assert turkish
+    assert '<option value="TRY" selected>' in turkish.group(0)
+    assert english
+    assert '<option value="EUR" selected>' in english.group(0)
 
 
 @pytest.mark.parametrize(
