@@ -1,5 +1,5 @@
 """What every view of the strategy app needs: the strategy named by the URL, the signed-in
-user, the app's URLs and the page's language.
+user and the app's URLs.
 
 One place for the rule that an id from another organisation finds nothing (404), so that the
 canvas, STEEP, readiness and report views cannot disagree about it.
@@ -13,9 +13,7 @@ from django.urls import reverse
 from microcred.accounts.models import User
 from microcred.organizations.access import OrgContext
 from microcred.strategy import services
-from microcred.strategy.content import current_language
 from microcred.strategy.models import Strategy
-from microcred.strategy.readiness.engine import Lang
 
 
 def strategy_of(org: OrgContext, sid: str) -> Strategy:
@@ -39,8 +37,3 @@ def url_for(name: str, org: OrgContext, strategy: Strategy, anchor: str = "") ->
         f"strategy:{name}", kwargs={"org": org.organization.slug, "sid": strategy.public_id}
     )
     return f"{url}#{anchor}" if anchor else url
-
-
-def lang() -> Lang:
-    """The page's language as the knowledge base and the stored results name it."""
-    return "tr" if current_language() == "tr" else "en"

@@ -32,6 +32,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path(S + "steep/<str:fid>/send", steep_views.factor_send, name="factor_send"),
     # readiness and reports
     path(S + "readiness/", readiness_views.readiness, name="readiness"),
+    path(S + "readiness/answers", readiness_views.readiness_answer, name="readiness_answer"),
     path(S + "readiness/<str:aid>/", readiness_views.readiness_result, name="readiness_result"),
     path(S + "recommendations/", readiness_views.recommendations, name="recommendations"),
     path(S + "report/", report_views.report_page, name="report"),

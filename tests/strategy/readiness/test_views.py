@@ -13,9 +13,9 @@ from django.urls import reverse
 from microcred.organizations.models import Organization
 from microcred.organizations.roles import Role
 from microcred.strategy.canvas import editing
-from microcred.strategy.models import Assessment, Strategy
+from microcred.strategy.models import Assessment, ReadinessDraft, Strategy
 from microcred.strategy.readiness import assessing
-from microcred.strategy.readiness.engine import default_kb
+from microcred.strategy.readiness.engine import default_kb, questionnaire
 from microcred.strategy.steep import work as steep_work
 from tests.conftest import MakeMember
 
@@ -31,6 +31,18 @@ def form(default: str = "no", **chosen: str) -> dict[str, str]:
         answer = chosen.get(s.id.replace("-", "_"), default)
         data[f"q-{s.id}"] = answer if s.kind == "ypn" else scale[answer]
     return data
+
+
+def fill(client: Client, strategy: Strategy, data: dict[str, str]) -> Any:
+    """Answers the questionnaire page by page as a browser without script does ("Save and
+    continue" on each page, then "Save and score" on the last); the last response."""
+    count = len(KB.dimensions)
+    for number in range(1, count + 1):
+        action = "finish" if number == count else "next"
+        response = client.post(
+            url("readiness", strategy), {**data, "page": str(number), "action": action}
+        )
+    return response
 
 
 def url(name: str, strategy: Strategy, slug: str | None = None, **extra: str) -> str:
@@ -76,12 +88,14 @@ def test_an_unknown_assessment_id_is_404(member_client: Client, strategy: Strate
     assert member_client.get(url("readiness_result", strategy, aid="nope")).status_code == 404
 
 
-def test_the_questionnaire_has_a_fieldset_per_question_grouped_by_dimension(
+def test_the_questionnaire_shows_one_dimension_per_page_with_a_fieldset_per_question(
     member_client: Client, strategy: Strategy
 ) -> None:
     html = member_client.get(url("readiness", strategy).replace("/en/", "/tr/")).content.decode()
-    assert html.count('<fieldset class="question"') == len(KB.signals)
-    assert html.count('<section class="dimension"') == len(KB.dimensions)
+    (first, *_rest) = questionnaire(KB, "tr")
+    assert html.count('<fieldset class="question"') == len(first.questions)
+    assert html.count('<section class="dimension"') == 1
+    assert f"Bölüm 1 / {len(KB.dimensions)}" in html
     assert "Politika ve strateji" in html
     assert "Evet" in html
     assert "Kısmen" in html
@@ -90,7 +104,7 @@ def test_the_questionnaire_has_a_fieldset_per_question_grouped_by_dimension(
 def test_saving_scores_and_shows_dimensions_practices_and_the_radar(
     member_client: Client, strategy: Strategy, member: Any
 ) -> None:
-    response = member_client.post(url("readiness", strategy), form("yes"))
+    response = fill(member_client, strategy, form("yes"))
     saved = Assessment.objects.get(strategy=strategy)
     assert response["Location"] == url("readiness_result", strategy, aid=saved.public_id)
     assert saved.author == member
@@ -106,7 +120,7 @@ def test_a_practice_whose_prerequisite_is_missing_is_blocked(
     member_client: Client, strategy: Strategy
 ) -> None:
     prerequisite = {s.id.replace("-", "_"): "no" for s, _ in KB.signals_of("AC-01")}
-    member_client.post(url("readiness", strategy), form("yes", **prerequisite))
+    fill(member_client, strategy, form("yes", **prerequisite))
     saved = assessing.latest(strategy)
     assert saved is not None
     assert saved.scores["practices"]["AC-02"]["blocked_by"] == ["AC-01"]
@@ -118,16 +132,20 @@ def test_a_practice_whose_prerequisite_is_missing_is_blocked(
 def test_a_nonsense_answer_is_refused_and_nothing_is_saved(
     member_client: Client, strategy: Strategy
 ) -> None:
-    data = form()
-    data[f"q-{KB.signals[0].id}"] = "maybe"
-    response = member_client.post(url("readiness", strategy), data, follow=True)
+    (first, *_rest) = questionnaire(KB, "en")
+    data = {**form(), "page": "1", "action": "next"}
+    data[f"q-{first.questions[0].signal}"] = "maybe"
+    response = member_client.post(url("readiness", strategy), data)
+    assert response.status_code == 400
     assert Assessment.objects.count() == 0
-    assert KB.signals[0].id in response.content.decode()
+    assert ReadinessDraft.objects.get(strategy=strategy).answers == {}
+    html = unescape(response.content.decode())
+    assert f"Choose one of the offered answers for: {first.questions[0].text}" in html
 
 
 def test_repeating_the_assessment_shows_progress(member_client: Client, strategy: Strategy) -> None:
-    member_client.post(url("readiness", strategy), form("no"))
-    member_client.post(url("readiness", strategy), form("partly", PS_01a="yes", PS_01b="yes"))
+    fill(member_client, strategy, form("no"))
+    fill(member_client, strategy, form("partly", PS_01a="yes", PS_01b="yes"))
     history = assessing.history_of(strategy)
     assert history is not None
     assert history.progress is not None
@@ -160,7 +178,7 @@ def test_recommendations_give_reasons_from_answers_canvas_and_steep_with_sources
         for p in ("SE-07", "PS-09", "ID-10", "ID-01", "SE-06")
         for s, _ in KB.signals_of(p)
     }
-    member_client.post(url("readiness", strategy), form("yes", **weak))
+    fill(member_client, strategy, form("yes", **weak))
     html = unescape(member_client.get(url("recommendations", strategy)).content.decode())
     for practice in ("SE-07", "PS-09", "ID-10", "ID-01", "SE-06"):
         assert f'id="rec-{practice}"' in html

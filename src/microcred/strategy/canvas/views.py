@@ -20,9 +20,9 @@ from microcred.strategy import services
 from microcred.strategy.canvas import editing, page
 from microcred.strategy.canvas.checks import check_canvas, progress
 from microcred.strategy.canvas.document import BLOCKS, KINDS
-from microcred.strategy.content import block_texts
+from microcred.strategy.content import block_texts, current_language
 from microcred.strategy.errors import InvalidInput, NotFound
-from microcred.strategy.http import lang, strategy_of, url_for, user_of
+from microcred.strategy.http import strategy_of, url_for, user_of
 from microcred.strategy.models import DesignRole, Strategy
 
 
@@ -137,7 +137,7 @@ def checks(request: HttpRequest, org: OrgContext, sid: str) -> HttpResponse:
 def item_add(request: HttpRequest, org: OrgContext, sid: str, kind: str) -> HttpResponse:
     strategy = strategy_of(org, sid)
     try:
-        values = editing.form_values(_kind(kind), request.POST, lang())
+        values = editing.form_values(_kind(kind), request.POST, current_language())
         item_id = editing.add_item(strategy, user_of(request), kind, values)
     except InvalidInput as error:
         refused = page.Refused(kind, "", request.POST.dict(), error.fields)
@@ -152,7 +152,7 @@ def item_save(
 ) -> HttpResponse:
     strategy = strategy_of(org, sid)
     try:
-        values = editing.form_values(_kind(kind), request.POST, lang())
+        values = editing.form_values(_kind(kind), request.POST, current_language())
         editing.update_item(strategy, user_of(request), kind, item, values)
     except NotFound as error:
         raise Http404 from error

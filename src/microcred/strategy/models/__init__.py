@@ -6,13 +6,14 @@ themes; ``readiness`` the self-assessments and the answers being filled in.
 
 from __future__ import annotations
 
-from microcred.strategy.models.readiness import Assessment
+from microcred.strategy.models.readiness import Assessment, ReadinessDraft
 from microcred.strategy.models.steep import SteepFactor, SteepTheme
 from microcred.strategy.models.strategy import DesignRole, Revision, Strategy, TeamRole
 
 __all__ = [
     "Assessment",
     "DesignRole",
+    "ReadinessDraft",
     "Revision",
     "SteepFactor",
     "SteepTheme",

@@ -44,3 +44,28 @@ class Assessment(models.Model):
         """The engine's ``Assessment`` as stored (practices, dimensions, fired rules)."""
         value = self.result.get("assessment", {})
         return value if isinstance(value, dict) else {}
+
+
+class ReadinessDraft(models.Model):
+    """One member's answers to the questionnaire of a strategy while they are filling it in.
+
+    Every answer is saved as it is given (autosave, or each page's "Save and continue"), so a
+    second sign-in, another device or a lost connection keeps them; ``section`` is where the
+    member was, to resume there. Finishing scores the answers into an ``Assessment``; the draft
+    keeps them, so the next assessment starts from the last one's answers.
+
+    Personal data: ``user`` (whose answers these are, seen only by that member).
+    """
+
+    strategy = models.ForeignKey(
+        "strategy.Strategy", on_delete=models.CASCADE, related_name="readiness_drafts"
+    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    answers = models.JSONField(default=dict)
+    section = models.PositiveSmallIntegerField(default=0)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["strategy", "user"], name="readiness_draft_once")
+        ]

@@ -7,7 +7,7 @@ team wrote there changes which recommendations come first.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from microcred.accounts.models import User
 from microcred.strategy import services
+from microcred.strategy.content import current_language
 from microcred.strategy.errors import InvalidInput
 from microcred.strategy.models import Assessment, Strategy
 from microcred.strategy.readiness.engine import Assessment as Scores
@@ -31,10 +32,11 @@ from microcred.strategy.readiness.engine import (
     render,
 )
 from microcred.strategy.readiness.engine.answers import Answer
-from microcred.strategy.readiness.engine.models import LANGS
+from microcred.strategy.readiness.engine.models import LANGS, Signal
 
 __all__ = [
     "History",
+    "answer_for",
     "answers_from_form",
     "history_of",
     "latest",
@@ -43,20 +45,36 @@ __all__ = [
 ]
 
 
-def answers_from_form(form: Mapping[str, str], kb: KnowledgeBase) -> dict[str, Answer]:
-    """Form fields named ``q-<signal>`` → answers; empty means unanswered, nonsense refused."""
+def answer_for(signal: Signal, raw: str, kb: KnowledgeBase) -> Answer | None:
+    """The answer a submitted option value means for ``signal``; None if it is none of them."""
+    options = kb.ypn_options if signal.kind == "ypn" else kb.scale_options
+    return next((cast(Answer, o.value) for o in options if str(o.value) == raw.strip()), None)
+
+
+def refused_answer(signal: Signal) -> str:
+    """The message for an answer that is not one of the question's options (the question is
+    named by its text in the page's language, never by its id)."""
+    return _("Choose one of the offered answers for: %(q)s") % {
+        "q": signal.question.get(current_language())
+    }
+
+
+def answers_from_form(
+    form: Mapping[str, str], kb: KnowledgeBase, signals: Iterable[Signal] | None = None
+) -> dict[str, Answer]:
+    """Form fields named ``q-<signal>`` → answers; empty means unanswered, nonsense refused.
+
+    Only ``signals`` are read when given (one page of the questionnaire).
+    """
     answers: dict[str, Answer] = {}
     errors = []
-    for signal in kb.signals:
+    for signal in kb.signals if signals is None else signals:
         raw = str(form.get(f"q-{signal.id}", "")).strip()
         if not raw:
             continue
-        options = kb.ypn_options if signal.kind == "ypn" else kb.scale_options
-        chosen: Answer | None = next(
-            (cast(Answer, o.value) for o in options if str(o.value) == raw), None
-        )
+        chosen = answer_for(signal, raw, kb)
         if chosen is None:
-            errors.append(_("Choose one of the offered answers for: %(q)s") % {"q": signal.id})
+            errors.append(refused_answer(signal))
         else:
             answers[signal.id] = chosen
     if errors:

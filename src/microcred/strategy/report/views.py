@@ -12,7 +12,8 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
 from microcred.organizations.access import OrgContext, org_view
-from microcred.strategy.http import lang, strategy_of
+from microcred.strategy.content import current_language
+from microcred.strategy.http import strategy_of
 from microcred.strategy.report import build as report
 
 
@@ -20,7 +21,7 @@ from microcred.strategy.report import build as report
 @org_view()
 def report_page(request: HttpRequest, org: OrgContext, sid: str) -> HttpResponse:
     strategy = strategy_of(org, sid)
-    context = report.report_context(strategy, lang())
+    context = report.report_context(strategy, current_language())
     kwargs = {"org": org.organization.slug, "sid": strategy.public_id}
     context.update(org=org, pdf_url=reverse("strategy:report_pdf", kwargs=kwargs))
     return render(request, "strategy/report.html", context)
@@ -30,7 +31,7 @@ def report_page(request: HttpRequest, org: OrgContext, sid: str) -> HttpResponse
 @org_view()
 def report_pdf(request: HttpRequest, org: OrgContext, sid: str) -> HttpResponse:
     strategy = strategy_of(org, sid)
-    language = lang()
+    language = current_language()
     pdf = report.render_report_pdf(strategy, language)
     name = f"{slugify(strategy.title) or 'strategy'}-{language}.pdf"
     response = HttpResponse(pdf, content_type="application/pdf")
