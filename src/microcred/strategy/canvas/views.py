@@ -22,8 +22,8 @@ from microcred.strategy.canvas.checks import check_canvas, progress
 from microcred.strategy.canvas.document import BLOCKS, KINDS
 from microcred.strategy.content import block_texts, current_language
 from microcred.strategy.errors import InvalidInput, NotFound
-from microcred.strategy.http import strategy_of, url_for, user_of
 from microcred.strategy.models import DesignRole, Strategy
+from microcred.strategy.scope import strategy_of, url_for, user_of
 
 
 def _kind(kind: str) -> str:

@@ -18,11 +18,11 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from microcred.organizations.access import OrgContext, org_view
 from microcred.strategy.content import current_language
 from microcred.strategy.errors import InvalidInput, NotFound
-from microcred.strategy.http import strategy_of, url_for, user_of
 from microcred.strategy.models import Strategy
 from microcred.strategy.readiness import assessing, drafts
 from microcred.strategy.readiness import page as readiness_page
 from microcred.strategy.readiness.engine import default_kb
+from microcred.strategy.scope import strategy_of, url_for, user_of
 
 
 def _questions(page: drafts.Page) -> list[dict[str, Any]]:

@@ -13,8 +13,8 @@ from django.views.decorators.http import require_safe
 
 from microcred.organizations.access import OrgContext, org_view
 from microcred.strategy.content import current_language
-from microcred.strategy.http import strategy_of
 from microcred.strategy.report import build as report
+from microcred.strategy.scope import strategy_of
 
 
 @require_safe

@@ -14,8 +14,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from microcred.organizations.access import OrgContext, org_view
 from microcred.strategy import services
 from microcred.strategy.errors import InvalidInput
-from microcred.strategy.http import strategy_of, url_for, user_of
 from microcred.strategy.models import SteepFactor, Strategy
+from microcred.strategy.scope import strategy_of, url_for, user_of
 from microcred.strategy.steep import page
 from microcred.strategy.steep import work as steep_work
 
