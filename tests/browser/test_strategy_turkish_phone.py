@@ -35,7 +35,11 @@ def test_a_turkish_designer_on_a_phone_budgets_and_self_assesses_across_two_sign
 ) -> None:
     designer = make_member(organization, Role.DESIGNER, email="tasarimci@anadolu.example")
     # bypass_csp: axe-core is injected as a script tag, which the site's CSP rightly refuses.
-    context = browser.new_context(locale="tr-TR", viewport=PHONE, bypass_csp=True)
+    context = browser.new_context(
+        locale="tr-TR",
+        viewport={"width": PHONE["width"], "height": PHONE["height"]},
+        bypass_csp=True,
+    )
     context.set_default_timeout(15_000)
     page = context.new_page()
     base = live_server.url
