@@ -10,7 +10,7 @@ from django.test import Client
 from microcred.accounts.models import User
 from microcred.catalog.esco_import import convert
 from microcred.catalog.esco_split import FUNCTION_WORDS, Roles, first_repeat
-from microcred.catalog.skills import SkillIndex, skill_by_uri, skill_index
+from microcred.catalog.skills import SkillIndex, SkillRow, skill_by_uri, skill_index
 from microcred.catalog.text import fold
 from tests.catalog.conftest import PYTHON_SKILL
 
@@ -47,11 +47,11 @@ def test_folding_is_case_accent_and_turkish_i_insensitive() -> None:
 def test_ranking_exact_then_prefix_then_substring() -> None:
     index = SkillIndex(
         [
-            ("c", "work with scripts", ""),
-            ("b", "script writing", ""),
-            ("a", "script", ""),
-            ("d", "manuscript editing", ""),
-            ("e", "write plays", "scripting"),
+            SkillRow("c", "work with scripts", "", ""),
+            SkillRow("b", "script writing", "", ""),
+            SkillRow("a", "script", "", ""),
+            SkillRow("d", "manuscript editing", "", ""),
+            SkillRow("e", "write plays", "", "scripting"),
         ]
     )
     assert [s.label for s in index.search("script")] == [
@@ -80,7 +80,7 @@ def test_search_endpoint_html_and_json(client: Client) -> None:
     )
     assert json.loads(data.content)["results"][0] == {
         "uri": PYTHON_SKILL,
-        "label": "Python (computer programming)",
+        "label": "Python (bilgisayar programlama)",  # the Turkish page names it in Turkish
     }
     empty = client.get("/tr/catalog/skills/search", {"q": "zzqqxx"})
     assert "Eşleşen ESCO becerisi yok." in empty.content.decode()
@@ -99,7 +99,7 @@ def test_import_takes_escos_own_label_when_the_text_starts_with_it() -> None:
     rows = convert(
         [(PYTHON_SKILL, python), (other, "write Kazakh written Kazakh Write texts in Kazakh.")],
         {PYTHON_SKILL.rsplit("/", 1)[1]: "Python (computer programming)", "x2": "read Kazakh"},
-        Roles.learn([]),
+        Roles.learn(["write Uzbek", "written Uzbek"]),
     )
     found = {uuid: (label, terms) for uuid, label, terms in rows}
     assert found[PYTHON_SKILL.rsplit("/", 1)[1]] == (
@@ -119,7 +119,10 @@ def test_import_cuts_glued_alternatives() -> None:
     )
     habitats = "manage habitats managing habitats habitat management"
     rows = convert(
-        [("http://data.europa.eu/esco/skill/x1", text), ("http://data.europa.eu/esco/skill/x2", habitats)],
+        [
+            ("http://data.europa.eu/esco/skill/x1", text),
+            ("http://data.europa.eu/esco/skill/x2", habitats),
+        ],
         {},
         roles,
     )

@@ -24,14 +24,52 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 _OPENERS = frozenset(
-    "The A An This These Its It In Ability Knowledge Use Using Able Techniques Methods "
-    "Principles Field Tools Set Computer".split()
+    [
+        "The",
+        "A",
+        "An",
+        "This",
+        "These",
+        "Its",
+        "It",
+        "In",
+        "Ability",
+        "Knowledge",
+        "Use",
+        "Using",
+        "Able",
+        "Techniques",
+        "Methods",
+        "Principles",
+        "Field",
+        "Tools",
+        "Set",
+        "Computer",
+    ]
 )
 _ARTICLES = frozenset({"The", "A", "An", "This", "These"})
-FUNCTION_WORDS = frozenset("of in and to for the a an with on or at by from into as".split())
+FUNCTION_WORDS = frozenset(
+    [
+        "of",
+        "in",
+        "and",
+        "to",
+        "for",
+        "the",
+        "a",
+        "an",
+        "with",
+        "on",
+        "or",
+        "at",
+        "by",
+        "from",
+        "into",
+        "as",
+    ]
+)
 _BOUNDARY = 0.2  # word-role score above which a new label starts (tuned on held-out labels)
 _STEM = 5
-
 
 
 _NON_WORD = re.compile(r"[^\w-]")
