@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, ViewportSize, expect
 
 from microcred.organizations.models import Organization
 from microcred.organizations.roles import Role
@@ -50,6 +50,7 @@ def test_a_turkish_designer_picks_a_skill_by_its_turkish_name(
     screen: str,
 ) -> None:
     phone = screen == "390"
+    size = PHONE if phone else DESKTOP
     designer = make_member(organization, Role.DESIGNER)
     editor = f"{live_server.url}/tr/catalog/{organization.slug}/specifications/new"
     # first as the site serves it (its Content Security Policy on), then once more with the
@@ -57,7 +58,7 @@ def test_a_turkish_designer_picks_a_skill_by_its_turkish_name(
     for bypass_csp in (False, True):
         context = browser.new_context(
             locale="tr-TR",
-            viewport=PHONE if phone else DESKTOP,
+            viewport=ViewportSize(width=size["width"], height=size["height"]),
             is_mobile=phone,
             has_touch=phone,
             bypass_csp=bypass_csp,
