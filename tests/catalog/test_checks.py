@@ -41,7 +41,8 @@ def test_checks_go_from_missing_to_complete(
     assert "Missing mandatory elements" not in complete
     assert '"type": [' in complete
     assert "MicroCredential" in complete
-    assert "Python (computer programming)" in complete  # the picked ESCO skill
+    # the picked ESCO skill, named in the specification's first language (tr)
+    assert "Python (bilgisayar programlama)" in complete
 
 
 def test_ects_and_hours_that_disagree_with_the_conversion(

@@ -32,6 +32,7 @@ def element_fields(data: dict[str, Any], *, awarding_body_id: str) -> dict[str, 
     ``data``, so an invalid input is simply missing here and reported by the form.
     """
     get = data.get
+    languages = tuple(code for code in _SPLIT.split(get("languages") or "") if code)
     fields: dict[str, Any] = {
         "title": (get("title") or "").strip() or " ",  # " " = no title yet (min length 1)
         "learning_outcomes": lines(get("learning_outcomes")),
@@ -47,10 +48,11 @@ def element_fields(data: dict[str, Any], *, awarding_body_id: str) -> dict[str, 
         "integration": get("integration") or None,
         "stackable_towards": tuple(StackTarget(id=url) for url in lines(get("stackable_towards"))),
         "further_information": get("further_information") or None,
-        "languages": tuple(code for code in _SPLIT.split(get("languages") or "") if code),
+        "languages": languages,
         "validity_period": (get("validity_period") or "").strip() or None,
         "esco_skills": tuple(
-            EscoSkill(uri=skill.uri, label=skill.label)
+            # the label in the specification's first language; the URI stays the id
+            EscoSkill(uri=skill.uri, label=skill.name(languages[0] if languages else "en"))
             for uri in get("esco_skills") or ()
             if (skill := skill_by_uri(uri)) is not None
         ),

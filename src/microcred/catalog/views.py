@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from microcred.catalog import approvals, review, services
@@ -27,7 +28,7 @@ from microcred.catalog.forms import SpecificationForm
 from microcred.catalog.models import SpecificationVersion
 from microcred.catalog.preview import preview_json
 from microcred.catalog.review_forms import SubmitForm
-from microcred.catalog.skills import search_skills, skill_by_uri
+from microcred.catalog.skills import MIN_QUERY, localised, search_skills, skill_by_uri
 from microcred.organizations.access import OrgContext, org_view
 from microcred.organizations.roles import Role
 from microcred.vc.elements import missing_mandatory
@@ -139,7 +140,9 @@ def _editor(
         "form": form,
         "version": version,
         "report": report,
-        "picked": [s for uri in _picked(form) if (s := skill_by_uri(uri)) is not None],
+        "picked": localised(
+            [s for uri in _picked(form) if (s := skill_by_uri(uri)) is not None], get_language()
+        ),
     }
     return render(request, "catalog/editor.html", context, status=status)
 
@@ -228,11 +231,16 @@ def version_publish(request: HttpRequest, org: OrgContext, version_id: str) -> H
 @require_safe
 @login_required
 def skill_search(request: HttpRequest) -> HttpResponse:
-    """ESCO skills for a query: an HTML fragment for HTMX, JSON for ``Accept: application/json``."""
-    skills = search_skills(request.GET.get("q", ""))
+    """ESCO skills for a query: an HTML fragment for HTMX, JSON for ``Accept: application/json``.
+
+    Labels are in the page's language where we have one; an empty answer carries a hint,
+    because a person who finds nothing otherwise cannot tell a typo from a missing skill."""
+    query = request.GET.get("q", "")
+    skills = localised(search_skills(query), get_language())
     if "application/json" in request.headers.get("Accept", ""):
         return JsonResponse({"results": [{"uri": s.uri, "label": s.label} for s in skills]})
-    return render(request, "catalog/_skill_results.html", {"skills": skills})
+    context = {"skills": skills, "searched": len(query.strip()) >= MIN_QUERY}
+    return render(request, "catalog/_skill_results.html", context)
 
 
 @require_safe
@@ -242,4 +250,5 @@ def skill_pick(request: HttpRequest) -> HttpResponse:
     skill = skill_by_uri(request.GET.get("uri", ""))
     if skill is None:
         raise Http404
-    return render(request, "catalog/_skill_picked.html", {"skill": skill})
+    context = {"skill": localised([skill], get_language())[0]}
+    return render(request, "catalog/_skill_picked.html", context)
