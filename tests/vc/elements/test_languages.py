@@ -102,7 +102,7 @@ def test_a_signed_bilingual_credential_verifies() -> None:
         verification_method=f"{did}#{did.removeprefix('did:key:')}",
         now=NOW,
     )
-    report = verify_credential(signed, now=NOW)  # type: ignore[arg-type]
+    report = verify_credential(signed, now=NOW)
     assert report.verified, [c.code for c in report.failures]
 
 
