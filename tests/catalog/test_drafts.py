@@ -169,7 +169,9 @@ def test_the_validity_period_is_shown_in_words(
 ) -> None:
     version = create(designer_client, organization)
     assert services.elements_of(version).validity_period == "P5Y"
-    page = text(designer_client.get(url("version", organization, lang, version_id=version.public_id)))
+    page = text(
+        designer_client.get(url("version", organization, lang, version_id=version.public_id))
+    )
     assert f"<dd>{words}</dd>" in page
     card = page.split('class="json-preview"')[0]
     assert "P5Y" not in card  # only the credential's JSON carries the ISO duration

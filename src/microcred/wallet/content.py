@@ -49,7 +49,9 @@ def describe(credential: Mapping[str, Any], lang: str = "en") -> Content:
     summary = summarize(credential, lang)
     issuer = issuer_id(credential)
     return Content(
-        title=(summary.achievement if summary else None) or text_for(credential, "name", lang) or "—",
+        title=(summary.achievement if summary else None)
+        or text_for(credential, "name", lang)
+        or "—",
         issuer_name=(summary.issuer if summary else None) or "—",
         issuer_id=issuer or "",
         valid_from=summary.valid_from if summary else None,

@@ -24,6 +24,7 @@ from typing import Any, Literal
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
+from microcred.vc import text_for
 from microcred.vc.dates import parse_datetime
 from microcred.vc.elements import (
     MANDATORY_ELEMENTS,
@@ -33,7 +34,6 @@ from microcred.vc.elements import (
     label,
 )
 from microcred.vc.errors import VcError
-from microcred.vc import text_for
 
 Language = Literal["en", "tr"]
 _ELEMENT_LABELS = {e.code: (e.label_en, e.label_tr) for e in MANDATORY_ELEMENTS + OPTIONAL_ELEMENTS}
@@ -89,9 +89,7 @@ def certificate_content(credential: Mapping[str, Any], lang: Language) -> Certif
     )
 
 
-def _translated(
-    node: Mapping[str, Any], term: str, lang: Language, other: Language
-) -> str | None:
+def _translated(node: Mapping[str, Any], term: str, lang: Language, other: Language) -> str | None:
     """The text in the other language, when the credential really has a different one."""
     found = text_for(node, term, other)
     return found if found and found != text_for(node, term, lang) else None
@@ -136,7 +134,9 @@ def element_rows(el: MicroCredentialElements, lang: Language) -> list[Row]:
     return [row for row in rows if row.values]
 
 
-def _outcomes(el: MicroCredentialElements, lang: Language) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _outcomes(
+    el: MicroCredentialElements, lang: Language
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The outcomes in ``lang`` and, for a bilingual credential, in the other language."""
     texts = {el.text_language or lang: el.learning_outcomes}
     texts |= {t.language: t.learning_outcomes for t in el.translations}
