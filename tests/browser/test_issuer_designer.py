@@ -173,7 +173,11 @@ def test_a_turkish_designer_on_a_phone_autosaves_acknowledges_and_publishes(
 ) -> None:
     # bypass_csp: axe-core is injected as a script tag, which the site's CSP rightly refuses
     # (the site's own scripts, autosave included, are files from 'self' and need no bypass).
-    context = browser.new_context(locale="tr-TR", viewport=PHONE, bypass_csp=True)
+    context = browser.new_context(
+        locale="tr-TR",
+        viewport={"width": PHONE["width"], "height": PHONE["height"]},
+        bypass_csp=True,
+    )
     page = context.new_page()
     designer = make_member(organization, Role.DESIGNER)
     page.goto(f"{live_server.url}/tr/accounts/sign-in/")
