@@ -26,7 +26,7 @@ from microcred.vc.errors import (
     StatusListError,
     VcError,
 )
-from microcred.vc.fields import as_list, issuer_id
+from microcred.vc.fields import as_list, issuer_id, language_values, text_for
 from microcred.vc.issue import FORMATS, IssuanceError, issue_credential
 from microcred.vc.keys import Ed25519KeyPair, Ed25519PublicKey
 from microcred.vc.status import (
@@ -77,10 +77,12 @@ __all__ = [
     "did_web_to_url",
     "issue_credential",
     "issuer_id",
+    "language_values",
     "pinned_loader",
     "read_status",
     "resolve_did_key",
     "status_entry",
     "status_list_credential",
+    "text_for",
     "verify_credential",
 ]

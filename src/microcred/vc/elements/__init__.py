@@ -31,6 +31,7 @@ from microcred.vc.elements.model import (
     QualityAssurance,
     QualityAssuranceBody,
     StackTarget,
+    Translation,
     WorkloadConsistency,
     workload_consistency,
 )
@@ -74,6 +75,7 @@ __all__ = [
     "QualityAssuranceType",
     "StackTarget",
     "SupervisionType",
+    "Translation",
     "WorkloadConsistency",
     "criteria_text",
     "elements_from_achievement",
