@@ -72,7 +72,9 @@ def publish(db: None) -> Publish:
 def issue_to(db: None) -> IssueTo:
     """``issue_to(version, email=LEARNER, on=date)``: an award from ``version``."""
 
-    def issue(version: SpecificationVersion, email: str = LEARNER, on: date | None = None) -> Issued:
+    def issue(
+        version: SpecificationVersion, email: str = LEARNER, on: date | None = None
+    ) -> Issued:
         awarded = on or date(2026, 5, 15)
         request = AwardRequest(
             Learner(email, "Ayşe Yılmaz", "AA", awarded),
@@ -107,7 +109,9 @@ def achievement_url(version: SpecificationVersion) -> str:
 
 
 @pytest.fixture
-def scenario(organization: Organization, other_organization: Organization, publish: Publish) -> Scenario:
+def scenario(
+    organization: Organization, other_organization: Organization, publish: Publish
+) -> Scenario:
     """The published pathway: all of [Python (ours), Machine Learning (Other Academy's)]."""
     python = publish(organization, "Python ile Veri Analizi")
     ml = publish(other_organization, "Machine Learning Basics")

@@ -57,7 +57,11 @@ def _create(client: Client, org: Organization, target: SpecificationVersion) -> 
 
 @pytest.mark.parametrize("role", [Role.DESIGNER, Role.ADMIN])
 def test_designers_and_admins_create_add_rules_and_publish(
-    client: Client, organization: Organization, make_member: MakeMember, target: SpecificationVersion, role: Role
+    client: Client,
+    organization: Organization,
+    make_member: MakeMember,
+    target: SpecificationVersion,
+    role: Role,
 ) -> None:
     signed_in(client, make_member(organization, role))
     overview = text(client.get(f"/en/orgs/{organization.slug}/"))
@@ -72,16 +76,21 @@ def test_designers_and_admins_create_add_rules_and_publish(
     assert "At least 2.5 ECTS credits from the counted micro-credentials" in page
     assert client.post(edit + "publish").status_code == 302
     pathway.refresh_from_db()
-    assert pathway.status == Pathway.Status.PUBLISHED and len(pathway.rules) == 2
+    assert pathway.status == Pathway.Status.PUBLISHED
+    assert len(pathway.rules) == 2
     assert client.post(edit + "rules/1/remove").status_code == 302
     pathway.refresh_from_db()
     assert len(pathway.rules) == 1
     refused = client.post(edit + "rules/0/remove")
-    assert refused.status_code == 409 and "keeps at least one rule" in text(refused)
+    assert refused.status_code == 409
+    assert "keeps at least one rule" in text(refused)
 
 
 def test_a_bad_rule_gets_a_precise_message_in_turkish_and_nothing_is_saved(
-    client: Client, organization: Organization, make_member: MakeMember, target: SpecificationVersion
+    client: Client,
+    organization: Organization,
+    make_member: MakeMember,
+    target: SpecificationVersion,
 ) -> None:
     signed_in(client, make_member(organization, Role.DESIGNER))
     pathway = _create(client, organization, target)
@@ -93,9 +102,11 @@ def test_a_bad_rule_gets_a_precise_message_in_turkish_and_nothing_is_saved(
     too_many = {"kind": "n_of", "n": "3", "specs": [target.specification.public_id]}
     assert "“N”" in text(client.post(edit + "rules", too_many))
     publish = client.post(edit + "publish")
-    assert publish.status_code == 409 and "Yayımlamadan önce en az bir kural ekleyin." in text(publish)
+    assert publish.status_code == 409
+    assert "Yayımlamadan önce en az bir kural ekleyin." in text(publish)
     pathway.refresh_from_db()
-    assert pathway.rules == [] and pathway.status == Pathway.Status.DRAFT
+    assert pathway.rules == []
+    assert pathway.status == Pathway.Status.DRAFT
 
 
 def test_other_roles_are_refused_and_outsiders_see_nothing(
@@ -115,7 +126,10 @@ def test_other_roles_are_refused_and_outsiders_see_nothing(
     assert client.post(edit + "publish").status_code == 403
     signed_in(client, make_member(other_organization, Role.ADMIN))
     assert client.get(edit).status_code == 404
-    assert client.get(f"/en/pathways/{other_organization.slug}/{pathway.public_id}/").status_code == 404
+    assert (
+        client.get(f"/en/pathways/{other_organization.slug}/{pathway.public_id}/").status_code
+        == 404
+    )
     assert client.get(f"/en/pathways/p/{pathway.public_id}/").status_code == 404  # a draft
     pathway.refresh_from_db()
     assert pathway.status == Pathway.Status.DRAFT
@@ -131,9 +145,11 @@ def test_a_target_of_another_organisation_is_refused(
     theirs = publish(other_organization, "Someone else's")
     signed_in(client, make_member(organization, Role.DESIGNER))
     response = client.post(
-        f"/en/pathways/{organization.slug}/new", {**BASICS, "target": theirs.specification.public_id}
+        f"/en/pathways/{organization.slug}/new",
+        {**BASICS, "target": theirs.specification.public_id},
     )
-    assert response.status_code == 400 and not Pathway.objects.exists()
+    assert response.status_code == 400
+    assert not Pathway.objects.exists()
 
 
 def test_learner_follows_sees_progress_and_requests_the_stack(
@@ -143,7 +159,8 @@ def test_learner_follows_sees_progress_and_requests_the_stack(
     anonymous = text(client.get(public))
     assert "Machine Learning Basics from " + did_for(scenario.academy) in anonymous
     assert "Sign in to follow this pathway" in anonymous
-    assert client.post(public + "follow").status_code == 302 and not Follow.objects.exists()
+    assert client.post(public + "follow").status_code == 302
+    assert not Follow.objects.exists()
     signed_in(client, learner)
     hold(learner, issue_to(scenario.python))
     assert client.post(public + "follow").status_code == 302
@@ -157,13 +174,17 @@ def test_learner_follows_sees_progress_and_requests_the_stack(
     assert "The pathway is not complete yet." in text(early)
     hold(learner, issue_to(scenario.ml))
     turkish = text(client.get("/tr/wallet/"))
-    assert "Veri Bilimi Sertifika Programı" in turkish and "Yığın belgeyi isteyin" in turkish
+    assert "Veri Bilimi Sertifika Programı" in turkish
+    assert "Yığın belgeyi isteyin" in turkish
     response = client.post(stack_url)
     assert response.status_code == 302
     stack = StackedCredential.objects.get(learner=learner)
     item = WalletItem.objects.get(owner=learner, award_public_id=stack.award_public_id)
     assert response["Location"] == f"/en/wallet/items/{item.public_id}/"
-    assert achievement_url(scenario.target) == item.credential["credentialSubject"]["achievement"]["id"]
+    assert (
+        achievement_url(scenario.target)
+        == item.credential["credentialSubject"]["achievement"]["id"]
+    )
 
 
 def test_a_draft_pathway_cannot_be_followed_or_requested(

@@ -23,7 +23,11 @@ from microcred.pathways.rules import ComponentRef, Rule, RuleError, parse_rule, 
 from microcred.vc.verify.trust import TrustedIssuer
 
 UNI, ACADEMY, STRANGER = "did:web:uni.example", "did:web:academy.example", "did:web:x.example"
-PY, SQL, ML = "https://uni.example/a/py", "https://uni.example/a/sql", "https://academy.example/a/ml"
+PY, SQL, ML = (
+    "https://uni.example/a/py",
+    "https://uni.example/a/sql",
+    "https://academy.example/a/ml",
+)
 
 
 def held(
@@ -81,7 +85,8 @@ def test_all_of_is_met_only_with_every_component_and_says_what_is_missing() -> N
     assert half.outcomes[0].missing == (ML_C,)
     assert [e.ref for e in half.counted] == ["py"]
     full = evaluate(rules, [held("py", PY, UNI), held("ml", ML, ACADEMY)])
-    assert full.complete and full.outcomes[0].missing == ()
+    assert full.complete
+    assert full.outcomes[0].missing == ()
 
 
 def test_n_of_needs_n_distinct_components() -> None:
@@ -90,16 +95,19 @@ def test_n_of_needs_n_distinct_components() -> None:
     twice = evaluate(rules, [held("py", PY, UNI), held("py2", PY, UNI)])
     assert not twice.complete  # the same component twice is still one of three
     done = evaluate(rules, [held("py", PY, UNI), held("sql", SQL, UNI)])
-    assert done.complete and len(done.outcomes[0].matched) == 2
+    assert done.complete
+    assert len(done.outcomes[0].matched) == 2
 
 
 def test_min_ects_sums_the_counted_components_only() -> None:
     rules = [rule("n_of", PY_C, SQL_C, ML_C, n=1), rule("min_ects", ects="5")]
     one = evaluate(rules, [held("py", PY, UNI), held("other", "https://x/a", STRANGER, ects="30")])
-    assert one.ects == Decimal("2.5") and not one.complete
+    assert one.ects == Decimal("2.5")
+    assert not one.complete
     assert one.outcomes[1].ects == Decimal("2.5")
     two = evaluate(rules, [held("py", PY, UNI), held("ml", ML, ACADEMY)])
-    assert two.ects == Decimal("5.0") and two.complete
+    assert two.ects == Decimal("5.0")
+    assert two.complete
 
 
 def test_min_level_leaves_out_what_is_below_it() -> None:
@@ -116,9 +124,17 @@ def test_time_window_by_months_and_by_date() -> None:
     early, late = datetime(2024, 1, 10, tzinfo=UTC), datetime(2026, 5, 1, tzinfo=UTC)
     within = [rule("all_of", PY_C, ML_C), rule("window", months=12)]
     spread = evaluate(within, [held("py", PY, UNI, on=early), held("ml", ML, ACADEMY, on=late)])
-    assert not spread.complete and spread.outcomes[1].span_months == 28
-    close = evaluate(within, [held("py", PY, UNI, on=datetime(2025, 9, 1, tzinfo=UTC)), held("ml", ML, ACADEMY, on=late)])
-    assert close.complete and close.outcomes[1].span_months == 8
+    assert not spread.complete
+    assert spread.outcomes[1].span_months == 28
+    close = evaluate(
+        within,
+        [
+            held("py", PY, UNI, on=datetime(2025, 9, 1, tzinfo=UTC)),
+            held("ml", ML, ACADEMY, on=late),
+        ],
+    )
+    assert close.complete
+    assert close.outcomes[1].span_months == 8
     after = [rule("all_of", PY_C, ML_C), rule("window", after="2025-01-01")]
     old = evaluate(after, [held("py", PY, UNI, on=early), held("ml", ML, ACADEMY, on=late)])
     assert not old.complete
@@ -142,7 +158,9 @@ def test_any_issuer_the_registry_recognises_for_the_field_when_it_issued() -> No
     rules = [rule("all_of", PY_C, field("data science"))]
     some = held("any", "https://academy.example/a/any", ACADEMY)
     assert evaluate(rules, [held("py", PY, UNI), some], [recognised]).complete
-    before = held("old", "https://academy.example/a/any", ACADEMY, on=datetime(2024, 6, 1, tzinfo=UTC))
+    before = held(
+        "old", "https://academy.example/a/any", ACADEMY, on=datetime(2024, 6, 1, tzinfo=UTC)
+    )
     assert not evaluate(rules, [held("py", PY, UNI), before], [recognised]).complete
     other_field = [rule("all_of", PY_C, field("Law"))]
     assert not evaluate(other_field, [held("py", PY, UNI), some], [recognised]).complete
@@ -161,18 +179,25 @@ def test_a_credential_that_does_not_verify_is_never_counted() -> None:
 
 def test_a_credential_without_an_id_cannot_be_bound_so_does_not_count() -> None:
     progress = evaluate([rule("all_of", PY_C)], [held("py", PY, UNI, with_id=False)])
-    assert not progress.complete and progress.not_counted[0][1] == NO_ID
+    assert not progress.complete
+    assert progress.not_counted[0][1] == NO_ID
 
 
 def test_unrelated_credentials_are_neither_counted_nor_listed() -> None:
-    progress = evaluate([rule("all_of", PY_C)], [held("x", "https://x/a", STRANGER, verified=False)])
-    assert progress.not_counted == () and not progress.advances
+    progress = evaluate(
+        [rule("all_of", PY_C)], [held("x", "https://x/a", STRANGER, verified=False)]
+    )
+    assert progress.not_counted == ()
+    assert not progress.advances
 
 
 def test_without_component_rules_every_verified_credential_counts() -> None:
     rules = [rule("min_ects", ects="5"), rule("min_level", framework="tqf", level=6)]
-    progress = evaluate(rules, [held("a", PY, UNI), held("b", ML, ACADEMY), held("c", SQL, UNI, eqf=4)])
-    assert progress.complete and progress.ects == Decimal("5.0")
+    progress = evaluate(
+        rules, [held("a", PY, UNI), held("b", ML, ACADEMY), held("c", SQL, UNI, eqf=4)]
+    )
+    assert progress.complete
+    assert progress.ects == Decimal("5.0")
 
 
 @pytest.mark.parametrize(
@@ -187,14 +212,22 @@ def test_without_component_rules_every_verified_credential_counts() -> None:
         ({"kind": "min_level", "framework": "eqf", "level": 9}, "level_invalid"),
         ({"kind": "window"}, "window_empty"),
         ({"kind": "window", "after": "01/02/2025"}, "date_invalid"),
-        ({"kind": "all_of", "components": [{"kind": "achievement", "ref": PY}]}, "component_issuer_missing"),
         (
-            {"kind": "all_of", "components": [{"kind": "field", "ref": "Law"}, {"kind": "field", "ref": "Law"}]},
+            {"kind": "all_of", "components": [{"kind": "achievement", "ref": PY}]},
+            "component_issuer_missing",
+        ),
+        (
+            {
+                "kind": "all_of",
+                "components": [{"kind": "field", "ref": "Law"}, {"kind": "field", "ref": "Law"}],
+            },
             "component_repeated",
         ),
     ],
 )
-def test_rules_that_make_no_sense_are_refused_with_a_code(data: dict[str, object], code: str) -> None:
+def test_rules_that_make_no_sense_are_refused_with_a_code(
+    data: dict[str, object], code: str
+) -> None:
     with pytest.raises(RuleError) as refused:
         parse_rule(data)
     assert refused.value.code == code
@@ -203,7 +236,11 @@ def test_rules_that_make_no_sense_are_refused_with_a_code(data: dict[str, object
 def test_rules_round_trip_through_their_json() -> None:
     rules = parse_rules(
         [
-            {"kind": "n_of", "components": [{"kind": "spec", "ref": "abc"}, {"kind": "field", "ref": "Law"}], "n": 1},
+            {
+                "kind": "n_of",
+                "components": [{"kind": "spec", "ref": "abc"}, {"kind": "field", "ref": "Law"}],
+                "n": 1,
+            },
             {"kind": "window", "months": 6, "after": "2025-01-01"},
             {"kind": "min_ects", "ects": "7.5"},
         ]
