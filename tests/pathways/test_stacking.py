@@ -47,7 +47,7 @@ def test_half_way_shows_what_is_missing(
     (card,) = following
     assert not card.complete
     assert card.counted == ["Python ile Veri Analizi"]
-    assert "Still missing: Machine Learning Basics from did:web:" in card.rules[0].detail
+    assert "Still missing: Machine Learning Basics from Other Academy" in card.rules[0].detail
     with pytest.raises(PathwayError) as refused:
         passport_pathways.receive_stack(learner, scenario.pathway)
     assert refused.value.code == "not_complete"

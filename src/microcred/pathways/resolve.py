@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from microcred.catalog import services as catalog
 from microcred.catalog.models import Specification
 from microcred.organizations.deployment import public_base_url
-from microcred.organizations.keys import did_for
+from microcred.organizations.keys import did_for, organization_of_did
 from microcred.organizations.models import Organization
 from microcred.pathways.models import Pathway
 from microcred.pathways.progress import Component, Resolved
@@ -29,6 +29,12 @@ __all__ = ["organization_dids", "recognitions", "resolve", "spec_label"]
 def organization_dids(org: Organization) -> frozenset[str]:
     """Every DID the organisation signs or ever signed as."""
     return frozenset({did_for(org), *org.dids.values_list("did", flat=True)})
+
+
+def issuer_name(did: str) -> str:
+    """An issuer's name when it is an organisation of this platform, else its id."""
+    found = organization_of_did(did)
+    return found.name if found is not None else did
 
 
 def spec_label(specification: Specification) -> str:
@@ -52,7 +58,7 @@ def _component(ref: ComponentRef, org: Organization) -> Component:
     if ref.kind == "achievement":
         label = _("%(achievement)s from %(issuer)s") % {
             "achievement": ref.name or ref.ref,
-            "issuer": ref.issuer,
+            "issuer": issuer_name(ref.issuer),
         }
         return Component(ref, label, frozenset({ref.ref}), frozenset({ref.issuer}))
     label = _("Any provider recognised for “%(field)s”") % {"field": ref.ref}

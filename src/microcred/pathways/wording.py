@@ -65,7 +65,7 @@ def outcome_detail(outcome: RuleOutcome) -> str:
     rule = outcome.rule
     if rule.kind in ("all_of", "n_of"):
         if outcome.met:
-            return _("Met.")
+            return ""
         needed = len(outcome.matched) + len(outcome.missing) if rule.kind == "all_of" else rule.n
         return _("%(have)d of %(need)d so far. Still missing: %(missing)s") % {
             "have": len(outcome.matched),
@@ -83,7 +83,7 @@ def outcome_detail(outcome: RuleOutcome) -> str:
             "Your counted micro-credentials span %(span)d months.",
             outcome.span_months,
         ) % {"span": outcome.span_months}
-    return _("Met.") if outcome.met else _("Nothing counted yet.")
+    return "" if outcome.met else _("Nothing counted yet.")
 
 
 def not_counted_reason(reason: str) -> str:
