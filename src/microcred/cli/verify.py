@@ -4,7 +4,9 @@
 over HTTPS through the trust core's SSRF-safe fetcher, after the ``--documents`` map; it
 never fetches a JSON-LD context (decision 0003) and never fetches without the flag.
 A file holding a Verifiable Presentation is verified as one (the holder's proof, with
-``--challenge``/``--domain`` if given, then every credential in it).
+``--challenge``/``--domain`` if given, then every credential in it). ``--component FILE``
+gives a stacked credential's component credentials: each must be one it binds by id and
+digest (decision 0009).
 
 Exit status: 0 when every file verified, 1 when any did not, 2 on misuse (bad flags,
 unreadable maps). A file that cannot be read is reported as not verified, not as misuse:
