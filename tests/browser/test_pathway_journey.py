@@ -113,7 +113,11 @@ def test_learner_follows_a_pathway_and_requests_the_stacked_credential(
     learner = _learner_with_both(scenario, issue_to, f"learner-{lang}@uni.example")
     # bypass_csp: axe-core is injected as a script tag, which the site's CSP rightly refuses.
     locale = "tr-TR" if lang == "tr" else "en-GB"
-    context = browser.new_context(locale=locale, viewport=viewport, bypass_csp=True)
+    context = browser.new_context(
+        locale=locale,
+        viewport=viewport,  # type: ignore[arg-type]
+        bypass_csp=True,
+    )
     context.set_default_timeout(20_000)
     page = context.new_page()
     sign_in(page, live_server.url, learner.email, PASSWORD)
