@@ -30,9 +30,11 @@ def _components(issuer: Issuer, now: datetime) -> tuple[dict[str, Any], str]:
 
 def _stack(issuer: Issuer, now: datetime, *components: Any) -> dict[str, Any]:
     related = [_binding(c) for c in components]
-    return signed(
+    stack = signed(
         issuer, now, id="urn:uuid:33333333-3333-4333-8333-333333333333", relatedResource=related
     )
+    assert isinstance(stack, dict)
+    return stack
 
 
 def _components_checks(report: VerificationReport) -> list[tuple[str, CheckStatus]]:
