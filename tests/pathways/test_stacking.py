@@ -18,12 +18,13 @@ from microcred.issuing.revocation import StatusAction, change_status
 from microcred.organizations.keys import signer_for
 from microcred.pathways import services
 from microcred.pathways.errors import PathwayError
-from microcred.pathways.models import StackedCredential
+from microcred.pathways.models import Follow, StackedCredential
 from microcred.pathways.progress import NOT_VERIFIED
 from microcred.vc.bindings import HAS_PART, binding_for
 from microcred.vc.verify.parse import Parsed
 from microcred.verification.services import verify_document
 from microcred.wallet import pathways as passport_pathways
+from microcred.wallet.data import delete_account
 from microcred.wallet.documents.clr import build_clr
 from microcred.wallet.models import WalletItem
 from tests.conftest import PASSWORD
@@ -194,3 +195,18 @@ def test_clr_download_over_http_carries_the_associations(
     assert response.status_code == 200
     associations = json.loads(response.content)["credentialSubject"]["association"]
     assert {a["targetId"] for a in associations} == {achievement_url(scenario.target)}
+
+
+def test_the_personal_data_export_and_deletion_cover_pathways(
+    scenario: Scenario, learner: User, issue_to: IssueTo, client: Client
+) -> None:
+    _both(scenario, learner, issue_to)
+    services.follow(learner, scenario.pathway)
+    item = passport_pathways.receive_stack(learner, scenario.pathway)
+    assert client.login(username=learner.email, password=PASSWORD)
+    data = json.loads(client.get("/en/wallet/data/export.json").content)["pathways"]
+    assert [f["pathway"] for f in data["following"]] == [scenario.pathway.public_id]
+    assert [s["award"] for s in data["stackedCredentials"]] == [item.award_public_id]
+    delete_account(learner)
+    assert not StackedCredential.objects.exists()
+    assert not Follow.objects.exists()

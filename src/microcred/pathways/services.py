@@ -41,6 +41,7 @@ __all__ = [
     "followed",
     "get_pathway",
     "pathways_of",
+    "personal_data",
     "progress_of",
     "public_pathway",
     "publish",
@@ -247,6 +248,30 @@ def request_stack(
         return existing, Award.objects.get(public_id=existing.award_public_id)
     progress = progress_of(pathway, verified_evidence(held))
     return stacking.issue_stack(pathway, user, progress, email=email, automatic=automatic)
+
+
+def personal_data(user: User) -> dict[str, Any]:
+    """What this app keeps about ``user``: the pathways they follow, the stacks they hold."""
+    follows = Follow.objects.filter(user=user).select_related("pathway").order_by("pk")
+    stacks = StackedCredential.objects.filter(learner=user).select_related("pathway")
+    return {
+        "following": [
+            {
+                "pathway": f.pathway.public_id,
+                "name": f.pathway.name_en,
+                "since": f.created.isoformat(),
+            }
+            for f in follows
+        ],
+        "stackedCredentials": [
+            {
+                "pathway": s.pathway.public_id,
+                "award": s.award_public_id,
+                "issued": s.created.isoformat(),
+            }
+            for s in stacks.order_by("pk")
+        ],
+    }
 
 
 def auto_issue_candidates(user: User) -> list[Pathway]:
