@@ -273,3 +273,19 @@ def test_issue_with_all_eu_elements_adds_our_context_and_round_trips(workspace: 
     assert code == 0, line
     back = elements_from_achievement(credential["credentialSubject"]["achievement"])
     assert back.learning_outcomes == elements.learning_outcomes
+
+
+def test_verify_with_a_component_that_cannot_be_read_is_misuse(workspace: Path) -> None:
+    issued = run(
+        "issue", "--key", "issuer.key", "--achievement", "achievement.json",
+        "--subject", "subject.json", "--out", "cred", cwd=workspace,
+    )  # fmt: skip
+    assert issued.returncode == 0, issued.stderr
+    result = run("verify", "cred", "--component", "missing.json", cwd=workspace)
+    assert result.returncode == 2
+    assert "--component missing.json: cannot read it" in result.stderr
+    code, [line] = verify_json(workspace, "cred", "--component", "cred")
+    assert code == 1  # a credential that binds nothing binds no component
+    assert [c["code"] for c in line["checks"] if c["check"] == "components"] == [
+        "component_not_bound"
+    ]

@@ -113,3 +113,16 @@ def test_the_demo_is_loaded_only_into_an_empty_database(var_dir: Path, kek: str)
     assert Organization.objects.count() == 2  # the university and the QA body
     with pytest.raises(CommandError, match="already has organisations"):
         call_command("seed_demo", stderr=io.StringIO())
+
+
+def test_the_demo_learner_is_half_way_along_its_pathway(
+    var_dir: Path, kek: str, client: Client
+) -> None:
+    err = io.StringIO()
+    call_command("seed_demo", stderr=err)
+    password = (var_dir / "demo-accounts.txt").read_text().split()[-1]
+    assert client.login(username=LEARNERS[0][1], password=password)
+    passport = client.get("/tr/wallet/").content.decode()
+    assert "Veri Bilimi Sertifika Programı" in passport
+    assert "Hâlâ eksik: Makine Öğrenmesine Giriş" in passport
+    assert "Yığın belgeyi isteyin" not in passport  # half-way: nothing to request yet

@@ -252,6 +252,27 @@ def get_issuable_version(org: Organization, public_id: str) -> SpecificationVers
     return version
 
 
+def published_versions(specification: Specification) -> list[SpecificationVersion]:
+    """The specification's published versions, newest first (what a pathway counts)."""
+    return list(
+        SpecificationVersion.objects.filter(
+            specification=specification, status=Status.PUBLISHED
+        ).order_by("-number")
+    )
+
+
+def published_specifications(org: Organization) -> list[tuple[Specification, SpecificationVersion]]:
+    """Each specification of ``org`` with a published version, with its newest one."""
+    latest: dict[int, SpecificationVersion] = {}
+    versions = SpecificationVersion.objects.filter(
+        specification__organization=org, status=Status.PUBLISHED
+    ).select_related("specification")
+    for version in versions.order_by("number"):
+        latest[version.specification_id] = version
+    pairs = [(v.specification, v) for v in latest.values()]
+    return sorted(pairs, key=lambda pair: pair[1].title.casefold())
+
+
 def achievement_id(version: SpecificationVersion, *, base_url: str) -> str:
     return f"{base_url.rstrip('/')}/catalog/achievements/{version.public_id}"
 

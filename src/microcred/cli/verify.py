@@ -4,7 +4,9 @@
 over HTTPS through the trust core's SSRF-safe fetcher, after the ``--documents`` map; it
 never fetches a JSON-LD context (decision 0003) and never fetches without the flag.
 A file holding a Verifiable Presentation is verified as one (the holder's proof, with
-``--challenge``/``--domain`` if given, then every credential in it).
+``--challenge``/``--domain`` if given, then every credential in it). ``--component FILE``
+gives a stacked credential's component credentials: each must be one it binds by id and
+digest (decision 0010).
 
 Exit status: 0 when every file verified, 1 when any did not, 2 on misuse (bad flags,
 unreadable maps). A file that cannot be read is reported as not verified, not as misuse:
@@ -113,6 +115,21 @@ def _read(path: Path) -> bytes | VerificationReport:
         return VerificationReport(checks=(check,))
 
 
+def _components(paths: list[Path]) -> list[bytes] | None:
+    """The component files' bytes (None when none is given: then nothing is checked).
+
+    An unreadable component file is misuse (exit 2): the command line named it."""
+    if not paths:
+        return None
+    found = []
+    for path in paths:
+        try:
+            found.append(path.read_bytes())
+        except OSError as exc:
+            fail(f"--component {path}: cannot read it ({exc.strerror})")
+    return found
+
+
 def _print_human(path: Path, report: VerificationReport, lang: str) -> None:
     verdict = "[bold green]VERIFIED[/]" if report.verified else "[bold red]NOT VERIFIED[/]"
     out.print(f"{escape(str(path))}: {verdict}")
@@ -180,6 +197,10 @@ def verify(
     domain: Annotated[
         str | None, typer.Option("--domain", help="A presentation's expected domain.")
     ] = None,
+    component: Annotated[
+        list[Path] | None,
+        typer.Option("--component", help="A credential a stacked one binds (repeatable)."),
+    ] = None,
 ) -> None:
     """Verify credentials and presentations; exit 0 only if every one verified."""
     if lang not in ("en", "tr"):
@@ -188,6 +209,7 @@ def verify(
     fetcher = SafeFetcher() if online else None
     trust = _trust(trust_list, trust_list_issuer, docs, moment, fetcher)
     cache: dict[str, Any] = {}
+    components = _components(component or [])
     all_ok = True
     for path in files:
         data = _read(path)
@@ -217,6 +239,7 @@ def verify(
                 trust_list=trust,
                 status_cache=cache,
                 scope="proof" if proof_only else "credential",
+                components=components,
             )
         )
         all_ok &= report.verified

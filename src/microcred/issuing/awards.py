@@ -17,7 +17,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -39,11 +39,12 @@ from microcred.issuing.plain_insert import insert_rows
 from microcred.issuing.plain_text import has_control_characters
 from microcred.issuing.signer import IssuerSigner
 from microcred.organizations import deployment
-from microcred.vc.canon.jcs import jcs
+from microcred.vc.bindings import binding_for
 from microcred.vc.canon.memo import remembered_canonical_forms
 from microcred.vc.dates import parse_datetime
 from microcred.vc.elements.validity import valid_until
 from microcred.vc.issue import issue_credential
+from microcred.vc.verify.parse import Parsed
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,12 @@ class AwardRequest:
     request_hash: str = ""
     #: The award this one renews (``issuing/renewal.py``); the credential names it.
     renews: Award | None = None
+    #: Further credentials the new one binds by id and digest (``relatedResource``): the
+    #: components of a stacked credential (``microcred.pathways``, decision 0010).
+    binds: tuple[Mapping[str, str], ...] = ()
+    #: Further alignments of this learner's Achievement: the component achievements a
+    #: stacked credential names (``targetType`` ``ext:hasPart``, decision 0010).
+    alignments: tuple[Mapping[str, Any], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,13 +91,19 @@ def renewal_link(previous: Award) -> dict[str, str]:
     context; VC 2.0's ``relatedResource`` (§5.3) is made for "resources related to the
     credential, with their integrity": ``id`` is the renewed credential's ``id`` and
     ``digestSRI`` the SHA-384 of its JCS form (RFC 8785, proof included), so whoever holds
-    both can check that the renewal names exactly that credential.
+    both can check that the renewal names exactly that credential
+    (:mod:`microcred.vc.bindings`, as a stacked credential binds its components).
     """
-    digest = hashlib.sha384(jcs(previous.credential)).digest()
-    return {
-        "id": str(previous.credential["id"]),
-        "digestSRI": "sha384-" + base64.b64encode(digest).decode("ascii"),
-    }
+    return binding_for(Parsed(dict(previous.credential)))
+
+
+def _with_alignments(
+    achievement: dict[str, Any], alignments: Sequence[Mapping[str, Any]]
+) -> dict[str, Any]:
+    """``achievement`` with further alignments (a copy; the shared one is left as is)."""
+    if not alignments:
+        return achievement
+    return {**achievement, "alignment": [*achievement.get("alignment", []), *map(dict, alignments)]}
 
 
 def claim_token_for(award_public_id: str) -> str:
@@ -255,7 +268,7 @@ def prepare_awards(
         for request, revoke_at, suspend_at in zip(todo, revocation, suspension, strict=True):
             credential = compose_credential(
                 credential_id=f"urn:uuid:{uuid.uuid4()}",
-                achievement=achievement,
+                achievement=_with_alignments(achievement, request.alignments),
                 issuer=issuer,
                 learner=request.learner,
                 issued=moment,
@@ -263,7 +276,10 @@ def prepare_awards(
                 valid_until=until,
                 include_name=include_name,
                 elements_context_url=context_url,
-                related=[] if request.renews is None else [renewal_link(request.renews)],
+                related=[
+                    *([] if request.renews is None else [renewal_link(request.renews)]),
+                    *request.binds,
+                ],
             )
             signed = issue_credential(
                 credential,

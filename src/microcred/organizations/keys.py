@@ -205,6 +205,14 @@ def local_did_document(did: str) -> dict[str, Any] | None:
     return did_document(org, did=did)
 
 
+def organization_of_did(did: str) -> Organization | None:
+    """The organisation of this platform that signs or signed as ``did``, if any."""
+    record = OrganizationDid.objects.filter(did=did).select_related("organization").first()
+    if record is not None:
+        return record.organization
+    return _org_of_platform_did(did) if ":orgs:" in did else None
+
+
 def _org_of_platform_did(did: str) -> Organization | None:
     slug = did.rpartition(":orgs:")[2]
     if not slug or slug == did:

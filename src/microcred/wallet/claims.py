@@ -23,6 +23,7 @@ from microcred.vc.openbadges.identity import identity_matches
 from microcred.vc.openbadges.subject import IdentityObject
 from microcred.wallet.errors import WalletError
 from microcred.wallet.models import Claim, WalletItem
+from microcred.wallet.pathways import queue_auto_issue
 
 
 def identities(credential: Mapping[str, Any]) -> list[IdentityObject]:
@@ -91,4 +92,5 @@ def claim(user: User, award: Award) -> WalletItem:
         defaults={"organization_public_id": award.organization.public_id},
     )
     mark_claimed(award)
+    queue_auto_issue(user)
     return item

@@ -20,6 +20,7 @@ from django.db import transaction
 
 from microcred.accounts import emails
 from microcred.accounts.models import User
+from microcred.pathways import services as pathways
 from microcred.wallet.holder import holder_did
 from microcred.wallet.models import HolderKey, ShareLink, WalletItem
 
@@ -31,7 +32,7 @@ def _iso(value: datetime | None) -> str | None:
 
 
 def personal_data(user: User) -> dict[str, Any]:
-    """Every row about ``user`` in the accounts and wallet apps, as plain JSON."""
+    """Every row about ``user`` in the accounts, wallet and pathways apps, as plain JSON."""
     key = HolderKey.objects.filter(owner=user).first()
     return {
         "format": EXPORT_FORMAT,
@@ -46,6 +47,7 @@ def personal_data(user: User) -> dict[str, Any]:
         "credentials": [_item(i) for i in WalletItem.objects.filter(owner=user).order_by("pk")],
         "shareLinks": [_share(s) for s in ShareLink.objects.filter(owner=user).order_by("pk")],
         "holder": {"did": holder_did(key), "created": _iso(key.created)} if key else None,
+        "pathways": pathways.personal_data(user),
     }
 
 

@@ -23,6 +23,7 @@ from microcred.verification.services import verify_document
 from microcred.wallet import status
 from microcred.wallet.errors import WalletError
 from microcred.wallet.models import WalletItem
+from microcred.wallet.pathways import queue_auto_issue
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +93,7 @@ def keep(user: User, raw: str, *, keep_unverified: bool, now: datetime | None = 
     verified = checked.report.verified
     if not verified and not keep_unverified:
         raise NeedsConfirmationError(checked)
-    return WalletItem.objects.create(
+    item = WalletItem.objects.create(
         owner=user,
         source=WalletItem.Source.IMPORTED,
         raw=checked.raw,
@@ -104,6 +105,8 @@ def keep(user: User, raw: str, *, keep_unverified: bool, now: datetime | None = 
         checked_status=checked.status,
         checked_at=now or timezone.now(),
     )
+    queue_auto_issue(user)
+    return item
 
 
 def recheck(item: WalletItem, *, now: datetime | None = None) -> VerificationReport:

@@ -9,6 +9,7 @@ from microcred.wallet import (
     contest_views,
     data_views,
     import_views,
+    pathway_views,
     share_views,
     views,
 )
@@ -25,6 +26,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("items/<str:item_id>/contest", contest_views.item_contest, name="item_contest"),
     path("claim/<str:token>/", claim_views.claim, name="claim"),
     path("import/", import_views.import_page, name="import"),
+    path("pathways/<str:pathway_id>/stack", pathway_views.stack_request, name="stack_request"),
     path("shares/", share_views.shares_page, name="shares"),
     path("shares/<str:share_id>/revoke", share_views.share_revoke, name="share_revoke"),
     path("s/<str:token>/", share_views.shared, name="shared"),

@@ -19,6 +19,7 @@ from microcred.issuing import history
 from microcred.verification import ratelimit
 from microcred.wallet import imports, passport, shares
 from microcred.wallet.models import WalletItem
+from microcred.wallet.pathways import cards as pathway_cards
 from microcred.wallet.presenting import lang, linkedin_for, pdf_response, share_url
 
 
@@ -38,8 +39,11 @@ def own_item(request: HttpRequest, item_id: str) -> WalletItem:
 @login_required
 @require_safe
 def passport_page(request: HttpRequest) -> HttpResponse:
-    held = passport.held_items(learner(request), lang=lang())
-    return render(request, "wallet/passport.html", {"passport": passport.build(held)})
+    user = learner(request)
+    held = passport.held_items(user, lang=lang())
+    following, suggested = pathway_cards(user, lang())
+    context = {"passport": passport.build(held), "following": following, "suggested": suggested}
+    return render(request, "wallet/passport.html", context)
 
 
 @login_required

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "microcred.registry.apps.RegistryConfig",
     "microcred.api.apps.ApiConfig",
     "microcred.wallet.apps.WalletConfig",
+    "microcred.pathways.apps.PathwaysConfig",
     "microcred.verification.apps.VerificationConfig",
     "microcred.strategy.apps.StrategyConfig",
 ]

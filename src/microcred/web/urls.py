@@ -26,6 +26,7 @@ urlpatterns = [
         path("issuing/", include("microcred.issuing.urls")),
         path("registry/", include("microcred.registry.urls")),
         path("wallet/", include("microcred.wallet.urls")),
+        path("pathways/", include("microcred.pathways.urls")),
         path("verification/", include("microcred.verification.urls")),
         path("strategy/", include("microcred.strategy.urls")),
         prefix_default_language=True,

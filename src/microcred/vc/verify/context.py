@@ -13,6 +13,7 @@ from microcred.vc.fields import issuer_id
 from microcred.vc.proofs.jose import JwtParts
 from microcred.vc.status import DecodedLists
 from microcred.vc.verify.budget import Budget
+from microcred.vc.verify.parse import Parsed
 from microcred.vc.verify.report import Check
 
 #: URL → the exact bytes of a related resource, or None (see ``rules_related``).
@@ -48,6 +49,8 @@ class Run:
     challenge: str | None = None
     domain: str | None = None
     resource_loader: ResourceLoader | None = None
+    #: Credentials the verifier holds beside a stack (parsed, or why they could not be).
+    components: list[Parsed | Check] | None = None
 
     @property
     def issuer_id(self) -> str | None:

@@ -20,6 +20,12 @@ from microcred.vc.verify.context import ResourceLoader, Run
 from microcred.vc.verify.options import VerifyOptions
 from microcred.vc.verify.parse import Parsed, is_compact_jwt, parse_input
 from microcred.vc.verify.report import Check, CheckStatus, VerificationReport
+from microcred.vc.verify.rules_components import (
+    Component,
+    check_components,
+    given_ids,
+    parse_components,
+)
 from microcred.vc.verify.rules_datamodel import check_data_model
 from microcred.vc.verify.rules_document import (
     check_contexts,
@@ -57,6 +63,7 @@ def verify_credential(
     check_endorsements: bool = True,
     options: VerifyOptions | None = None,
     resource_loader: ResourceLoader | None = None,
+    components: Sequence[Component] | None = None,
 ) -> VerificationReport:
     """Verify a credential (JSON text/bytes, a parsed object, or a compact vc+jwt).
 
@@ -77,6 +84,8 @@ def verify_credential(
     ``trust_list`` (one or several) adds the ``trust`` check: was the issuer recognised
     when it signed? Not recognised fails the credential when ``trust_required``, else it
     is a warning beside a valid signature (see :mod:`~microcred.vc.verify.trust`).
+    ``components`` are credentials the verifier holds beside a stacked one: each must be
+    bound by id and digest (see :mod:`~microcred.vc.verify.rules_components`).
     """
     if now.tzinfo is None:
         raise TypeError("'now' must be a timezone-aware datetime")
@@ -91,6 +100,7 @@ def verify_credential(
     run.check_status, run.budget = check_status, budget
     run.check_endorsements = check_endorsements
     run.resource_loader = resource_loader
+    run.components = None if components is None else parse_components(components)
     (options or VerifyOptions()).apply(run)
     lists = (trust_list,) if isinstance(trust_list, TrustList) else trust_list
     checks = [Check("structure", "json_wellformed", CheckStatus.PASSED)]
@@ -132,7 +142,9 @@ def _credential_rules(
     run: Run, trust_lists: Sequence[TrustList] | None, trust_required: bool
 ) -> list[Check]:
     checks = [*check_data_model(run), check_valid_from(run), check_valid_until(run)]
-    checks.extend(check_related_resources(run))
+    checks.extend(check_related_resources(run, given_ids(run.components or ())))
+    if run.components is not None:
+        checks.extend(check_components(run.credential, run.components))
     if run.jwt is not None:
         checks.append(check_jwt_times(run))
     verify_list = partial(

@@ -10,7 +10,7 @@ was retrieved and differs fails the credential, as §5.3 requires.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 from microcred.vc.contexts.integrity import content_pinned, declared_digests
@@ -30,13 +30,14 @@ def _matches(data: bytes, digests: list[tuple[str, bytes]]) -> bool:
     return all(_HASHES[name](data).digest() == value for name, value in digests)
 
 
-def check_related_resources(run: Run) -> list[Check]:
+def check_related_resources(run: Run, given: Collection[str] = ()) -> list[Check]:
+    """``given``: ids the ``components`` check answers for (the verifier holds them)."""
     declared = declared_digests(run.credential)
     if not declared:
         return []
     checks: list[Check] = []
     for url, digests in declared.items():
-        if not digests or content_pinned(url, run.credential) is not None:
+        if not digests or url in given or content_pinned(url, run.credential) is not None:
             continue
         data = _load(run.resource_loader, url)
         if data is None:

@@ -8,7 +8,11 @@ returned, so a malformed export is an error here rather than at the receiving re
 
 Associations are derived, not invented: when one achievement declares it stacks towards
 another achievement that is also in the record, the record says the first ``isPartOf`` the
-second. Nothing else is inferred.
+second; and when a stacked credential in the record binds a component credential that is
+also in it (``relatedResource``) and names that component's achievement as a part
+(``ext:hasPart`` alignment, decision 0010), the component's achievement ``isPartOf`` the
+stacked one. CLR 2.0 has no ``hasPart`` association type: ``isPartOf`` from each part is
+how the record says the whole has those parts. Nothing else is inferred.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+from microcred.vc.bindings import HAS_PART, bound_ids
 from microcred.vc.dates import format_datetime
 from microcred.vc.elements import ELEMENTS_CONTEXT_URL
 from microcred.vc.fields import as_list
@@ -105,22 +110,43 @@ def _achievement(credential: Mapping[str, Any]) -> Mapping[str, Any] | None:
     return achievement if isinstance(achievement, Mapping) else None
 
 
+def _declared_stacking(credentials: Sequence[Mapping[str, Any]]) -> Iterator[tuple[str, str]]:
+    """(part, whole) for every ``stackableTowards`` of an achievement."""
+    for credential in credentials:
+        achievement = _achievement(credential) or {}
+        for target in as_list(achievement.get("stackableTowards")):
+            target_id = target.get("id") if isinstance(target, Mapping) else target
+            yield str(achievement.get("id")), str(target_id)
+
+
+def _bound_parts(credentials: Sequence[Mapping[str, Any]]) -> Iterator[tuple[str, str]]:
+    """(part, whole) for every component a stacked credential binds and names."""
+    by_id = {c["id"]: c for c in credentials if isinstance(c.get("id"), str)}
+    for stack in credentials:
+        whole = _achievement(stack) or {}
+        parts = {
+            a.get("targetUrl")
+            for a in as_list(whole.get("alignment"))
+            if isinstance(a, Mapping) and a.get("targetType") == HAS_PART
+        }
+        for bound in bound_ids(stack) if parts else ():
+            part = _achievement(by_id.get(bound, {})) or {}
+            if part.get("id") in parts:
+                yield str(part["id"]), str(whole.get("id"))
+
+
 def derive_associations(credentials: Sequence[Mapping[str, Any]]) -> Iterator[dict[str, Any]]:
-    """``isPartOf`` for every declared stacking whose target is also in the record."""
+    """``isPartOf`` for every stacking whose part and whole are both in the record."""
     achievements = [a for c in credentials if (a := _achievement(c)) is not None]
     present = {a["id"] for a in achievements if isinstance(a.get("id"), str)}
     seen: set[tuple[str, str]] = set()
-    for achievement in achievements:
-        source = achievement.get("id")
-        for target in as_list(achievement.get("stackableTowards")):
-            target_id = target.get("id") if isinstance(target, Mapping) else target
-            pair = (str(source), str(target_id))
-            inside = source in present and target_id in present and source != target_id
-            if inside and pair not in seen:
-                seen.add(pair)
-                yield {
-                    "type": "Association",
-                    "associationType": "isPartOf",
-                    "sourceId": pair[0],
-                    "targetId": pair[1],
-                }
+    for pair in [*_declared_stacking(credentials), *_bound_parts(credentials)]:
+        inside = pair[0] in present and pair[1] in present and pair[0] != pair[1]
+        if inside and pair not in seen:
+            seen.add(pair)
+            yield {
+                "type": "Association",
+                "associationType": "isPartOf",
+                "sourceId": pair[0],
+                "targetId": pair[1],
+            }

@@ -1,7 +1,8 @@
 """Seed an empty database with a demo organisation, its people, a published micro-credential
 approved by a demo quality-assurance body (so its credentials carry the body's endorsement),
-a few awards (one revoked with its reason), a learner's passport holding hers, and a strategy
-under way, all through the real services.
+a few awards (one revoked with its reason), a learner's passport holding hers, a pathway
+she follows half-way ("Veri Bilimi Sertifika Programı") and a strategy under way, all
+through the real services.
 
 The demo accounts get a random password, printed once and written to the var directory, so
 a demo left running somewhere is not open to anyone who read this source.
@@ -29,6 +30,7 @@ from microcred.organizations.keys import did_for, signer_for
 from microcred.organizations.models import Membership, Organization
 from microcred.organizations.roles import Role
 from microcred.web.demo.extras import fill_passport, start_strategy
+from microcred.web.demo.pathway import seed_pathway
 from microcred.web.demo.registry import BODY_SLUG, REVIEWER, seed_registry
 from microcred.web.demo.specification import demo_elements
 
@@ -76,6 +78,7 @@ def seed() -> Seeded:
     version = catalog.publish(draft)
     _issue(org, version, users[Role.ISSUER])
     fill_passport(learner, org)
+    seed_pathway(org, users[Role.DESIGNER], version, learner)
     start_strategy(org, users[Role.ADMIN])
     accounts = (*PEOPLE.values(), learner.email, *reviewers)
     _remember(password, accounts)

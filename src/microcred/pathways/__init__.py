@@ -1,0 +1,1 @@
+"""Pathways: micro-credentials stacked towards a larger qualification (issue 15)."""
