@@ -17,9 +17,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
@@ -54,6 +55,13 @@ class AwardRequest:
     request_hash: str = ""
     #: The award this one renews (``issuing/renewal.py``); the credential names it.
     renews: Award | None = None
+    #: An achievement of its own, in place of the version's: a credential that records a
+    #: decision about the learner (a recognition of prior learning) describes that decision.
+    achievement: Mapping[str, Any] | None = None
+    #: Further ``relatedResource`` entries (the credentials a recognition decision names).
+    related: tuple[Mapping[str, str], ...] = ()
+    #: ``credentialSubject.creditsEarned`` (OB 3.0): the ECTS a recognition granted.
+    credits_earned: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,7 +263,7 @@ def prepare_awards(
         for request, revoke_at, suspend_at in zip(todo, revocation, suspension, strict=True):
             credential = compose_credential(
                 credential_id=f"urn:uuid:{uuid.uuid4()}",
-                achievement=achievement,
+                achievement=request.achievement or achievement,
                 issuer=issuer,
                 learner=request.learner,
                 issued=moment,
@@ -263,7 +271,11 @@ def prepare_awards(
                 valid_until=until,
                 include_name=include_name,
                 elements_context_url=context_url,
-                related=[] if request.renews is None else [renewal_link(request.renews)],
+                related=[
+                    *([] if request.renews is None else [renewal_link(request.renews)]),
+                    *request.related,
+                ],
+                credits_earned=request.credits_earned,
             )
             signed = issue_credential(
                 credential,

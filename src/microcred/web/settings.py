@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "microcred.wallet.apps.WalletConfig",
     "microcred.verification.apps.VerificationConfig",
     "microcred.strategy.apps.StrategyConfig",
+    "microcred.recognition.apps.RecognitionConfig",
 ]
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [

@@ -28,6 +28,7 @@ urlpatterns = [
         path("wallet/", include("microcred.wallet.urls")),
         path("verification/", include("microcred.verification.urls")),
         path("strategy/", include("microcred.strategy.urls")),
+        path("recognition/", include("microcred.recognition.urls")),
         prefix_default_language=True,
     ),
 ]
