@@ -17,6 +17,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from microcred.accounts.models import User
@@ -74,11 +75,12 @@ def _verified(
             title = (summary.achievement if summary else None) or str(
                 item.credential.get("name") or item.public_id
             )
-            raise RecognitionError(
-                _("“%(title)s” did not verify: %(reason)s Nothing was sent.")
-                % {"title": title, "reason": report.failures[0].message(lang)},
-                code="not_verified",
-            )
+            with translation.override(lang):
+                message = _("“%(title)s” did not verify: %(reason)s Nothing was sent.") % {
+                    "title": title,
+                    "reason": report.failures[0].message(lang),
+                }
+            raise RecognitionError(message, code="not_verified")
         reports.append(report)
     return reports
 
