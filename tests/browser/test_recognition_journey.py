@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, ViewportSize
 
 from microcred.accounts.models import User
 from microcred.accounts.models_email import EmailAddress
@@ -100,7 +100,7 @@ def audited(page: Page, screenshot: Any, label: str) -> None:
 @pytest.mark.parametrize(("lang", "viewport"), [("tr", PHONE), ("en", DESKTOP)])
 def test_learner_asks_reviewer_grants_4_of_6_learner_appeals_reviewer_answers(
     lang: str,
-    viewport: dict[str, int],
+    viewport: ViewportSize,
     live_server: Any,
     browser: Browser,
     organization: Organization,
