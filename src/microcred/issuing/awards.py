@@ -20,6 +20,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
@@ -61,6 +62,13 @@ class AwardRequest:
     #: Further alignments of this learner's Achievement: the component achievements a
     #: stacked credential names (``targetType`` ``ext:hasPart``, decision 0010).
     alignments: tuple[Mapping[str, Any], ...] = ()
+    #: An achievement of its own, in place of the version's: a credential that records a
+    #: decision about the learner (a recognition of prior learning) describes that decision.
+    achievement: Mapping[str, Any] | None = None
+    #: Further ``relatedResource`` entries (the credentials a recognition decision names).
+    related: tuple[Mapping[str, str], ...] = ()
+    #: ``credentialSubject.creditsEarned`` (OB 3.0): the ECTS a recognition granted.
+    credits_earned: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,11 +106,11 @@ def renewal_link(previous: Award) -> dict[str, str]:
 
 
 def _with_alignments(
-    achievement: dict[str, Any], alignments: Sequence[Mapping[str, Any]]
+    achievement: Mapping[str, Any], alignments: Sequence[Mapping[str, Any]]
 ) -> dict[str, Any]:
     """``achievement`` with further alignments (a copy; the shared one is left as is)."""
     if not alignments:
-        return achievement
+        return dict(achievement)
     return {**achievement, "alignment": [*achievement.get("alignment", []), *map(dict, alignments)]}
 
 
@@ -268,7 +276,9 @@ def prepare_awards(
         for request, revoke_at, suspend_at in zip(todo, revocation, suspension, strict=True):
             credential = compose_credential(
                 credential_id=f"urn:uuid:{uuid.uuid4()}",
-                achievement=_with_alignments(achievement, request.alignments),
+                achievement=_with_alignments(
+                    request.achievement or achievement, request.alignments
+                ),
                 issuer=issuer,
                 learner=request.learner,
                 issued=moment,
@@ -279,7 +289,9 @@ def prepare_awards(
                 related=[
                     *([] if request.renews is None else [renewal_link(request.renews)]),
                     *request.binds,
+                    *request.related,
                 ],
+                credits_earned=request.credits_earned,
             )
             signed = issue_credential(
                 credential,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from microcred.vc.dates import format_datetime
@@ -56,12 +57,14 @@ def compose_credential(
     salt: str | None = None,
     elements_context_url: str = ELEMENTS_CONTEXT_URL,
     related: Sequence[Mapping[str, Any]] = (),
+    credits_earned: Decimal | None = None,
 ) -> dict[str, Any]:
     """The OB 3.0 credential (no proof). ``issued`` is also ``validFrom``.
 
     ``elements_context_url`` is where the deployment serves the EU-elements context; a
     ``relatedResource`` digest then pins it by content (decision 0006). ``related`` adds
-    further ``relatedResource`` entries (a renewal names the credential it renews).
+    further ``relatedResource`` entries (a renewal names the credential it renews);
+    ``credits_earned`` is OB 3.0's ``creditsEarned`` of the subject (a recognition's ECTS).
     """
     subject: dict[str, Any] = {
         "type": ["AchievementSubject"],
@@ -81,6 +84,10 @@ def compose_credential(
         )
     if learner.grade:
         subject["result"] = [_result(learner.grade, achievement)]
+    if credits_earned is not None:
+        subject["creditsEarned"] = (
+            int(credits_earned) if credits_earned % 1 == 0 else float(credits_earned)
+        )
     if learner.awarded_on is not None:
         subject["activityEndDate"] = format_datetime(
             datetime.combine(learner.awarded_on, datetime.min.time(), tzinfo=issued.tzinfo)

@@ -11,3 +11,5 @@ class Role(models.TextChoices):
     DESIGNER = "designer", _("Programme designer")
     ISSUER = "issuer", _("Issuer officer")
     QA_REVIEWER = "qa_reviewer", _("Quality-assurance reviewer")
+    #: Decides learners' requests for recognition of prior learning (``microcred.recognition``).
+    RPL_REVIEWER = "rpl_reviewer", _("Recognition reviewer")

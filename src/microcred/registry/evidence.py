@@ -12,6 +12,7 @@ import hashlib
 import re
 import secrets
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
@@ -23,7 +24,16 @@ from microcred.accounts.models import User
 from microcred.registry.errors import RegistryError
 from microcred.registry.models import Application, ApplicationEvent, EvidenceFile
 
-__all__ = ["MAX_FILES", "add_evidence", "evidence_path", "max_bytes", "safe_name"]
+__all__ = [
+    "MAX_FILES",
+    "CheckedFile",
+    "add_evidence",
+    "check_upload",
+    "evidence_path",
+    "max_bytes",
+    "safe_name",
+    "write_private",
+]
 
 MAX_FILES = 20
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -109,6 +119,23 @@ def _too_large(limit: int) -> RegistryError:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class CheckedFile:
+    """An upload that passed the limits: its cleaned name, its type, its bytes."""
+
+    name: str
+    media_type: str
+    data: bytes
+
+
+def check_upload(upload: UploadedFile) -> CheckedFile:
+    """Size and type checked (``RegistryError`` with a precise message otherwise); shared
+    with the recognition desk, whose learners attach evidence under the same rules."""
+    data = _read(upload)
+    name = safe_name(upload.name or "")
+    return CheckedFile(name, _kind(name, data[:16], data), data)
+
+
 @transaction.atomic
 def add_evidence(application: Application, upload: UploadedFile, *, by: User) -> EvidenceFile:
     current = Application.objects.select_for_update().get(pk=application.pk)
@@ -122,12 +149,11 @@ def add_evidence(application: Application, upload: UploadedFile, *, by: User) ->
             _("An application holds at most %(n)d files.") % {"n": MAX_FILES},
             code="evidence_too_many",
         )
-    data = _read(upload)
-    name = safe_name(upload.name or "")
-    media_type = _kind(name, data[:16], data)
+    checked = check_upload(upload)
+    name, media_type, data = checked.name, checked.media_type, checked.data
     stored = secrets.token_hex(20)
     path = evidence_dir() / stored
-    _write(path, data)
+    write_private(path, data)
     try:
         item = EvidenceFile.objects.create(
             application=current,
@@ -147,7 +173,7 @@ def add_evidence(application: Application, upload: UploadedFile, *, by: User) ->
     return item
 
 
-def _write(path: Path, data: bytes) -> None:
+def write_private(path: Path, data: bytes) -> None:
     """Private (0600) from its first byte, under a private directory."""
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     with path.open("xb") as handle:

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "microcred.pathways.apps.PathwaysConfig",
     "microcred.verification.apps.VerificationConfig",
     "microcred.strategy.apps.StrategyConfig",
+    "microcred.recognition.apps.RecognitionConfig",
 ]
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [

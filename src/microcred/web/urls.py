@@ -29,6 +29,7 @@ urlpatterns = [
         path("pathways/", include("microcred.pathways.urls")),
         path("verification/", include("microcred.verification.urls")),
         path("strategy/", include("microcred.strategy.urls")),
+        path("recognition/", include("microcred.recognition.urls")),
         prefix_default_language=True,
     ),
 ]

@@ -1,8 +1,8 @@
 """Seed an empty database with a demo organisation, its people, a published micro-credential
 approved by a demo quality-assurance body (so its credentials carry the body's endorsement),
 a few awards (one revoked with its reason), a learner's passport holding hers, a pathway
-she follows half-way ("Veri Bilimi Sertifika Programı") and a strategy under way, all
-through the real services.
+she follows half-way ("Veri Bilimi Sertifika Programı"), her request for recognition
+waiting at the desk, and a strategy under way, all through the real services.
 
 The demo accounts get a random password, printed once and written to the var directory, so
 a demo left running somewhere is not open to anyone who read this source.
@@ -31,6 +31,7 @@ from microcred.organizations.models import Membership, Organization
 from microcred.organizations.roles import Role
 from microcred.web.demo.extras import fill_passport, start_strategy
 from microcred.web.demo.pathway import seed_pathway
+from microcred.web.demo.recognition import seed_recognition
 from microcred.web.demo.registry import BODY_SLUG, REVIEWER, seed_registry
 from microcred.web.demo.specification import demo_elements
 
@@ -79,8 +80,9 @@ def seed() -> Seeded:
     _issue(org, version, users[Role.ISSUER])
     fill_passport(learner, org)
     seed_pathway(org, users[Role.DESIGNER], version, learner)
+    rpl_reviewer = seed_recognition(org, learner, password)
     start_strategy(org, users[Role.ADMIN])
-    accounts = (*PEOPLE.values(), learner.email, *reviewers)
+    accounts = (*PEOPLE.values(), learner.email, *reviewers, rpl_reviewer)
     _remember(password, accounts)
     return Seeded(org, password, accounts)
 
