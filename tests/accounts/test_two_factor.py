@@ -186,7 +186,7 @@ def test_members_without_it_are_sent_to_enrol(
     assert sent.status_code == 302
     assert sent["Location"].startswith("/en/accounts/security/two-factor/?next=")
     setup = client.get(sent["Location"]).content.decode()
-    assert 'data-code="two_factor_required"' in setup
+    assert 'data-code="accounts.two_factor_required"' in setup
     enrol(client, officer)
     assert client.get(awards).status_code == 200
     # and it cannot be turned off while required

@@ -49,7 +49,7 @@ def issue(client: Client, token: str, version: SpecificationVersion) -> Any:
 
 def refused(response: Any) -> None:
     assert response.status_code == 403, response.content
-    assert response.json()["code"] == "token_creator_not_authorised"
+    assert response.json()["code"] == "organizations.token_creator_not_authorised"
 
 
 @pytest.mark.parametrize(

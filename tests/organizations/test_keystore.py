@@ -83,7 +83,7 @@ def test_another_kek_is_refused_by_name(store: EnvelopeKeyStore) -> None:
     other = new_store()
     with pytest.raises(KeyStoreError) as caught:
         other.sign(ref, b"x")
-    assert caught.value.code == "kek_mismatch"
+    assert caught.value.code == "keystore.kek_mismatch"
     assert store.kek_id in str(caught.value)
     assert other.kek_id in str(caught.value)
 
@@ -95,7 +95,7 @@ def test_another_kek_fails_cleanly_even_under_a_forged_kek_id(store: EnvelopeKey
     forged = replace(ref, sealed=replace(ref.sealed, kek_id=other.kek_id))
     with pytest.raises(KeyStoreError) as caught:
         other.sign(forged, b"x")
-    assert caught.value.code == "key_unseal_failed"
+    assert caught.value.code == "keystore.key_unseal_failed"
     assert caught.value.__cause__ is None
     assert caught.value.__suppress_context__
 
@@ -105,7 +105,7 @@ def test_a_sealed_key_moved_to_another_key_id_does_not_open(store: EnvelopeKeySt
     moved = KeyRef(thief.key_id, thief.org_id, victim.public_multikey, victim.sealed)
     with pytest.raises(KeyStoreError) as caught:
         store.sign(moved, b"x")
-    assert caught.value.code == "key_unseal_failed"
+    assert caught.value.code == "keystore.key_unseal_failed"
 
 
 def test_a_sealed_key_moved_to_another_organisation_does_not_open(
@@ -125,14 +125,14 @@ def test_a_tampered_ciphertext_does_not_open(store: EnvelopeKeyStore) -> None:
     tampered = replace(ref, sealed=replace(ref.sealed, sealed_seed=bytes(flipped)))
     with pytest.raises(KeyStoreError) as caught:
         store.sign(tampered, b"x")
-    assert caught.value.code == "key_unseal_failed"
+    assert caught.value.code == "keystore.key_unseal_failed"
 
 
 def test_a_key_without_sealed_material_belongs_to_another_store(store: EnvelopeKeyStore) -> None:
     ref = replace(store.create(org()), sealed=None)
     with pytest.raises(KeyStoreError) as caught:
         store.sign(ref, b"x")
-    assert caught.value.code == "keystore_mismatch"
+    assert caught.value.code == "keystore.mismatch"
 
 
 def test_nothing_shows_key_material(store: EnvelopeKeyStore) -> None:
@@ -187,7 +187,7 @@ def test_nothing_logged_contains_key_material(
 def test_malformed_keks_are_refused_without_echoing_them(text: str, reason: str) -> None:
     with pytest.raises(KeyStoreError, match=reason) as caught:
         parse_kek(text)
-    assert caught.value.code == "kek_malformed"
+    assert caught.value.code == "keystore.kek_malformed"
     if text:
         assert text not in str(caught.value)
 
@@ -203,7 +203,7 @@ def test_kek_from_the_environment(tmp_path: Path) -> None:
 def test_no_kek_outside_development_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(KeyStoreError) as caught:
         load_kek({}, debug=False, var_dir=tmp_path)
-    assert caught.value.code == "kek_missing"
+    assert caught.value.code == "keystore.kek_missing"
     assert not (tmp_path / DEV_KEK_FILE).exists()
 
 
@@ -235,6 +235,6 @@ def test_delegating_key_pair_signs_data_integrity_proofs(store: EnvelopeKeyStore
         )
         with pytest.raises(KeyStoreError) as caught:
             pair.private_jwk()
-        assert caught.value.code == "private_key_not_exportable"
+        assert caught.value.code == "keystore.private_key_not_exportable"
         assert ref.key_id in repr(pair)
     assert verify_credential(signed, now=NOW, documents=issuer.documents).verified

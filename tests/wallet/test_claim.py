@@ -193,7 +193,7 @@ def test_an_address_confirmed_by_another_account_cannot_be_taken(
     signed_in(client, other)
     response = client.post(url("claim", token=issued.claim_token))
     assert response.status_code == 409
-    assert 'data-code="email_taken"' in page(response)
+    assert 'data-code="accounts.email_taken"' in page(response)
     assert not WalletItem.objects.exists()
 
 

@@ -55,7 +55,7 @@ def test_holder_key_does_not_open_under_another_kek(
     get_keystore.cache_clear()
     with pytest.raises(KeyStoreError) as caught, holder.holder_signer(learner):
         pass
-    assert caught.value.code == "kek_mismatch"
+    assert caught.value.code == "keystore.kek_mismatch"
 
 
 def test_a_sealed_key_moved_to_another_learner_does_not_open(

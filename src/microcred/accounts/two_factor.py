@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from microcred.accounts import totp
+from microcred.accounts.errors import TwoFactorError
 from microcred.accounts.models import User
 from microcred.accounts.models_two_factor import (
     OrganizationTwoFactor,
@@ -26,16 +27,11 @@ from microcred.accounts.models_two_factor import (
 )
 from microcred.organizations.models import Membership, Organization
 from microcred.organizations.roles import Role
-from microcred.vc.errors import VcError
 
 #: Roles an organisation's rule applies to: those who can sign in the organisation's name.
 GUARDED_ROLES = (Role.ADMIN, Role.ISSUER)
 RECOVERY_CODES = 10
 _ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: read aloud and typed
-
-
-class TwoFactorError(VcError):
-    """A code or a change that cannot be accepted (``code`` says why)."""
 
 
 def is_enabled(user: User) -> bool:
@@ -45,7 +41,7 @@ def is_enabled(user: User) -> bool:
 def start_enrolment(user: User) -> TwoFactorDevice:
     """An unconfirmed device with a fresh secret (an unfinished earlier one is replaced)."""
     if is_enabled(user):
-        raise TwoFactorError(_("Two-factor sign-in is already on."), code="two_factor_on")
+        raise TwoFactorError(_("Two-factor sign-in is already on."), code="accounts.two_factor_on")
     TwoFactorDevice.objects.filter(user=user).delete()
     return TwoFactorDevice.objects.create(user=user, secret=totp.new_secret())
 
@@ -60,7 +56,7 @@ def confirm_enrolment(user: User, code: str, *, now: float | None = None) -> lis
     recovery codes, to be shown once."""
     device = TwoFactorDevice.objects.select_for_update().filter(user=user).first()
     if device is None or device.confirmed_at is not None:
-        raise TwoFactorError(_("Start the set-up again."), code="two_factor_no_enrolment")
+        raise TwoFactorError(_("Start the set-up again."), code="accounts.two_factor_no_enrolment")
     step = totp.matching_step(totp.secret_bytes(device.secret), code, _now(now))
     if step is None:
         raise _wrong_code()
@@ -76,7 +72,7 @@ def _now(now: float | None) -> float:
 def _wrong_code() -> TwoFactorError:
     return TwoFactorError(
         _("That code is not right. Type the six digits your app shows now, or a recovery code."),
-        code="two_factor_wrong_code",
+        code="accounts.two_factor_wrong_code",
     )
 
 
@@ -139,7 +135,7 @@ def disable(user: User) -> None:
     if requiring_organizations(user):
         raise TwoFactorError(
             _("An organisation you act for requires two-factor sign-in; it cannot be turned off."),
-            code="two_factor_required",
+            code="accounts.two_factor_required",
         )
     TwoFactorDevice.objects.filter(user=user).delete()
     RecoveryCode.objects.filter(user=user).delete()
@@ -178,6 +174,6 @@ def set_required(organization: Organization, *, required: bool, by: User) -> Non
     if not is_enabled(by):
         raise TwoFactorError(
             _("Turn on two-factor sign-in for your own account first."),
-            code="two_factor_admin_first",
+            code="accounts.two_factor_admin_first",
         )
     OrganizationTwoFactor.objects.get_or_create(organization=organization, defaults={"set_by": by})

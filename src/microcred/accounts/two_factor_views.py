@@ -23,6 +23,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from microcred.accounts import totp, two_factor
 from microcred.accounts.email_views import safe_next
+from microcred.accounts.errors import TwoFactorError
 from microcred.accounts.models import User
 from microcred.organizations.access import OrgContext, org_view
 from microcred.organizations.models import Membership
@@ -107,7 +108,7 @@ def setup(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             codes = two_factor.confirm_enrolment(user, form.cleaned_data["code"])
-        except two_factor.TwoFactorError as error:
+        except TwoFactorError as error:
             form.add_error("code", str(error))
         else:
             context = {"codes": codes, "next": safe_next(request), "fresh": True}
@@ -143,7 +144,7 @@ def disable(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         try:
             two_factor.disable(user)
-        except two_factor.TwoFactorError as error:
+        except TwoFactorError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("Two-factor sign-in is off."))
@@ -159,7 +160,7 @@ def organization_rule(request: HttpRequest, org: OrgContext) -> HttpResponse:
     required = request.POST.get("required") == "1"
     try:
         two_factor.set_required(org.organization, required=required, by=_user(request))
-    except two_factor.TwoFactorError as error:
+    except TwoFactorError as error:
         messages.error(request, str(error))
     else:
         done = (

@@ -20,6 +20,7 @@ from microcred.accounts.models import User
 from microcred.accounts.services import sign_up as create_account
 from microcred.accounts.sign_up import register
 from microcred.organizations import invitations, services
+from microcred.organizations.errors import InvitationError, OrganizationError
 from microcred.organizations.forms import OrganizationForm
 from microcred.organizations.models_people import Invitation
 
@@ -89,10 +90,10 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/home.html", context, status=status)
 
 
-_STATUS = {"invitation_unknown": 404, "invitation_wrong_account": 403}
+_STATUS = {"organizations.invitation_unknown": 404, "organizations.invitation_wrong_account": 403}
 
 
-def _refused(request: HttpRequest, error: services.OrganizationError) -> HttpResponse:
+def _refused(request: HttpRequest, error: OrganizationError) -> HttpResponse:
     status = _STATUS.get(error.code, 410)
     context = {"problem": error.message, "code": error.code}
     return render(request, "accounts/invitation_refused.html", context, status=status)
@@ -105,7 +106,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
         found = invitations.find(token)
         if request.user.is_authenticated:
             invitations.check_account(found, _user(request))
-    except services.InvitationError as error:
+    except InvitationError as error:
         return _refused(request, error)
     if request.user.is_authenticated:
         if request.method == "POST":
@@ -122,7 +123,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
                     password=form.cleaned_data["password1"],
                 )
                 accepted = invitations.accept(token, user)
-        except services.InvitationError as error:
+        except InvitationError as error:
             return _refused(request, error)
         login(request, user, backend=_BACKEND)
         return _joined(request, accepted)
@@ -134,7 +135,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
 def _join(request: HttpRequest, token: str, user: User) -> HttpResponse:
     try:
         accepted = invitations.accept(token, user)
-    except services.InvitationError as error:
+    except InvitationError as error:
         return _refused(request, error)
     return _joined(request, accepted)
 

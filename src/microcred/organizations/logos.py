@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from microcred.organizations.errors import LogoError
 from microcred.organizations.models import Organization
 
 #: The largest logo accepted, in bytes.
@@ -26,10 +27,6 @@ MAX_SIDE = 1024
 _FORBIDDEN_TAGS = {"script", "foreignobject", "iframe", "embed", "object", "audio", "video"}
 _LINK_ATTRIBUTES = {"href", "src"}
 _UNSAFE_TEXT = re.compile(r"javascript:|@import|url\(\s*['\"]?\s*(?!#)", re.IGNORECASE)
-
-
-class LogoError(ValueError):
-    """The file cannot be a logo; the message says why, for the admin."""
 
 
 @dataclass(frozen=True, slots=True)

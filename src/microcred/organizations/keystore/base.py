@@ -93,7 +93,7 @@ class DelegatingKeyPair(Ed25519KeyPair):
         raise KeyStoreError(
             "this key store does not export private keys; sign with a Data Integrity "
             "cryptosuite instead of JOSE",
-            code="private_key_not_exportable",
+            code="keystore.private_key_not_exportable",
         )
 
     def __eq__(self, other: object) -> bool:

@@ -30,7 +30,7 @@ def load_keystore_class(path: str) -> Any:
         return import_string(path)
     except ImportError as exc:
         raise KeyStoreError(
-            f"MICROCRED_KEYSTORE={path!r} cannot be imported: {exc}", code="keystore_unavailable"
+            f"MICROCRED_KEYSTORE={path!r} cannot be imported: {exc}", code="keystore.unavailable"
         ) from None
 
 
@@ -41,7 +41,7 @@ def get_keystore() -> KeyStore:
     if not isinstance(store, KeyStore):
         raise KeyStoreError(
             f"{keystore_path()} does not implement the KeyStore protocol",
-            code="keystore_unavailable",
+            code="keystore.unavailable",
         )
     return store
 

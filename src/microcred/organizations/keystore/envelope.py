@@ -51,7 +51,7 @@ def _open(key: bytes, sealed: bytes, aad: bytes) -> bytes:
         raise KeyStoreError(
             "the signing key could not be unsealed: it was altered, moved to another key's "
             "record, or sealed under another key-encryption key",
-            code="key_unseal_failed",
+            code="keystore.key_unseal_failed",
         ) from None
 
 
@@ -107,7 +107,7 @@ class EnvelopeKeyStore:
         del seed
         if pair.public.multikey != ref.public_multikey:
             raise KeyStoreError(
-                "the unsealed key does not match its public key", code="key_unseal_failed"
+                "the unsealed key does not match its public key", code="keystore.key_unseal_failed"
             )
         try:
             yield pair
@@ -119,13 +119,13 @@ class EnvelopeKeyStore:
         if sealed is None:
             raise KeyStoreError(
                 f"key {ref.key_id} has no sealed private key here; it belongs to another store",
-                code="keystore_mismatch",
+                code="keystore.mismatch",
             )
         if sealed.kek_id != self.kek_id:
             raise KeyStoreError(
                 f"key {ref.key_id} was sealed under KEK {sealed.kek_id}, but the configured "
                 f"KEK is {self.kek_id}",
-                code="kek_mismatch",
+                code="keystore.kek_mismatch",
             )
         data_key = _open(self._kek.secret.reveal(), sealed.wrapped_data_key, _aad(ref, b"data-key"))
         return SecretBytes(_open(data_key, sealed.sealed_seed, _aad(ref, b"seed")))

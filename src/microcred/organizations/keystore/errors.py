@@ -1,16 +1,19 @@
-"""Errors of the key store, in the trust core's tree so callers catch one family.
+"""Errors of the key store, under the platform's root (``infra/errors.py``).
 
-VcError
-└── KeyStoreError   kek_missing · kek_malformed · kek_mismatch · key_unseal_failed ·
-                    keystore_unavailable · keystore_mismatch · private_key_not_exportable
+MicrocredError
+└── KeyStoreError   keystore.kek_missing · kek_malformed · kek_mismatch · key_unseal_failed ·
+                    unavailable · mismatch · private_key_not_exportable
+
+Their messages are for the operator (the log, a start-up check), not for a person
+issuing: the API answers them with a generic 503 (``api/errors.py``).
 """
 
 from __future__ import annotations
 
-from microcred.vc.errors import VcError
+from microcred.infra.errors import MicrocredError
 
 
-class KeyStoreError(VcError):
+class KeyStoreError(MicrocredError):
     """A signing key cannot be created, unsealed or used; ``code`` says why."""
 
-    code = "keystore_error"
+    code = "keystore.error"
