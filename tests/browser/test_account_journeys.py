@@ -16,8 +16,8 @@ from playwright.sync_api import Browser, BrowserContext, Page
 from microcred.accounts import totp, two_factor
 from microcred.accounts.models import User
 from microcred.accounts.models_email import EmailAddress
+from microcred.keystore import generate_kek_text, get_keystore
 from microcred.organizations import two_factor_rule
-from microcred.organizations.keystore import generate_kek_text, get_keystore
 from microcred.organizations.models import Organization
 from microcred.organizations.roles import Role
 from microcred.verification.services import clear_caches

@@ -26,8 +26,8 @@ from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
 from microcred.issuing.batches import run_batch
 from microcred.issuing.compose import Learner
 from microcred.issuing.models import Award, Batch
+from microcred.keystore import generate_kek_text, get_keystore
 from microcred.organizations.keys import signer_for
-from microcred.organizations.keystore import generate_kek_text, get_keystore
 from microcred.organizations.models import Organization
 from microcred.organizations.roles import Role
 from microcred.verification.services import clear_caches

@@ -8,8 +8,8 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from microcred.keystore import get_keystore
 from microcred.organizations import keys
-from microcred.organizations.keystore import get_keystore
 from microcred.organizations.models import Organization
 from microcred.organizations.models_keys import SigningKey
 from microcred.organizations.roles import Role

@@ -12,9 +12,9 @@ from django.test import Client
 from django.utils import timezone
 from pytest_django.fixtures import Settings
 
+from microcred.keystore import KeyStoreError, get_keystore
 from microcred.organizations import keys
 from microcred.organizations.errors import KeyManagementError
-from microcred.organizations.keystore import KeyStoreError, get_keystore
 from microcred.organizations.models import Organization
 from microcred.organizations.models_keys import SigningKey
 from microcred.vc.issue import issue_credential

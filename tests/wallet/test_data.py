@@ -48,7 +48,7 @@ def test_holder_key_is_a_did_key_sealed_at_rest(learner: User) -> None:
 def test_holder_key_does_not_open_under_another_kek(
     learner: User, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from microcred.organizations.keystore import KeyStoreError, generate_kek_text, get_keystore
+    from microcred.keystore import KeyStoreError, generate_kek_text, get_keystore
 
     holder.holder_key(learner)
     monkeypatch.setenv("MICROCRED_KEK", generate_kek_text())
@@ -61,7 +61,7 @@ def test_holder_key_does_not_open_under_another_kek(
 def test_a_sealed_key_moved_to_another_learner_does_not_open(
     learner: User, make_learner: MakeLearner
 ) -> None:
-    from microcred.organizations.keystore import KeyStoreError
+    from microcred.keystore import KeyStoreError
 
     mine = holder.holder_key(learner)
     other = make_learner("mehmet@uni.example")

@@ -22,8 +22,8 @@ from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationEr
 from microcred.catalog.errors import NotIssuable
 from microcred.infra.errors import MicrocredError
 from microcred.issuing.errors import CredentialIdTakenError, ValueRefusedError
+from microcred.keystore import KeyStoreError
 from microcred.organizations.errors import InactiveTokenError, ScopeError
-from microcred.organizations.keystore import KeyStoreError
 from microcred.vc.errors import VcError
 
 

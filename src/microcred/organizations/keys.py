@@ -29,9 +29,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from microcred.accounts.models import User
+from microcred.keystore import KeyStoreError, get_keystore, keystore_path
 from microcred.organizations import domains, signals
 from microcred.organizations.errors import DomainError, KeyManagementError
-from microcred.organizations.keystore import KeyStoreError, get_keystore, keystore_path
 from microcred.organizations.models import Organization
 from microcred.organizations.models_keys import OrganizationDid, SigningKey
 from microcred.vc.dates import format_datetime
@@ -306,7 +306,7 @@ def _log(event: str, key: SigningKey) -> None:
 
 
 def _create_key(org: Organization, *, by: Actor) -> SigningKey:
-    ref = get_keystore().create(org)
+    ref = get_keystore().create(org.public_id)
     sealed = ref.sealed
     now = timezone.now()
     key = SigningKey.objects.create(

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from microcred.organizations.keystore.base import KeyRef, SealedKey
+from microcred.keystore.base import KeyRef, SealedKey
 from microcred.organizations.models import Organization, new_public_id
 
 __all__ = ["OrganizationDid", "SigningKey"]

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from microcred.organizations.keystore import KeyStoreError
+from microcred.keystore import KeyStoreError
 from microcred.vc.errors import VcError
 from microcred.wallet import data
 from microcred.wallet.documents.clr import build_clr

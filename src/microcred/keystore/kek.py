@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from microcred.organizations.keystore.errors import KeyStoreError
-from microcred.organizations.keystore.secret import SecretBytes
+from microcred.keystore.errors import KeyStoreError
+from microcred.keystore.secret import SecretBytes
 
 KEK_ENV = "MICROCRED_KEK"
 DEV_KEK_FILE = "dev-kek"
