@@ -12,7 +12,7 @@ from django.test import Client
 
 from microcred.accounts import emails
 from microcred.accounts.models import User
-from microcred.accounts.models_email import EmailAddress
+from microcred.accounts.models.email import EmailAddress
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from pytest_django.fixtures import Settings
 
 from microcred.accounts import totp, two_factor
 from microcred.accounts.models import User
-from microcred.accounts.models_two_factor import RecoveryCode, TwoFactorDevice
+from microcred.accounts.models.two_factor import RecoveryCode, TwoFactorDevice
 from microcred.organizations import two_factor_rule
 from microcred.organizations.models import Organization
 from microcred.organizations.roles import Role

@@ -19,7 +19,7 @@ from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.audit import events_of, who
 from microcred.issuing.models import ApiCredential, AuditEvent, Award, StatusList
 from microcred.organizations.models import Organization
-from microcred.organizations.models_people import ApiToken
+from microcred.organizations.models.people import ApiToken
 from microcred.vc.status import BitstringStatusList
 from microcred.vc.verify import verify_credential
 

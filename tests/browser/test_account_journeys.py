@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, BrowserContext, Page
 
 from microcred.accounts import totp, two_factor
 from microcred.accounts.models import User
-from microcred.accounts.models_email import EmailAddress
+from microcred.accounts.models.email import EmailAddress
 from microcred.keystore import generate_kek_text, get_keystore
 from microcred.organizations import two_factor_rule
 from microcred.organizations.models import Organization

@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from playwright.sync_api import Browser
 
 from microcred.accounts.models import User
-from microcred.accounts.models_email import EmailAddress
+from microcred.accounts.models.email import EmailAddress
 from microcred.catalog import services as catalog
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
 from microcred.issuing.compose import Learner

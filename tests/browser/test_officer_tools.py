@@ -19,7 +19,7 @@ from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
 from microcred.accounts.models import User
-from microcred.accounts.models_email import EmailAddress
+from microcred.accounts.models.email import EmailAddress
 from microcred.catalog import services as catalog
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards

@@ -16,7 +16,7 @@ from microcred.keystore import KeyStoreError, get_keystore
 from microcred.organizations import keys
 from microcred.organizations.errors import KeyManagementError
 from microcred.organizations.models import Organization
-from microcred.organizations.models_keys import SigningKey
+from microcred.organizations.models.keys import SigningKey
 from microcred.vc.issue import issue_credential
 from microcred.vc.verify import verify_credential
 from tests.organizations.test_keys_support import URLCONF, kek, leaks, seed_of  # noqa: F401

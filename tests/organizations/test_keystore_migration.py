@@ -12,7 +12,7 @@ from django.apps import apps
 from microcred.keystore import KeyStoreError, generate_kek_text, get_keystore, keystore_path
 from microcred.organizations import keys
 from microcred.organizations.models import Organization
-from microcred.organizations.models_keys import SigningKey
+from microcred.organizations.models.keys import SigningKey
 
 pytestmark = pytest.mark.django_db
 MIGRATION = importlib.import_module("microcred.organizations.migrations.0008_keystore_moved")

@@ -9,7 +9,7 @@ from django.test import Client
 
 from microcred.organizations.errors import ScopeError
 from microcred.organizations.models import Organization
-from microcred.organizations.models_people import ApiToken
+from microcred.organizations.models.people import ApiToken
 from microcred.organizations.roles import Role
 from microcred.organizations.tokens import (
     PlainToken,

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from microcred.accounts.models import User
-from microcred.accounts.models_email import EmailAddress
+from microcred.accounts.models.email import EmailAddress
 from microcred.catalog import services as catalog
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.awards import AwardRequest, Issued, idempotency_key, issue_awards

@@ -10,7 +10,7 @@ from django.test import Client
 from django.utils import timezone
 
 from microcred.accounts.models import User
-from microcred.accounts.models_email import EmailAddress
+from microcred.accounts.models.email import EmailAddress
 from microcred.vc.did import did_key_for
 from microcred.vc.keys import Ed25519PublicKey
 from microcred.vc.multibase import b64url_decode

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from microcred.accounts import emails
 from microcred.accounts.errors import EmailVerificationError
 from microcred.accounts.models import User
-from microcred.accounts.models_email import EmailAddress
+from microcred.accounts.models.email import EmailAddress
 
 
 class AddEmailForm(forms.Form):

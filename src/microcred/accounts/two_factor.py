@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from microcred.accounts import totp, two_factor_rule
 from microcred.accounts.errors import TwoFactorError
 from microcred.accounts.models import User
-from microcred.accounts.models_two_factor import (
+from microcred.accounts.models.two_factor import (
     RecoveryCode,
     TwoFactorDevice,
 )

@@ -23,7 +23,7 @@ from microcred.accounts.models import User
 from microcred.organizations import domains, keys
 from microcred.organizations.access import OrgContext, org_view
 from microcred.organizations.errors import DomainError
-from microcred.organizations.models_domains import OwnDomain
+from microcred.organizations.models.domains import OwnDomain
 from microcred.organizations.roles import Role
 
 _ERRORS = {

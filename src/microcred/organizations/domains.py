@@ -34,8 +34,8 @@ from django.utils import timezone
 from microcred.accounts.models import User
 from microcred.organizations.errors import DomainError
 from microcred.organizations.models import Organization
-from microcred.organizations.models_domains import OwnDomain
-from microcred.organizations.models_keys import SigningKey
+from microcred.organizations.models.domains import OwnDomain
+from microcred.organizations.models.keys import SigningKey
 from microcred.vc.did import did_web_for, did_web_to_url
 from microcred.vc.errors import DidError, DocumentLoadError
 from microcred.vc.fetcher import SafeFetcher

@@ -20,7 +20,7 @@ from microcred.accounts.services import sign_up as create_account
 from microcred.organizations import invitations, services
 from microcred.organizations.errors import InvitationError, OrganizationError
 from microcred.organizations.forms import OrganizationForm
-from microcred.organizations.models_people import Invitation
+from microcred.organizations.models.people import Invitation
 
 _BACKEND = "django.contrib.auth.backends.ModelBackend"
 

@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from microcred.accounts.models import User
 from microcred.organizations.errors import InvitationError
 from microcred.organizations.models import Organization
-from microcred.organizations.models_people import Invitation
+from microcred.organizations.models.people import Invitation
 from microcred.organizations.roles import Role
 from microcred.organizations.services import add_role
 

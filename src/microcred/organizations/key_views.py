@@ -24,7 +24,7 @@ from microcred.accounts.models import User
 from microcred.organizations import keys
 from microcred.organizations.access import OrgContext, org_view
 from microcred.organizations.errors import KeyManagementError
-from microcred.organizations.models_keys import SigningKey
+from microcred.organizations.models.keys import SigningKey
 from microcred.organizations.roles import Role
 
 _ERRORS = {

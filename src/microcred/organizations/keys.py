@@ -33,7 +33,7 @@ from microcred.keystore import KeyStoreError, get_keystore, keystore_path
 from microcred.organizations import domains, signals
 from microcred.organizations.errors import DomainError, KeyManagementError
 from microcred.organizations.models import Organization
-from microcred.organizations.models_keys import OrganizationDid, SigningKey
+from microcred.organizations.models.keys import OrganizationDid, SigningKey
 from microcred.vc.dates import format_datetime
 from microcred.vc.did import build_did_web_document, did_web_for
 from microcred.vc.errors import DidError

@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from microcred.accounts.models import User
 from microcred.organizations.errors import InactiveTokenError, OrganizationError, ScopeError
 from microcred.organizations.models import Membership, Organization
-from microcred.organizations.models_people import ApiToken
+from microcred.organizations.models.people import ApiToken
 from microcred.organizations.roles import Role
 
 #: Who may create tokens (the tokens pages are for organisation admins), and so hold them.

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from microcred.accounts.errors import TwoFactorError
 from microcred.accounts.models import User
-from microcred.accounts.models_two_factor import OrganizationTwoFactor
+from microcred.accounts.models.two_factor import OrganizationTwoFactor
 from microcred.accounts.two_factor import is_enabled
 from microcred.organizations.models import Membership, Organization
 from microcred.organizations.roles import Role

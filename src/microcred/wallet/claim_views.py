@@ -33,7 +33,7 @@ from microcred.accounts import emails, proven_address, second_step, sign_in_limi
 from microcred.accounts.errors import EmailVerificationError
 from microcred.accounts.forms import SignUpForm
 from microcred.accounts.models import User
-from microcred.accounts.models_email import EmailAddress
+from microcred.accounts.models.email import EmailAddress
 from microcred.issuing import expiry
 from microcred.issuing.claim_views import award_for_token
 from microcred.issuing.models import Award
