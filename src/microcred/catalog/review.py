@@ -26,7 +26,7 @@ from microcred.catalog.checks import stored_problems
 from microcred.catalog.endorsing import sign_endorsement
 from microcred.catalog.errors import ReviewRefused, UnderReview
 from microcred.catalog.models import SpecificationVersion
-from microcred.catalog.models_review import Approval, Review, ReviewEvent
+from microcred.catalog.models.review import Approval, Review, ReviewEvent
 from microcred.catalog.services import elements_of, open_issues, under_review_message
 from microcred.organizations.models import Organization
 

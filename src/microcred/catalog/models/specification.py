@@ -72,11 +72,3 @@ class SpecificationVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} v{self.number}"
-
-
-from microcred.catalog.models_review import (  # noqa: E402, F401
-    Approval,
-    ApprovalPolicy,
-    Review,
-    ReviewEvent,
-)
