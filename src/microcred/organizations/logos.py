@@ -108,7 +108,7 @@ def _check_element(element: ET.Element) -> None:
         raise LogoError(refused)
 
 
-__all__ = ["MAX_BYTES", "Logo", "LogoError", "check_logo"]
+__all__ = ["MAX_BYTES", "Logo", "check_logo"]
 
 
 def logo_data_uri(org: Organization) -> str | None:
