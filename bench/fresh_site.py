@@ -15,7 +15,7 @@ def configure(var_dir: Path, **extra: str) -> dict[str, str]:
     ``var_dir`` unless MICROCRED_DATABASE says otherwise (``scripts/pg-throwaway`` does);
     it is migrated here. ``extra`` adds or overrides MICROCRED_* settings.
     """
-    from microcred.organizations.keystore.kek import generate_kek_text
+    from microcred.keystore.kek import generate_kek_text
 
     env = {
         "DJANGO_SETTINGS_MODULE": "microcred.web.settings",

@@ -16,8 +16,8 @@ from pytest_django.fixtures import Settings
 from microcred.accounts import emails
 from microcred.accounts.expiry import expire_unverified_accounts
 from microcred.accounts.models import User
-from microcred.accounts.models_email import EmailAddress
-from microcred.accounts.models_throttle import ThrottleCounter
+from microcred.accounts.models.email import EmailAddress
+from microcred.accounts.models.throttle import ThrottleCounter
 from microcred.organizations.models import Membership, Organization
 from microcred.organizations.roles import Role
 from tests.conftest import PASSWORD

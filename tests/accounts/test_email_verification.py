@@ -12,7 +12,7 @@ from django.test import Client
 
 from microcred.accounts import emails
 from microcred.accounts.models import User
-from microcred.accounts.models_email import EmailAddress
+from microcred.accounts.models.email import EmailAddress
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -79,18 +79,18 @@ def test_expired_altered_and_foreign_links_are_refused_precisely(
     tampered = link.replace("/confirm/", "/confirm/x")
     response = client.post(tampered)
     assert response.status_code == 400
-    assert 'data-code="email_link_invalid"' in response.content.decode()
+    assert 'data-code="accounts.email_link_invalid"' in response.content.decode()
     later = time.time() + emails.DEFAULT_MAX_AGE + 60
     monkeypatch.setattr(time, "time", lambda: later)  # what django.core.signing reads
     response = client.post(link)
     assert response.status_code == 400
-    assert 'data-code="email_link_expired"' in response.content.decode()
+    assert 'data-code="accounts.email_link_expired"' in response.content.decode()
     monkeypatch.undo()
     other = User.objects.create_user("mehmet@uni.example", PASSWORD)
     client.force_login(other)
     response = client.get(link)
     assert response.status_code == 400
-    assert 'data-code="email_link_wrong_account"' in response.content.decode()
+    assert 'data-code="accounts.email_link_wrong_account"' in response.content.decode()
     assert not EmailAddress.objects.get(user=user).verified
 
 

@@ -12,7 +12,7 @@ from django.test import Client
 
 from microcred.accounts import emails
 from microcred.accounts.models import User
-from microcred.accounts.models_email import EmailAddress
+from microcred.accounts.models.email import EmailAddress
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -80,7 +80,7 @@ def test_a_link_does_not_confirm_for_another_signed_in_account() -> None:
     thief, thief_user = signed_in("thief@spam.example")
     response = thief.post(link)
     assert response.status_code == 400
-    assert 'data-code="email_link_wrong_account"' in response.content.decode()
+    assert 'data-code="accounts.email_link_wrong_account"' in response.content.decode()
     assert emails.verified_emails(thief_user) == []
     assert not EmailAddress.objects.filter(user=thief_user, email="ayse@uni.example").exists()
 

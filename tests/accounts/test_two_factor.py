@@ -13,7 +13,8 @@ from pytest_django.fixtures import Settings
 
 from microcred.accounts import totp, two_factor
 from microcred.accounts.models import User
-from microcred.accounts.models_two_factor import RecoveryCode, TwoFactorDevice
+from microcred.accounts.models.two_factor import RecoveryCode, TwoFactorDevice
+from microcred.organizations import two_factor_rule
 from microcred.organizations.models import Organization
 from microcred.organizations.roles import Role
 from tests.conftest import PASSWORD, MakeMember
@@ -158,10 +159,10 @@ def test_an_admin_requires_it_only_with_their_own(
 ) -> None:
     admin = make_member(organization, Role.ADMIN)
     require(client, admin, organization)
-    assert not two_factor.is_required(organization)
+    assert not two_factor_rule.is_required(organization)
     with_two_factor(admin)
     require(client, admin, organization)
-    assert two_factor.is_required(organization)
+    assert two_factor_rule.is_required(organization)
     page = client.get("/en/accounts/security/").content.decode()
     assert f'data-org="{organization.slug}"' in page
 
@@ -171,7 +172,7 @@ def test_only_an_admin_sets_the_rule(
 ) -> None:
     with_two_factor(officer)
     assert require(client, officer, organization).status_code == 403
-    assert not two_factor.is_required(organization)
+    assert not two_factor_rule.is_required(organization)
 
 
 def test_members_without_it_are_sent_to_enrol(
@@ -186,7 +187,7 @@ def test_members_without_it_are_sent_to_enrol(
     assert sent.status_code == 302
     assert sent["Location"].startswith("/en/accounts/security/two-factor/?next=")
     setup = client.get(sent["Location"]).content.decode()
-    assert 'data-code="two_factor_required"' in setup
+    assert 'data-code="accounts.two_factor_required"' in setup
     enrol(client, officer)
     assert client.get(awards).status_code == 200
     # and it cannot be turned off while required

@@ -67,7 +67,7 @@ def test_token_without_the_scope_is_forbidden(
 ) -> None:
     response = issue(client, make_token(organization, "read", "revoke"), published)
     assert response.status_code == 403
-    assert response.json()["code"] == "missing_scope"
+    assert response.json()["code"] == "organizations.missing_scope"
     assert not Award.objects.exists()
 
 
@@ -80,7 +80,7 @@ def test_missing_or_unknown_token_is_unauthenticated(
         "/api/v1/awards", data="{}", content_type="application/json", headers=headers
     )
     assert response.status_code == 401
-    assert response.json()["code"] == "unauthenticated"
+    assert response.json()["code"] == "api.unauthenticated"
 
 
 def test_revoked_token_is_unauthenticated(
@@ -91,7 +91,7 @@ def test_revoked_token_is_unauthenticated(
 ) -> None:
     response = issue(client, make_token(organization, "issue", revoked=True), published)
     assert response.status_code == 401
-    assert response.json()["code"] == "unauthenticated"
+    assert response.json()["code"] == "api.unauthenticated"
 
 
 def test_other_organisations_award_and_specification_are_not_found(
@@ -106,7 +106,7 @@ def test_other_organisations_award_and_specification_are_not_found(
     assert call(client, "get", f"/api/v1/awards/{award_id}", token=stranger).status_code == 404
     revoke = call(client, "post", f"/api/v1/awards/{award_id}/revoke", {"reason": "x"}, stranger)
     assert revoke.status_code == 404
-    assert revoke.json()["code"] == "not_found"
+    assert revoke.json()["code"] == "api.not_found"
     foreign_spec = issue(client, stranger, published)
     assert foreign_spec.status_code == 404
     assert foreign_spec.json()["code"] == "catalog.not_issuable"
@@ -129,7 +129,7 @@ def test_read_returns_state_and_reason(
     assert (read["state"], read["reason"]) == ("suspended", "audit")
     again = call(client, "post", f"/api/v1/awards/{award_id}/suspend", {"reason": "x"}, token)
     assert again.status_code == 409
-    assert again.json()["code"] == "invalid_transition"
+    assert again.json()["code"] == "api.invalid_transition"
     back = call(client, "post", f"/api/v1/awards/{award_id}/reinstate", {"reason": "ok"}, token)
     assert back.json()["state"] == "active"
 
@@ -145,7 +145,7 @@ def test_bad_fields_are_422_with_field_errors(
     response = call(client, "post", "/api/v1/awards", body, token)
     assert response.status_code == 422
     data = response.json()
-    assert data["code"] == "invalid_request"
+    assert data["code"] == "api.invalid_request"
     assert any(e["loc"][-1] == "email" for e in data["errors"])
     assert not Award.objects.exists()
 
@@ -163,13 +163,17 @@ def test_reason_is_required(
         assert response.status_code == 422
     blank = call(client, "post", f"/api/v1/awards/{award_id}/revoke", {"reason": "  "}, token)
     assert blank.status_code == 400
-    assert blank.json()["code"] == "reason_required"
+    assert blank.json()["code"] == "issuing.reason_required"
     assert Award.objects.get(public_id=award_id).state == "active"
 
 
 @pytest.mark.parametrize(
     ("body", "code"),
-    [(b"{not json", "malformed_json"), (b"[1, 2]", "json_not_object"), (b"\xff", "malformed_json")],
+    [
+        (b"{not json", "api.malformed_json"),
+        (b"[1, 2]", "api.json_not_object"),
+        (b"\xff", "api.malformed_json"),
+    ],
 )
 def test_malformed_json_is_400_with_a_code(
     client: Client, organization: Organization, make_token: MakeToken, body: bytes, code: str
@@ -185,7 +189,7 @@ def test_oversized_body_is_413(client: Client, size: int) -> None:
     body = b'{"verifiableCredential": "' + b"x" * size + b'"}'
     response = client.post("/credentials/verify", data=body, content_type="application/json")
     assert response.status_code == 413
-    assert response.json()["code"] == "request_too_large"
+    assert response.json()["code"] == "api.request_too_large"
 
 
 def test_empty_body_is_a_field_error(
@@ -193,7 +197,7 @@ def test_empty_body_is_a_field_error(
 ) -> None:
     response = call(client, "post", "/api/v1/awards", b"", make_token(organization, "issue"))
     assert response.status_code == 422
-    assert response.json()["code"] == "invalid_request"
+    assert response.json()["code"] == "api.invalid_request"
 
 
 @pytest.mark.parametrize(
@@ -209,7 +213,7 @@ def test_a_nul_character_anywhere_is_refused_before_the_database_sees_it(
     """PostgreSQL cannot store U+0000 in text or jsonb: found by Schemathesis as a 500."""
     response = call(client, "post", "/api/v1/awards", body, make_token(organization, "issue"))
     assert response.status_code == 400
-    assert response.json()["code"] == "nul_character"
+    assert response.json()["code"] == "api.nul_character"
 
 
 def test_an_escaped_backslash_before_u0000_is_ordinary_text(
@@ -217,7 +221,7 @@ def test_an_escaped_backslash_before_u0000_is_ordinary_text(
 ) -> None:
     body = b'{"specification": "nope", "learner": {"email": "a@b.example", "grade": "\\\\u0000"}}'
     response = call(client, "post", "/api/v1/awards", body, make_token(organization, "issue"))
-    assert response.json()["code"] != "nul_character"  # the text is a backslash and "u0000"
+    assert response.json()["code"] != "api.nul_character"  # the text is a backslash and "u0000"
 
 
 def test_a_reused_idempotency_key_with_another_request_is_refused(
@@ -233,9 +237,9 @@ def test_a_reused_idempotency_key_with_another_request_is_refused(
     body = {"specification": published.public_id, "learner": other_learner}
     reused = call(client, "post", "/api/v1/awards", {**body, "idempotency_key": "row-17"}, token)
     assert reused.status_code == 422
-    assert reused.json()["code"] == "idempotency_key_reused"
+    assert reused.json()["code"] == "api.idempotency_key_reused"
     unnamed = issue(client, token, published, idempotency_key="row-17", include_name=False)
-    assert unnamed.json()["code"] == "idempotency_key_reused"
+    assert unnamed.json()["code"] == "api.idempotency_key_reused"
     # The same request again (keys in another order, e-mail in another case) is a replay.
     same = {
         "learner": {**LEARNER, "email": "AYSE@uni.example"},
@@ -259,6 +263,6 @@ def test_a_name_with_a_line_break_or_control_character_is_refused(
     body = {"specification": published.public_id, "learner": {**LEARNER, "name": name}}
     response = call(client, "post", "/api/v1/awards", body, make_token(organization, "issue"))
     assert response.status_code == 422
-    assert response.json()["code"] == "name_control_characters"
+    assert response.json()["code"] == "issuing.name_control_characters"
     assert "control character" in response.json()["message"]
     assert not Award.objects.exists()

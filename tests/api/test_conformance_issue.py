@@ -72,9 +72,9 @@ def test_eddsa_jcs_2022_is_issued_on_request_and_verifies(client: Client, token:
 @pytest.mark.parametrize(
     ("options", "code"),
     [
-        ({"cryptosuite": "ecdsa-rdfc-2019"}, "cryptosuite_not_supported"),
-        ({"mandatoryPointers": ["/issuer"]}, "option_not_supported"),
-        ({"credentialStatus": {"type": "StatusList2021Entry"}}, "status_type_not_supported"),
+        ({"cryptosuite": "ecdsa-rdfc-2019"}, "api.cryptosuite_not_supported"),
+        ({"mandatoryPointers": ["/issuer"]}, "api.option_not_supported"),
+        ({"credentialStatus": {"type": "StatusList2021Entry"}}, "api.status_type_not_supported"),
     ],
 )
 def test_unsupported_issue_options_are_refused_by_name(
@@ -119,7 +119,7 @@ def test_the_issuer_refuses_what_breaks_vc2_musts(
         code = "subject_missing"
     response = issue(client, token, credential)
     assert response.status_code == 400, response.content
-    assert response.json()["code"] == code
+    assert response.json()["code"] == f"vc.{code}"  # the trust core's refusal, by its code
     assert not ApiCredential.objects.exists()
 
 
@@ -140,7 +140,7 @@ def test_related_resource_digests_are_checked_against_the_resource(
     assert refused.status_code == 400
     assert "related_resource_digest_mismatch" in refused.json()["message"]
     dup = issue(client, token, unsigned(relatedResource=[good, good]))
-    assert dup.json()["code"] == "related_resource_duplicate"
+    assert dup.json()["code"] == "vc.related_resource_duplicate"
 
 
 def test_vc_1_1_input_is_refused_with_a_precise_code(client: Client, token: str) -> None:
@@ -152,7 +152,7 @@ def test_vc_1_1_input_is_refused_with_a_precise_code(client: Client, token: str)
     }
     response = issue(client, token, credential)
     assert response.status_code == 400
-    assert response.json()["code"] == "credential_v1_not_supported"
+    assert response.json()["code"] == "vc.credential_v1_not_supported"
 
 
 def test_inline_contexts_are_issued_and_protected_terms_stay_protected(
@@ -168,11 +168,11 @@ def test_inline_contexts_are_issued_and_protected_terms_stay_protected(
     credential["@context"] = [V2, {"VerifiableCredential": "https://example.org/#Other"}]
     refused = issue(client, token, credential)
     assert refused.status_code == 400
-    assert refused.json()["code"] == "jsonld_protected_term_redefinition"
+    assert refused.json()["code"] == "vc.jsonld_protected_term_redefinition"
     credential["@context"] = [V2, {"@vocab": None}]
     vocab = issue(client, token, credential)
     assert vocab.status_code == 400
-    assert vocab.json()["code"] == "jsonld_invalid_context"
+    assert vocab.json()["code"] == "vc.jsonld_invalid_context"
     assert "@vocab" in vocab.json()["message"]
 
 
@@ -207,7 +207,7 @@ def test_one_status_purpose_gives_one_entry_and_the_suites_update_works(
     suspend = {**wanted, "statusPurpose": "suspension"}
     body = {"credentialId": "urn:uuid:one", "credentialStatus": suspend}
     refused = call(client, "post", "/credentials/status", body, token)
-    assert refused.json()["code"] == "status_purpose_not_carried"
+    assert refused.json()["code"] == "api.status_purpose_not_carried"
 
 
 def test_publishing_another_organisations_list_is_not_found(

@@ -127,10 +127,10 @@ def test_a_credential_that_does_not_verify_is_422_with_the_result(client: Client
 @pytest.mark.parametrize(
     ("options", "code"),
     [
-        ({"checks": ["telepathy"]}, "check_not_supported"),
-        ({"checks": "proof"}, "option_invalid"),
-        ({"returnCredential": True}, "option_not_supported"),
-        ({"expectedProofPurpose": "capabilityInvocation"}, "option_invalid"),
+        ({"checks": ["telepathy"]}, "api.check_not_supported"),
+        ({"checks": "proof"}, "api.option_invalid"),
+        ({"returnCredential": True}, "api.option_not_supported"),
+        ({"expectedProofPurpose": "capabilityInvocation"}, "api.option_invalid"),
     ],
 )
 def test_only_what_is_not_supported_is_refused_by_name(

@@ -42,17 +42,17 @@ def post(client: Client, path: str, body: str, token: str = "") -> Any:
 def test_200_kb_of_escaped_quotes_is_a_quick_400(client: Client, path: str) -> None:
     response = post(client, path, '{"verifiableCredential": "' + '\\"' * 100_000)
     assert response.status_code == 400
-    assert response.json()["code"] == "malformed_json"
+    assert response.json()["code"] == "api.malformed_json"
 
 
 @pytest.mark.parametrize("path", VERIFY_PATHS)
 @pytest.mark.parametrize(
     ("body", "code"),
     [
-        ('{"verifiableCredential": {"name": "\\ud800"}}', "json_lone_surrogate"),
-        ('{"verifiableCredential": {"name": "a", "name": "b"}}', "json_duplicate_key"),
-        ('{"verifiableCredential": {"n": NaN}}', "json_number_invalid"),
-        ('{"verifiableCredential": {"n": 1e999}}', "json_number_invalid"),
+        ('{"verifiableCredential": {"name": "\\ud800"}}', "api.json_lone_surrogate"),
+        ('{"verifiableCredential": {"name": "a", "name": "b"}}', "api.json_duplicate_key"),
+        ('{"verifiableCredential": {"n": NaN}}', "api.json_number_invalid"),
+        ('{"verifiableCredential": {"n": 1e999}}', "api.json_number_invalid"),
     ],
 )
 def test_verify_bodies_are_read_strictly(client: Client, path: str, body: str, code: str) -> None:
@@ -74,7 +74,7 @@ def test_issue_refuses_a_lone_surrogate(
     body = json.dumps({"credential": credential})  # ensure_ascii writes "\ud800"
     response = post(client, "/credentials/issue", body, make_token(organization, "issue"))
     assert response.status_code == 400
-    assert response.json()["code"] == "json_lone_surrogate"
+    assert response.json()["code"] == "api.json_lone_surrogate"
 
 
 def test_turkish_refusal(client: Client) -> None:
@@ -82,7 +82,7 @@ def test_turkish_refusal(client: Client) -> None:
         "/api/verify", data=b'{"verifiableCredential": {"a": 1, "a": 2}}',
         content_type="application/json", headers={"Accept-Language": "tr"},
     )  # fmt: skip
-    assert response.json()["code"] == "json_duplicate_key"
+    assert response.json()["code"] == "api.json_duplicate_key"
     assert "anahtar" in response.json()["message"]
 
 

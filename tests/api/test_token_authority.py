@@ -13,7 +13,7 @@ from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.audit import events_of, who
 from microcred.issuing.models import Award
 from microcred.organizations.models import Organization
-from microcred.organizations.models_people import ApiToken
+from microcred.organizations.models.people import ApiToken
 from microcred.organizations.roles import Role
 from microcred.organizations.tokens import create_token
 from tests.conftest import MakeMember
@@ -49,7 +49,7 @@ def issue(client: Client, token: str, version: SpecificationVersion) -> Any:
 
 def refused(response: Any) -> None:
     assert response.status_code == 403, response.content
-    assert response.json()["code"] == "token_creator_not_authorised"
+    assert response.json()["code"] == "organizations.token_creator_not_authorised"
 
 
 @pytest.mark.parametrize(

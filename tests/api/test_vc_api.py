@@ -129,7 +129,7 @@ def test_vc_api_issue_refuses_a_foreign_issuer(
     token = make_token(organization, "issue")
     response = call(client, "post", "/credentials/issue", {"credential": unsigned}, token)
     assert response.status_code == 400
-    assert response.json()["code"] == "issuer_mismatch"
+    assert response.json()["code"] == "api.issuer_mismatch"
 
 
 def test_vc_api_issue_needs_the_issue_scope(
@@ -140,7 +140,7 @@ def test_vc_api_issue_needs_the_issue_scope(
     read_only = make_token(organization, "read")
     response = call(client, "post", "/credentials/issue", body, read_only)
     assert response.status_code == 403
-    assert response.json()["code"] == "missing_scope"
+    assert response.json()["code"] == "organizations.missing_scope"
 
 
 def test_tampered_credential_fails_verification(
@@ -166,7 +166,7 @@ def test_a_deeply_nested_body_is_refused_with_its_own_code(
     body = '{"verifiableCredential": ' + "[" * depth + "]" * depth + "}"
     response = client.post(path, data=body, content_type="application/json")
     assert response.status_code == 400
-    assert response.json()["code"] == "json_too_deep"
+    assert response.json()["code"] == "api.json_too_deep"
 
 
 def test_a_credential_at_the_depth_limit_still_reaches_the_verifier(client: Client) -> None:

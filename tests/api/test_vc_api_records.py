@@ -19,7 +19,7 @@ from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.audit import events_of, who
 from microcred.issuing.models import ApiCredential, AuditEvent, Award, StatusList
 from microcred.organizations.models import Organization
-from microcred.organizations.models_people import ApiToken
+from microcred.organizations.models.people import ApiToken
 from microcred.vc.status import BitstringStatusList
 from microcred.vc.verify import verify_credential
 
@@ -111,11 +111,11 @@ def test_a_copy_of_an_award_is_refused_and_nothing_is_kept(
     token = make_token(organization, "issue")
     taken = sign(client, token, forgery)
     assert taken.status_code == 409
-    assert taken.json()["code"] == "credential_id_taken"
+    assert taken.json()["code"] == "issuing.credential_id_taken"
     forgery["id"] = "urn:uuid:0b6e5a1c-4a8e-4d53-9a58-0d1c2a3b4c5d"  # a new id, old status
     stolen_status = sign(client, token, forgery)
     assert stolen_status.status_code == 400
-    assert stolen_status.json()["code"] == "status_entry_not_allocated"
+    assert stolen_status.json()["code"] == "issuing.status_entry_not_allocated"
     assert not ApiCredential.objects.exists()
     assert not AuditEvent.objects.filter(action="vc_api_issued").exists()
     assert Award.objects.count() == 1
@@ -144,7 +144,7 @@ def test_any_spelling_of_our_status_lists_is_refused(
     entry[key] = url
     response = sign(client, make_token(organization, "issue"), unsigned(credentialStatus=entry))
     assert response.status_code == 400
-    assert response.json()["code"] == "status_entry_not_allocated"
+    assert response.json()["code"] == "issuing.status_entry_not_allocated"
     assert not ApiCredential.objects.exists()
 
 
@@ -161,7 +161,7 @@ def test_a_list_published_under_an_earlier_address_is_still_ours(
     moved = {**entry, "statusListCredential": old, "id": old + "#" + entry["statusListIndex"]}
     response = sign(client, make_token(organization, "issue"), unsigned(credentialStatus=[moved]))
     assert response.status_code == 400
-    assert response.json()["code"] == "status_entry_not_allocated"
+    assert response.json()["code"] == "issuing.status_entry_not_allocated"
     assert not ApiCredential.objects.exists()
 
 
@@ -195,7 +195,7 @@ def test_ids_are_unique_within_the_organisation_only(
     assert first.status_code == 201
     again = sign(client, mine, unsigned(), credentialId="https://uni.example/c/1")
     assert again.status_code == 409
-    assert again.json()["code"] == "credential_id_taken"
+    assert again.json()["code"] == "issuing.credential_id_taken"
     theirs = make_token(other_organization, "issue")
     assert (
         sign(client, theirs, unsigned(), credentialId="https://uni.example/c/1").status_code == 201
@@ -212,14 +212,14 @@ def test_options_credential_id_becomes_the_id(
     assert response.json()["verifiableCredential"]["id"] == "urn:example:42"
     conflict = sign(client, token, unsigned(id="urn:example:43"), credentialId="urn:example:44")
     assert conflict.status_code == 400
-    assert conflict.json()["code"] == "credential_id_conflict"
+    assert conflict.json()["code"] == "issuing.credential_id_conflict"
     for bad in ("not a url", 42, "x" * 600):
         response = sign(client, token, unsigned(id=bad))
         assert response.status_code == 400
-        assert response.json()["code"] == "credential_id_invalid"
+        assert response.json()["code"] == "issuing.credential_id_invalid"
     other = sign(client, token, unsigned(), challenge="abc")
     assert other.status_code == 400
-    assert other.json()["code"] == "option_not_supported"
+    assert other.json()["code"] == "api.option_not_supported"
     assert ApiCredential.objects.count() == 1
 
 
@@ -262,7 +262,7 @@ def test_vc_api_status_suspends_reinstates_and_revokes(
     assert verified(credential) == ["revoked"]
     final = status(client, token, cid, entry("revocation", False))
     assert final.status_code == 409
-    assert final.json()["code"] == "revocation_final"
+    assert final.json()["code"] == "api.revocation_final"
     actions = list(
         AuditEvent.objects.filter(target=record.public_id).order_by("pk").values_list("action")
     )
@@ -299,39 +299,47 @@ def test_vc_api_status_refusals_change_nothing(
     ]["id"]
     token = make_token(organization, "revoke")
     cases = [
-        (status(client, token, "urn:uuid:unknown", entry("revocation", True)), 404, "not_found"),
+        (
+            status(client, token, "urn:uuid:unknown", entry("revocation", True)),
+            404,
+            "api.not_found",
+        ),
         (
             status(
                 client, make_token(other_organization, "revoke"), cid, entry("revocation", True)
             ),
             404,
-            "not_found",
+            "api.not_found",
         ),
         (
             status(
                 client, make_token(organization, "issue", "read"), cid, entry("revocation", True)
             ),
             403,
-            "missing_scope",
+            "organizations.missing_scope",
         ),
         (
             status(
                 client, token, cid, {**entry("revocation", True), "type": "StatusList2021Entry"}
             ),
             400,
-            "status_type_not_supported",
+            "api.status_type_not_supported",
         ),
-        (status(client, token, cid, entry("refresh", True)), 400, "status_purpose_not_supported"),
+        (
+            status(client, token, cid, entry("refresh", True)),
+            400,
+            "api.status_purpose_not_supported",
+        ),
         (
             status(client, token, cid, {**entry("revocation", True), "statusListIndex": "1"}),
             400,
-            "status_entry_mismatch",
+            "api.status_entry_mismatch",
         ),
         # The second entry is refused, so the first (a suspension) is rolled back with it.
         (
             status(client, token, cid, entry("suspension", True), entry("refresh", True)),
             400,
-            "status_purpose_not_supported",
+            "api.status_purpose_not_supported",
         ),
     ]
     assert [(r.status_code, r.json()["code"]) for r, _s, _c in cases] == [
@@ -369,7 +377,7 @@ def test_api_v1_credentials_read_and_change_within_the_organisation(
     revoked = call(client, "post", f"{where}/revoke", {"reason": "fraud"}, token)
     assert (revoked.json()["state"], revoked.json()["reason"]) == ("revoked", "fraud")
     again = call(client, "post", f"{where}/reinstate", {"reason": "oops"}, token)
-    assert (again.status_code, again.json()["code"]) == (409, "invalid_transition")
+    assert (again.status_code, again.json()["code"]) == (409, "api.invalid_transition")
     assert "revoked" in verified(response.json()["verifiableCredential"])
     revoke_event = events_of(organization).filter(action="revoke").get()
     assert revoke_event.reason == "fraud"

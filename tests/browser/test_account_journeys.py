@@ -15,8 +15,9 @@ from playwright.sync_api import Browser, BrowserContext, Page
 
 from microcred.accounts import totp, two_factor
 from microcred.accounts.models import User
-from microcred.accounts.models_email import EmailAddress
-from microcred.organizations.keystore import generate_kek_text, get_keystore
+from microcred.accounts.models.email import EmailAddress
+from microcred.keystore import generate_kek_text, get_keystore
+from microcred.organizations import two_factor_rule
 from microcred.organizations.models import Organization
 from microcred.organizations.roles import Role
 from microcred.verification.services import clear_caches
@@ -126,7 +127,7 @@ def test_an_officer_is_made_to_enrol_then_signs_in_with_a_code(
     admin = make_member(organization, Role.ADMIN)
     two_factor.start_enrolment(admin)
     two_factor.confirm_enrolment(admin, code_for(admin))
-    two_factor.set_required(organization, required=True, by=admin)
+    two_factor_rule.set_required(organization, required=True, by=admin)
     officer = make_member(organization, Role.ISSUER, email="officer@anadolu.example")
     base = live_server.url
     overview = f"{base}/en/orgs/{organization.slug}/"

@@ -13,14 +13,14 @@ from django.utils import timezone, translation
 from playwright.sync_api import Browser
 
 from microcred.accounts.models import User
-from microcred.accounts.models_email import EmailAddress
+from microcred.accounts.models.email import EmailAddress
 from microcred.catalog import services as catalog
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
 from microcred.issuing.compose import Learner
 from microcred.issuing.models import AuditEvent, Contest
 from microcred.issuing.revocation import StatusAction, change_status
+from microcred.keystore import generate_kek_text, get_keystore
 from microcred.organizations.keys import signer_for
-from microcred.organizations.keystore import generate_kek_text, get_keystore
 from microcred.organizations.models import Organization
 from microcred.organizations.roles import Role
 from microcred.verification.services import clear_caches

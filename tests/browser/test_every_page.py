@@ -23,7 +23,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext
 
 from microcred.issuing.models import Award
-from microcred.organizations.keystore import generate_kek_text, get_keystore
+from microcred.keystore import generate_kek_text, get_keystore
 from microcred.organizations.roles import Role
 from microcred.web.demo import seed
 from tests.browser.conftest import SCREENSHOTS

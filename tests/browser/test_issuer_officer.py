@@ -42,7 +42,7 @@ from microcred.catalog.models import SpecificationVersion
 from microcred.issuing import batches
 from microcred.issuing.models import Award, Batch
 from microcred.issuing.tasks import issue_batch
-from microcred.organizations.keystore import generate_kek_text, get_keystore
+from microcred.keystore import generate_kek_text, get_keystore
 from microcred.organizations.models import Organization
 from microcred.organizations.roles import Role
 from tests.browser.conftest import sign_in

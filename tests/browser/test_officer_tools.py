@@ -19,15 +19,15 @@ from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
 from microcred.accounts.models import User
-from microcred.accounts.models_email import EmailAddress
+from microcred.accounts.models.email import EmailAddress
 from microcred.catalog import services as catalog
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
 from microcred.issuing.batches import run_batch
 from microcred.issuing.compose import Learner
 from microcred.issuing.models import Award, Batch
+from microcred.keystore import generate_kek_text, get_keystore
 from microcred.organizations.keys import signer_for
-from microcred.organizations.keystore import generate_kek_text, get_keystore
 from microcred.organizations.models import Organization
 from microcred.organizations.roles import Role
 from microcred.verification.services import clear_caches

@@ -11,9 +11,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Browser, Page
 
-from microcred.accounts.models import User
-from microcred.accounts.models_email import EmailAddress
-from microcred.organizations.keystore import generate_kek_text, get_keystore
+from microcred.accounts.models import EmailAddress, User
+from microcred.keystore import generate_kek_text, get_keystore
 from microcred.pathways.models import StackedCredential
 from microcred.verification.services import clear_caches
 from tests.conftest import PASSWORD

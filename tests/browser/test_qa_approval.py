@@ -22,7 +22,7 @@ from microcred.catalog import qa_criteria
 from microcred.catalog import services as catalog
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.models import Award
-from microcred.organizations.keystore import generate_kek_text, get_keystore
+from microcred.keystore import generate_kek_text, get_keystore
 from microcred.organizations.models import Organization
 from microcred.organizations.roles import Role
 from tests.browser.conftest import sign_in

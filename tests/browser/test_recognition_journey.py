@@ -12,13 +12,12 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Browser, Page, ViewportSize
 
-from microcred.accounts.models import User
-from microcred.accounts.models_email import EmailAddress
+from microcred.accounts.models import EmailAddress, User
 from microcred.catalog import services as catalog
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
 from microcred.issuing.compose import Learner
+from microcred.keystore import generate_kek_text, get_keystore
 from microcred.organizations.keys import signer_for
-from microcred.organizations.keystore import generate_kek_text, get_keystore
 from microcred.organizations.models import Organization
 from microcred.organizations.roles import Role
 from microcred.recognition.models import Decision, Target

@@ -23,8 +23,8 @@ from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
 from microcred.issuing.compose import Learner
 from microcred.issuing.models import Award
 from microcred.issuing.revocation import StatusAction, change_status
+from microcred.keystore import generate_kek_text, get_keystore
 from microcred.organizations.keys import signer_for
-from microcred.organizations.keystore import generate_kek_text, get_keystore
 from microcred.organizations.models import Organization
 from microcred.verification.services import clear_caches, verify_document
 

@@ -17,8 +17,8 @@ from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
 from microcred.issuing.compose import Learner
 from microcred.issuing.models import Award
+from microcred.keystore import generate_kek_text, get_keystore
 from microcred.organizations.keys import signer_for
-from microcred.organizations.keystore import generate_kek_text, get_keystore
 from microcred.organizations.models import Organization
 from microcred.vc import text_for, verify_credential
 from microcred.vc.openbadges import validate_credential

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from microcred.catalog import approvals, qa_criteria, services
 from microcred.catalog.models import SpecificationVersion
-from microcred.catalog.models_review import Review, ReviewEvent
+from microcred.catalog.models.review import Review, ReviewEvent
 from microcred.organizations.keys import did_for, local_did_document
 from microcred.organizations.models import Organization
 from microcred.organizations.roles import Role

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from microcred.catalog import review, services
 from microcred.catalog.models import SpecificationVersion
-from microcred.catalog.models_review import Review
+from microcred.catalog.models.review import Review
 from microcred.organizations.models import Organization
 from microcred.organizations.roles import Role
 from tests.catalog.conftest import signed_in

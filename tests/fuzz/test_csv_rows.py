@@ -9,7 +9,8 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from microcred.issuing.csv_rows import CsvFileError, read_rows
+from microcred.issuing.csv_rows import read_rows
+from microcred.issuing.errors import CsvFileError
 
 from .strategies import FUZZ
 

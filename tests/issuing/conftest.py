@@ -10,8 +10,8 @@ from django.test import Client
 
 from microcred.catalog import services as catalog
 from microcred.catalog.models import SpecificationVersion
+from microcred.keystore import generate_kek_text, get_keystore
 from microcred.organizations.keys import did_document, did_for
-from microcred.organizations.keystore import generate_kek_text, get_keystore
 from microcred.organizations.models import Organization
 
 from ..vc.elements.conftest import full_elements

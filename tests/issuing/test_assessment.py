@@ -110,7 +110,8 @@ def test_the_csv_lists_each_refused_grade_with_its_line_and_issues_nothing(
 
 
 @pytest.mark.parametrize(
-    ("grade", "code"), [("ZZ", "grade_not_in_scheme"), ("FF", "grade_below_pass_mark")]
+    ("grade", "code"),
+    [("ZZ", "issuing.grade_not_in_scheme"), ("FF", "issuing.grade_below_pass_mark")],
 )
 def test_the_api_refuses_with_a_precise_code(
     client: Client,
@@ -142,7 +143,7 @@ def test_no_path_around_the_rule_issues_a_failing_grade(
     request = AwardRequest(Learner("a@uni.example", "A", "FF"), idempotency_key("x"))
     with signer_for(organization) as signer, pytest.raises(IssuingError) as refused:
         issue_awards(published, [request], signer=signer)
-    assert refused.value.code == "grade_below_pass_mark"
+    assert refused.value.code == "issuing.grade_below_pass_mark"
     assert not Award.objects.exists()
 
 

@@ -25,8 +25,7 @@ from microcred.issuing.batches import (
     start_batch,
 )
 from microcred.issuing.compose import Learner, compose_credential
-from microcred.issuing.csv_rows import CsvFileError
-from microcred.issuing.errors import IssuingError
+from microcred.issuing.errors import CsvFileError, IssuingError
 from microcred.issuing.mail_tasks import mail_awards
 from microcred.issuing.models import AuditEvent, Award, Batch, BatchRow
 from microcred.issuing.tasks import issue_batch, resume_stalled_batches
@@ -188,7 +187,7 @@ def test_batch_runs_only_after_the_officer_starts_it_and_only_once(
     assert (Batch.objects.get(pk=batch.pk).state, Award.objects.count()) == ("queued", 0)
     with pytest.raises(IssuingError) as caught:
         start_batch(batch, by=None)
-    assert caught.value.code == "batch_started"
+    assert caught.value.code == "issuing.batch_started"
     assert batch_progress(batch) == batch_progress(Batch.objects.get(pk=batch.pk))
     assert batch_progress(batch).percent == 0
 

@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from microcred.issuing.csv_rows import CsvFileError, read_rows
+from microcred.issuing.csv_rows import read_rows
+from microcred.issuing.errors import CsvFileError
 
 TODAY = date(2026, 6, 1)
 

@@ -10,7 +10,7 @@ from django.core.management.base import CommandError
 from django.test import Client
 
 from microcred.organizations.models import Organization
-from microcred.organizations.models_people import ApiToken
+from microcred.organizations.models.people import ApiToken
 
 pytestmark = pytest.mark.django_db
 

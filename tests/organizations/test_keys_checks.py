@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from pytest_django.fixtures import Settings
 
+from microcred.keystore import generate_kek_text
 from microcred.organizations.checks import (
     E_DID_HOST,
     E_KEK_MALFORMED,
@@ -16,7 +17,6 @@ from microcred.organizations.checks import (
     check_did_web_host,
     check_keystore,
 )
-from microcred.organizations.keystore import generate_kek_text
 
 
 def ids(messages: list[checks.CheckMessage]) -> list[str | None]:
@@ -67,7 +67,7 @@ def test_malformed_kek_is_an_error_even_in_development(
 
 @pytest.mark.parametrize(
     "path",
-    ["microcred.organizations.keystore.NoSuchStore", "microcred.organizations.keys.did_for"],
+    ["microcred.keystore.NoSuchStore", "microcred.organizations.keys.did_for"],
 )
 def test_a_keystore_setting_that_is_not_a_store(settings: Settings, path: str) -> None:
     settings.MICROCRED_KEYSTORE = path

@@ -8,10 +8,10 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from microcred.keystore import get_keystore
 from microcred.organizations import keys
-from microcred.organizations.keystore import get_keystore
 from microcred.organizations.models import Organization
-from microcred.organizations.models_keys import SigningKey
+from microcred.organizations.models.keys import SigningKey
 from microcred.organizations.roles import Role
 from tests.conftest import PASSWORD, MakeMember
 from tests.organizations.test_keys_support import (  # noqa: F401

@@ -12,10 +12,11 @@ from django.test import Client
 from django.utils import timezone
 from pytest_django.fixtures import Settings
 
+from microcred.keystore import KeyStoreError, get_keystore
 from microcred.organizations import keys
-from microcred.organizations.keystore import KeyStoreError, get_keystore
+from microcred.organizations.errors import KeyManagementError
 from microcred.organizations.models import Organization
-from microcred.organizations.models_keys import SigningKey
+from microcred.organizations.models.keys import SigningKey
 from microcred.vc.issue import issue_credential
 from microcred.vc.verify import verify_credential
 from tests.organizations.test_keys_support import URLCONF, kek, leaks, seed_of  # noqa: F401
@@ -174,16 +175,16 @@ def test_retiring_the_active_key_puts_a_new_one_in_its_place(organization: Organ
 @pytest.mark.parametrize(
     ("reason", "shift", "code"),
     [
-        ("  ", timedelta(0), "retire_reason_required"),
-        ("x" * (keys.MAX_REASON_LENGTH + 1), timedelta(0), "retire_reason_too_long"),
-        ("compromised", timedelta(days=1), "retire_date_in_future"),
+        ("  ", timedelta(0), "organizations.retire_reason_required"),
+        ("x" * (keys.MAX_REASON_LENGTH + 1), timedelta(0), "organizations.retire_reason_too_long"),
+        ("compromised", timedelta(days=1), "organizations.retire_date_in_future"),
     ],
 )
 def test_bad_retirements_change_nothing(
     organization: Organization, reason: str, shift: timedelta, code: str
 ) -> None:
     key = keys.ensure_signing_key(organization)
-    with pytest.raises(keys.KeyManagementError) as caught:
+    with pytest.raises(KeyManagementError) as caught:
         keys.retire(key, effective=timezone.now() + shift, reason=reason, by=None)
     assert caught.value.code == code
     key.refresh_from_db()
@@ -194,9 +195,9 @@ def test_bad_retirements_change_nothing(
 def test_a_key_is_retired_once(organization: Organization) -> None:
     key = keys.ensure_signing_key(organization)
     keys.retire(key, effective=timezone.now(), reason="lost", by=None)
-    with pytest.raises(keys.KeyManagementError) as caught:
+    with pytest.raises(KeyManagementError) as caught:
         keys.retire(key, effective=timezone.now(), reason="again", by=None)
-    assert caught.value.code == "key_already_retired"
+    assert caught.value.code == "organizations.key_already_retired"
 
 
 def test_one_active_key_per_organisation(organization: Organization) -> None:
@@ -208,9 +209,9 @@ def test_one_active_key_per_organisation(organization: Organization) -> None:
 
 
 def test_no_document_before_the_first_key(organization: Organization) -> None:
-    with pytest.raises(keys.KeyManagementError) as caught:
+    with pytest.raises(KeyManagementError) as caught:
         keys.did_document(organization)
-    assert caught.value.code == "no_signing_key"
+    assert caught.value.code == "organizations.no_signing_key"
     assert keys.public_did_document(organization.slug) is None
     assert keys.public_did_document("nobody-here") is None
 
@@ -222,7 +223,7 @@ def test_the_signer_refuses_a_key_of_another_store(
     settings.MICROCRED_KEYSTORE = "tests.organizations.test_keys_services.OtherStore"
     with pytest.raises(KeyStoreError) as caught, keys.signer_for(organization):
         pass
-    assert caught.value.code == "keystore_mismatch"
+    assert caught.value.code == "keystore.mismatch"
 
 
 def test_keys_of_one_organisation_do_not_sign_for_another(
@@ -236,7 +237,7 @@ def test_keys_of_one_organisation_do_not_sign_for_another(
     theirs.refresh_from_db()
     with pytest.raises(KeyStoreError) as caught, keys.signer_for(other_organization):
         pass
-    assert caught.value.code == "key_unseal_failed"
+    assert caught.value.code == "keystore.key_unseal_failed"
 
 
 def test_signer_repr_shows_no_secret(organization: Organization) -> None:

@@ -15,7 +15,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import URLPattern, URLResolver, include, path
 from pytest_django.fixtures import Settings
 
-from microcred.organizations.keystore import generate_kek_text, get_keystore
+from microcred.keystore import generate_kek_text, get_keystore
 from microcred.vc.keys import Ed25519KeyPair
 from microcred.web.urls import urlpatterns as site_patterns
 

@@ -30,6 +30,7 @@ from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.awards import AwardRequest, issue_awards
 from microcred.issuing.compose import Learner
 from microcred.organizations import domains, keys
+from microcred.organizations.errors import DomainError, KeyManagementError
 from microcred.organizations.models import Organization
 from microcred.organizations.roles import Role
 from microcred.vc.fetcher import SafeFetcher, system_connect
@@ -159,9 +160,9 @@ def test_prove_publish_and_issue_under_the_domain(
 
     # A rotation: issuing stops until the published document names the new key.
     keys.rotate(organization, by=None)
-    with pytest.raises(keys.KeyManagementError) as refused:
+    with pytest.raises(KeyManagementError) as refused:
         issue_one(published)
-    assert refused.value.code == "domain_did_not_current"
+    assert refused.value.code == "organizations.domain_did_not_current"
     university.publish(".well-known/did.json", keys.did_document(organization, did=did_json["id"]))
     assert issue_one(published)["proof"]["verificationMethod"] == "did:web:odtu.test#key-2"
 
@@ -192,18 +193,18 @@ def test_one_domain_per_organisation(
     record = domains.claim(organization, DOMAIN, by=None)
     university.publish(".well-known/microcred-domain.json", domains.challenge_document(record))
     domains.check_challenge(record)
-    with pytest.raises(domains.DomainError) as taken:
+    with pytest.raises(DomainError) as taken:
         domains.claim(other_organization, DOMAIN, by=None)
-    assert taken.value.code == "domain_taken_elsewhere"
+    assert taken.value.code == "organizations.domain_taken_elsewhere"
 
 
 @pytest.mark.parametrize(
     "text", ["https://odtu.edu.tr", "odtu.edu.tr/x", "localhost", "10.0.0.1", "tr", "a..b", ""]
 )
 def test_only_plain_domain_names(text: str) -> None:
-    with pytest.raises(domains.DomainError) as refused:
+    with pytest.raises(DomainError) as refused:
         domains.normalise(text)
-    assert refused.value.code == "domain_invalid"
+    assert refused.value.code == "organizations.domain_invalid"
 
 
 def test_idn_domains_are_stored_in_ascii() -> None:

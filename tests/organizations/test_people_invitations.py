@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from microcred.accounts.models import User
 from microcred.organizations.models import Membership, Organization
-from microcred.organizations.models_people import Invitation
+from microcred.organizations.models.people import Invitation
 from microcred.organizations.roles import Role
 from tests.accounts.helpers import fast_passwords, static_sources
 from tests.conftest import PASSWORD, MakeMember

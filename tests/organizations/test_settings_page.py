@@ -12,7 +12,8 @@ from django.test import Client
 from PIL import Image
 
 from microcred.accounts.models import User
-from microcred.organizations.logos import MAX_BYTES, LogoError, check_logo
+from microcred.organizations.errors import LogoError
+from microcred.organizations.logos import MAX_BYTES, check_logo
 from microcred.organizations.models import Organization
 from microcred.organizations.roles import Role
 from tests.accounts.helpers import fast_passwords, static_sources

@@ -7,10 +7,10 @@ import re
 import pytest
 from django.test import Client
 
+from microcred.organizations.errors import ScopeError
 from microcred.organizations.models import Organization
-from microcred.organizations.models_people import ApiToken
+from microcred.organizations.models.people import ApiToken
 from microcred.organizations.roles import Role
-from microcred.organizations.services import ScopeError
 from microcred.organizations.tokens import (
     PlainToken,
     Scope,
@@ -68,7 +68,7 @@ def test_token_authenticates_with_its_scopes_and_records_use(
     require_scope(grant, Scope.READ)
     with pytest.raises(ScopeError) as refused:
         require_scope(grant, Scope.ISSUE)
-    assert refused.value.code == "missing_scope"
+    assert refused.value.code == "organizations.missing_scope"
     with pytest.raises(ValueError, match="unknown scope"):
         require_scope(grant, "admin")
 

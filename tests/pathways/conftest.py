@@ -16,15 +16,14 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from microcred.accounts.models import User
-from microcred.accounts.models_email import EmailAddress
+from microcred.accounts.models import EmailAddress, User
 from microcred.catalog import services as catalog
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.awards import AwardRequest, Issued, idempotency_key, issue_awards
 from microcred.issuing.compose import Learner
+from microcred.keystore import generate_kek_text, get_keystore
 from microcred.organizations.deployment import public_base_url
 from microcred.organizations.keys import did_for, signer_for
-from microcred.organizations.keystore import generate_kek_text, get_keystore
 from microcred.organizations.models import Organization
 from microcred.pathways import services
 from microcred.pathways.models import Pathway

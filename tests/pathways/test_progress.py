@@ -230,7 +230,7 @@ def test_rules_that_make_no_sense_are_refused_with_a_code(
 ) -> None:
     with pytest.raises(RuleError) as refused:
         parse_rule(data)
-    assert refused.value.code == code
+    assert refused.value.code == f"pathways.{code}"
 
 
 def test_rules_round_trip_through_their_json() -> None:

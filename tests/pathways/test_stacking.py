@@ -51,7 +51,7 @@ def test_half_way_shows_what_is_missing(
     assert "Still missing: Machine Learning Basics from Other Academy" in card.rules[0].detail
     with pytest.raises(PathwayError) as refused:
         passport_pathways.receive_stack(learner, scenario.pathway)
-    assert refused.value.code == "not_complete"
+    assert refused.value.code == "pathways.not_complete"
 
 
 def test_suggested_when_credentials_already_count(

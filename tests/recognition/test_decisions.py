@@ -82,11 +82,11 @@ def test_partial_recognition_needs_a_reason_and_fewer_ects_than_the_target(
     made = submit(learner, course, held)
     with pytest.raises(RecognitionError) as no_reason:
         decisions.decide(made, outcome="partial", ects=Decimal(4), by=reviewer)
-    assert no_reason.value.code == "reason"
+    assert no_reason.value.code == "recognition.reason"
     for too_many in (Decimal(6), Decimal(7), Decimal(0)):
         with pytest.raises(RecognitionError) as error:
             decisions.decide(made, outcome="partial", ects=too_many, reason="r", by=reviewer)
-        assert error.value.code == "partial_ects"
+        assert error.value.code == "recognition.partial_ects"
     assert not Decision.objects.exists()
     assert not Award.objects.filter(organization=course.organization).exists()
     decision = decisions.decide(
@@ -96,7 +96,7 @@ def test_partial_recognition_needs_a_reason_and_fewer_ects_than_the_target(
     assert decision.award.credential["credentialSubject"]["creditsEarned"] == 4
     with pytest.raises(RecognitionError) as twice:
         decisions.decide(made, outcome="full", by=reviewer)
-    assert twice.value.code == "decided"
+    assert twice.value.code == "recognition.decided"
 
 
 def test_a_refusal_needs_a_reason_and_issues_nothing(
@@ -136,23 +136,23 @@ def test_one_appeal_answered_by_another_reviewer_improves_and_renews(
     made = submit(learner, course, held)
     with pytest.raises(RecognitionError) as early:
         decisions.appeal(made, argument="Too early")
-    assert early.value.code == "not_decided"
+    assert early.value.code == "recognition.not_decided"
     first = decisions.decide(
         made, outcome="partial", ects=Decimal(4), reason="No modelling.", by=reviewer
     )
     decisions.appeal(made, argument="My project fitted two regression models.")
     with pytest.raises(RecognitionError) as again:
         decisions.appeal(made, argument="Once more")
-    assert again.value.code == "appealed"
+    assert again.value.code == "recognition.appealed"
     with pytest.raises(RecognitionError) as same:
         decisions.answer_appeal(made, outcome="full", reason="Convinced.", by=reviewer)
-    assert same.value.code == "same_reviewer"
+    assert same.value.code == "recognition.same_reviewer"
     with pytest.raises(RecognitionError) as worse:
         decisions.answer_appeal(made, outcome="refused", reason="No.", by=second_reviewer)
-    assert worse.value.code == "worse"
+    assert worse.value.code == "recognition.worse"
     with pytest.raises(RecognitionError) as no_reason:
         decisions.answer_appeal(made, outcome="full", reason=" ", by=second_reviewer)
-    assert no_reason.value.code == "reason"
+    assert no_reason.value.code == "recognition.reason"
     final = decisions.answer_appeal(
         made, outcome="full", reason="The project covers it.", by=second_reviewer
     )
@@ -165,7 +165,7 @@ def test_one_appeal_answered_by_another_reviewer_improves_and_renews(
     assert first.award.state == Award.State.REVOKED
     with pytest.raises(RecognitionError) as answered:
         decisions.answer_appeal(made, outcome="full", reason="Again.", by=second_reviewer)
-    assert answered.value.code == "answered"
+    assert answered.value.code == "recognition.answered"
 
 
 def test_a_lone_reviewer_answers_the_appeal_and_may_uphold(
@@ -221,7 +221,7 @@ def test_a_revoked_credential_is_refused_and_nothing_is_stored(
         change_status([award], StatusAction.REVOKE, reason="Plagiarism.", by=None, signer=signer)
     with translation.override("en"), pytest.raises(RecognitionError) as error:
         submit(learner, course, held)
-    assert error.value.code == "not_verified"
+    assert error.value.code == "recognition.not_verified"
     assert "did not verify" in error.value.message
     assert "revoked" in error.value.message.lower()
     assert not Request.objects.exists()
@@ -237,7 +237,7 @@ def test_a_tampered_credential_is_refused_and_nothing_is_stored(
     held.save(update_fields=["raw"])
     with pytest.raises(RecognitionError) as error:
         submit(learner, course, held, language="tr")
-    assert error.value.code == "not_verified"
+    assert error.value.code == "recognition.not_verified"
     assert "Hiçbir şey gönderilmedi" in error.value.message
     assert not Request.objects.exists()
     assert not (Path(settings.VAR_DIR) / "recognition-evidence").exists()
@@ -249,12 +249,12 @@ def test_only_the_learners_own_credentials_and_open_targets(
     intruder = make_learner("intruder@uni.example")
     with pytest.raises(RecognitionError) as not_held:
         submission.submit(intruder, target=course, item_ids=[held.public_id])
-    assert not_held.value.code == "not_held"
+    assert not_held.value.code == "recognition.not_held"
     with pytest.raises(RecognitionError) as nothing:
         submission.submit(learner, target=course, item_ids=[])
-    assert nothing.value.code == "nothing_submitted"
+    assert nothing.value.code == "recognition.nothing_submitted"
     Target.objects.filter(pk=course.pk).update(open=False)
     course.refresh_from_db()
     with pytest.raises(RecognitionError) as closed:
         submit(learner, course, held)
-    assert closed.value.code == "target_closed"
+    assert closed.value.code == "recognition.target_closed"

@@ -23,10 +23,10 @@ def upload(name: str, data: bytes) -> SimpleUploadedFile:
 @pytest.mark.parametrize(
     ("name", "data", "code"),
     [
-        ("virus.exe", b"MZ\x90\x00", "evidence_type"),
-        ("plan.pdf", b"<html>not a pdf</html>", "evidence_content"),
-        ("notes.txt", b"\xff\xfe\x00bad", "evidence_content"),
-        ("empty.pdf", b"", "evidence_empty"),
+        ("virus.exe", b"MZ\x90\x00", "registry.evidence_type"),
+        ("plan.pdf", b"<html>not a pdf</html>", "registry.evidence_content"),
+        ("notes.txt", b"\xff\xfe\x00bad", "registry.evidence_content"),
+        ("empty.pdf", b"", "registry.evidence_empty"),
     ],
 )
 def test_refused_files_leave_nothing(
@@ -44,7 +44,7 @@ def test_too_large_is_refused(draft: Application, provider_admin: User, settings
     settings.MICROCRED_EVIDENCE_MAX_BYTES = 10
     with pytest.raises(RegistryError) as refused:
         evidence.add_evidence(draft, upload("a.pdf", b"%PDF-" + b"x" * 20), by=provider_admin)
-    assert refused.value.code == "evidence_too_large"
+    assert refused.value.code == "registry.evidence_too_large"
 
 
 def test_a_file_is_kept_privately_under_a_random_name(
@@ -64,4 +64,4 @@ def test_a_file_is_kept_privately_under_a_random_name(
 def test_no_evidence_once_submitted(submitted: Application, provider_admin: User) -> None:
     with pytest.raises(RegistryError) as refused:
         evidence.add_evidence(submitted, upload("late.pdf", b"%PDF-1"), by=provider_admin)
-    assert refused.value.code == "application_locked"
+    assert refused.value.code == "registry.application_locked"

@@ -12,12 +12,12 @@ from django.utils import timezone
 
 from microcred.accounts.models import User
 from microcred.organizations import services as org_services
+from microcred.organizations.errors import OrganizationError
 from microcred.organizations.keys import did_for
 from microcred.organizations.models import Organization
 from microcred.organizations.roles import Role
 from microcred.registry import applications, decisions, trust_lists
-from microcred.registry.append_only import HistoryIsAppendOnlyError
-from microcred.registry.errors import RegistryError
+from microcred.registry.errors import HistoryIsAppendOnlyError, RegistryError
 from microcred.registry.models import Application, ApplicationEvent, Decision
 from microcred.registry.standing import State, standing_of
 from microcred.vc.verify import verify_credential
@@ -45,7 +45,7 @@ def recognise(application: Application, reviewer: User) -> Decision:
 def test_a_draft_is_not_submitted_until_complete(draft: Application, provider_admin: User) -> None:
     with pytest.raises(RegistryError) as refused:
         applications.submit(draft, by=provider_admin)
-    assert refused.value.code == "application_incomplete"
+    assert refused.value.code == "registry.application_incomplete"
     draft.refresh_from_db()
     assert draft.state == Application.State.DRAFT
     assert not ApplicationEvent.objects.filter(application=draft).exists()
@@ -58,7 +58,7 @@ def test_submission_keeps_the_indicators_and_locks_the_answers(
     assert submitted.indicators["published"]["value"] == "0"
     with pytest.raises(RegistryError) as refused:
         applications.save_draft(submitted, {"answers": {}})
-    assert refused.value.code == "application_locked"
+    assert refused.value.code == "registry.application_locked"
 
 
 def test_changes_requested_then_resubmitted_then_recognised(
@@ -110,7 +110,7 @@ def test_decisions_need_a_reason_and_sane_dates(submitted: Application, reviewer
             by=reviewer,
             valid_until=timezone.now() - timedelta(days=1),
         )
-    assert refused.value.code == "valid_until_invalid"
+    assert refused.value.code == "registry.valid_until_invalid"
     assert not Decision.objects.exists()
     submitted.refresh_from_db()
     assert submitted.state == Application.State.SUBMITTED
@@ -137,7 +137,7 @@ def test_withdrawal_ends_the_period_and_is_history(
         decision.delete()
     with pytest.raises(RegistryError) as refused:
         decisions.end_recognition(provider, body, outcome="suspended", reason="x", by=reviewer)
-    assert refused.value.code == "nothing_to_end"
+    assert refused.value.code == "registry.nothing_to_end"
 
 
 def test_a_withdrawal_cannot_be_dated_in_the_future(
@@ -153,7 +153,7 @@ def test_a_withdrawal_cannot_be_dated_in_the_future(
             by=reviewer,
             effective=timezone.now() + timedelta(days=3),
         )
-    assert refused.value.code == "effective_in_future"
+    assert refused.value.code == "registry.effective_in_future"
 
 
 def test_suspension_then_reinstatement_by_a_new_application(
@@ -192,11 +192,11 @@ def test_self_service_cannot_make_a_qa_body(
     organization: Organization, make_member: object
 ) -> None:
     user = User.objects.create_user("x@example.org", "pw-123456789")
-    with pytest.raises(org_services.OrganizationError) as refused:
+    with pytest.raises(OrganizationError) as refused:
         org_services.create_organization(
             creator=user, name="YÖKAK", slug="yokak", kind=Organization.Kind.QA_BODY
         )
-    assert refused.value.code == "qa_body_by_operator_only"
+    assert refused.value.code == "organizations.qa_body_by_operator_only"
     assert not Organization.objects.filter(slug="yokak").exists()
 
 
@@ -206,11 +206,11 @@ def test_names_with_standing_are_refused_to_others(
     recognise(submitted, reviewer)
     user = User.objects.create_user("y@example.org", "pw-123456789")
     for name in ("ANADOLU ÜNİVERSİTESİ", "anadolu universitesi", "KALITE KURULU"):
-        with pytest.raises(org_services.OrganizationError) as refused:
+        with pytest.raises(OrganizationError) as refused:
             org_services.create_organization(
                 creator=user, name=name, slug="copy", kind=Organization.Kind.PROVIDER
             )
-        assert refused.value.code == "name_reserved"
+        assert refused.value.code == "organizations.name_reserved"
     made = org_services.create_organization(
         creator=user, name="Anadolu Akademi", slug="akademi", kind=Organization.Kind.PROVIDER
     )

@@ -116,7 +116,7 @@ def test_api_rate_limit_answers_429(client: Client, settings: Any) -> None:
     assert client.post("/api/verify", body, content_type="application/json").status_code == 200
     response = client.post("/credentials/verify", body, content_type="application/json")
     assert response.status_code == 429
-    assert response.json()["code"] == "rate_limited"
+    assert response.json()["code"] == "api.rate_limited"
 
 
 def test_own_share_link_redirects_to_its_path(client: Client) -> None:

@@ -53,7 +53,7 @@ def test_the_count_is_shared_through_the_database(client: Client, settings: Any)
     assert RateCount.objects.get().count == 2
     refused = client.post("/api/verify", body, content_type="application/json")
     assert refused.status_code == 429
-    assert refused.json()["code"] == "rate_limited"
+    assert refused.json()["code"] == "api.rate_limited"
 
 
 def test_the_verify_page_parses_the_text_once(

@@ -89,4 +89,4 @@ def test_a_forged_forwarded_for_buys_no_fresh_budget(client: Client, settings: A
         HTTP_X_FORWARDED_FOR="3.3.3.3",
     )
     assert api.status_code == 429
-    assert api.json()["code"] == "rate_limited"
+    assert api.json()["code"] == "api.rate_limited"

@@ -10,7 +10,7 @@ from django.test import Client
 from pytest_django.fixtures import Settings
 
 from microcred.accounts.models import User
-from microcred.accounts.models_email import EmailAddress
+from microcred.accounts.models.email import EmailAddress
 from microcred.issuing.models import Award
 from microcred.issuing.notifications import claim_url
 from microcred.organizations.models import Organization
@@ -193,7 +193,7 @@ def test_an_address_confirmed_by_another_account_cannot_be_taken(
     signed_in(client, other)
     response = client.post(url("claim", token=issued.claim_token))
     assert response.status_code == 409
-    assert 'data-code="email_taken"' in page(response)
+    assert 'data-code="accounts.email_taken"' in page(response)
     assert not WalletItem.objects.exists()
 
 
@@ -266,7 +266,7 @@ def test_an_account_with_two_factor_claims_in_three_forms(
     import time
 
     from microcred.accounts import totp, two_factor
-    from microcred.accounts.models_two_factor import TwoFactorDevice
+    from microcred.accounts.models.two_factor import TwoFactorDevice
 
     learner = make_learner(EMAIL)
     two_factor.start_enrolment(learner)

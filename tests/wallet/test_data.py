@@ -10,7 +10,7 @@ from django.test import Client
 from django.utils import timezone
 
 from microcred.accounts.models import User
-from microcred.accounts.models_email import EmailAddress
+from microcred.accounts.models.email import EmailAddress
 from microcred.vc.did import did_key_for
 from microcred.vc.keys import Ed25519PublicKey
 from microcred.vc.multibase import b64url_decode
@@ -48,20 +48,20 @@ def test_holder_key_is_a_did_key_sealed_at_rest(learner: User) -> None:
 def test_holder_key_does_not_open_under_another_kek(
     learner: User, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from microcred.organizations.keystore import KeyStoreError, generate_kek_text, get_keystore
+    from microcred.keystore import KeyStoreError, generate_kek_text, get_keystore
 
     holder.holder_key(learner)
     monkeypatch.setenv("MICROCRED_KEK", generate_kek_text())
     get_keystore.cache_clear()
     with pytest.raises(KeyStoreError) as caught, holder.holder_signer(learner):
         pass
-    assert caught.value.code == "kek_mismatch"
+    assert caught.value.code == "keystore.kek_mismatch"
 
 
 def test_a_sealed_key_moved_to_another_learner_does_not_open(
     learner: User, make_learner: MakeLearner
 ) -> None:
-    from microcred.organizations.keystore import KeyStoreError
+    from microcred.keystore import KeyStoreError
 
     mine = holder.holder_key(learner)
     other = make_learner("mehmet@uni.example")

@@ -53,7 +53,7 @@ def test_import_is_limited_before_the_upload_is_read(
         url("import"), b"--x\r\nbroken", content_type="multipart/form-data; boundary=x"
     )
     assert response.status_code == 429
-    assert 'data-code="rate_limited"' in page(response)
+    assert 'data-code="wallet.rate_limited"' in page(response)
     assert verifications == ["microcred.wallet.imports"]  # the first request's only
     assert not WalletItem.objects.exists()
 
@@ -64,7 +64,7 @@ def test_an_unverifiable_import_is_verified_once(
     credential = issue_to("other@person.example").award.credential
     credential["name"] = "Changed"
     response = client.post(url("import"), {"text": json.dumps(credential)})
-    assert 'data-code="import_needs_confirmation"' in page(response)
+    assert 'data-code="wallet.import_needs_confirmation"' in page(response)
     assert verifications == ["microcred.wallet.imports"]
 
 
@@ -72,7 +72,7 @@ def test_an_unverifiable_import_is_verified_once(
 def test_hostile_text_is_refused_precisely(client: Client, learner: User, pasted: str) -> None:
     response = client.post(url("import"), {"text": pasted, "keep_unverified": "on"})
     assert response.status_code == 400
-    assert 'data-code="import_unreadable"' in page(response)
+    assert 'data-code="wallet.import_unreadable"' in page(response)
     assert not WalletItem.objects.exists()
 
 

@@ -50,7 +50,7 @@ def test_a_tampered_credential_shows_the_report_and_needs_explicit_consent(
     response = client.post(url("import"), {"text": pasted})
     assert response.status_code == 400
     text = page(response)
-    assert 'data-code="import_needs_confirmation"' in text
+    assert 'data-code="wallet.import_needs_confirmation"' in text
     assert "Not valid: the content was changed after signing." in text
     assert not WalletItem.objects.exists()
     response = client.post(url("import"), {"text": pasted, "keep_unverified": "on"})
@@ -73,15 +73,15 @@ def test_too_large_and_unreadable_input_are_refused_precisely(
     assert response.status_code == 400
     assert "larger than 1 KiB" in page(response)
     response = client.post(url("import"), {"text": "x" * 1500})
-    assert 'data-code="import_too_large"' in page(response)
+    assert 'data-code="wallet.import_too_large"' in page(response)
     response = client.post(url("import"), {"text": "{not json"})
     assert response.status_code == 400
-    assert 'data-code="import_unreadable"' in page(response)
+    assert 'data-code="wallet.import_unreadable"' in page(response)
     response = client.post(url("import"), {"text": "   "})
     assert "Upload a file or paste a credential." in page(response)
     nul = SimpleUploadedFile("nul.json", b'{"name": "A\\u0000B"}', "application/json")
     response = client.post(url("import"), {"file": nul})  # PostgreSQL could not store it
-    assert 'data-code="import_nul"' in page(response)
+    assert 'data-code="wallet.import_nul"' in page(response)
     assert not WalletItem.objects.exists()
 
 

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from pytest_django.fixtures import Settings
 
-from microcred.accounts.models_throttle import ThrottleCounter
+from microcred.accounts.models.throttle import ThrottleCounter
 from microcred.issuing.models import AuditEvent, Award
 from microcred.organizations.models import Organization
 from microcred.wallet import retention, retention_task

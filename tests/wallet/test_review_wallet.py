@@ -188,7 +188,7 @@ def test_an_imported_file_never_touches_the_disk(
     upload = SimpleUploadedFile("c.json", b'{"name": "not a credential"}' + b" " * 500)
     response = client.post(url("import"), {"file": upload})
     assert response.status_code == 400
-    assert 'data-code="import_needs_confirmation"' in response.content.decode()
+    assert 'data-code="wallet.import_needs_confirmation"' in response.content.decode()
 
 
 def test_an_oversized_import_is_refused_without_reading_it_all(

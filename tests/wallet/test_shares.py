@@ -100,13 +100,13 @@ def test_expired_withdrawn_and_unknown_links_do_not_open(
     ShareLink.objects.filter(pk=expiring.pk).update(expires_at=timezone.now() - timedelta(1))
     response = client.get(url("shared", token=token))
     assert response.status_code == 410
-    assert 'data-code="share_expired"' in page(response)
+    assert 'data-code="wallet.share_expired"' in page(response)
     live, token2 = shares.create_share(learner, [item])
     signed_in(client, learner)
     assert client.post(url("share_revoke", share_id=live.public_id)).status_code == 302
     response = Client().get(url("shared", token=token2))
     assert response.status_code == 410
-    assert 'data-code="share_revoked"' in page(response)
+    assert 'data-code="wallet.share_revoked"' in page(response)
     assert Client().get(url("shared", token="x" * 43)).status_code == 404
     assert (
         Client().get(url("shared_download", token=token2, item_id=item.public_id)).status_code

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from microcred.organizations.keystore import generate_kek_text
+from microcred.keystore import generate_kek_text
 from microcred.web.file_modes import make_private
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
+from microcred.keystore import generate_kek_text, get_keystore
 from microcred.organizations import keys
-from microcred.organizations.keystore import generate_kek_text, get_keystore
 from microcred.organizations.models import Organization
 from microcred.web.logs import JsonFormatter, RedactSecrets, redact
 

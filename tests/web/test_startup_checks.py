@@ -15,7 +15,7 @@ from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from pytest_django.fixtures import Settings
 
-from microcred.organizations.keystore import generate_kek_text
+from microcred.keystore import generate_kek_text
 from microcred.web.checks import (
     E001,
     E002,

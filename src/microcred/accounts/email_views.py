@@ -18,8 +18,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from microcred.accounts import emails
+from microcred.accounts.errors import EmailVerificationError
 from microcred.accounts.models import User
-from microcred.accounts.models_email import EmailAddress
+from microcred.accounts.models.email import EmailAddress
 
 
 class AddEmailForm(forms.Form):
@@ -65,7 +66,7 @@ def email_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             row = emails.add_address(user, form.cleaned_data["email"])
-        except emails.EmailVerificationError as error:
+        except EmailVerificationError as error:
             form.add_error("email", str(error))
         else:
             if not row.verified:
@@ -101,7 +102,7 @@ def email_confirm(request: HttpRequest, token: str) -> HttpResponse:
             return redirect(safe_next(request) or "accounts:emails")
         if _user_id != user.pk:
             emails.confirm(token, user)  # raises the precise wrong-account error
-    except emails.EmailVerificationError as error:
+    except EmailVerificationError as error:
         context = {"problem": str(error), "code": error.code}
         return _uncached(render(request, "accounts/email_confirm.html", context, status=400))
     context = {"email": email, "next": safe_next(request)}

@@ -20,19 +20,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from microcred.accounts.errors import EmailVerificationError
 from microcred.accounts.models import User
-from microcred.accounts.models_email import EmailAddress
-from microcred.vc.errors import VcError
+from microcred.accounts.models.email import EmailAddress
 
 _SALT = "microcred.accounts.email-verification"
 #: How long a verification link works (seconds); ``MICROCRED_EMAIL_LINK_MAX_AGE`` overrides.
 DEFAULT_MAX_AGE = 3 * 24 * 3600
 #: Links mailed to one address per hour; ``MICROCRED_EMAIL_LINKS_PER_HOUR`` overrides.
 DEFAULT_LINKS_PER_HOUR = 5
-
-
-class EmailVerificationError(VcError):
-    """A verification link or an address that cannot be accepted (``code`` says why)."""
 
 
 def max_age() -> int:
@@ -59,7 +55,7 @@ def add_address(user: User, email: str) -> EmailAddress:
     taken = EmailAddress.objects.filter(email=address, verified_at__isnull=False)
     if taken.exclude(user=user).exists():
         raise EmailVerificationError(
-            _("This address is already verified by another account."), code="email_taken"
+            _("This address is already verified by another account."), code="accounts.email_taken"
         )
     row, _created = EmailAddress.objects.get_or_create(user=user, email=address)
     return row
@@ -118,12 +114,12 @@ def read_token(token: str) -> tuple[int, str]:
     except signing.SignatureExpired:
         raise EmailVerificationError(
             _("This link has expired. Ask for a new one from your account's e-mail page."),
-            code="email_link_expired",
+            code="accounts.email_link_expired",
         ) from None
     except signing.BadSignature:
         raise EmailVerificationError(
             _("This link is not valid. Copy the whole link from the e-mail, or ask for a new one."),
-            code="email_link_invalid",
+            code="accounts.email_link_invalid",
         ) from None
     return int(data["u"]), str(data["e"])
 
@@ -135,7 +131,7 @@ def confirm(token: str, user: User) -> EmailAddress:
     if user_id != user.pk:
         raise EmailVerificationError(
             _("This link was sent for another account. Sign in with that account to use it."),
-            code="email_link_wrong_account",
+            code="accounts.email_link_wrong_account",
         )
     row = add_address(user, email)
     if row.verified_at is None:
@@ -145,7 +141,8 @@ def confirm(token: str, user: User) -> EmailAddress:
                 row.save(update_fields=["verified_at"])
         except IntegrityError:
             raise EmailVerificationError(
-                _("This address is already verified by another account."), code="email_taken"
+                _("This address is already verified by another account."),
+                code="accounts.email_taken",
             ) from None
     return row
 

@@ -16,7 +16,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from microcred.accounts.models import User
-from microcred.accounts.models_email import EmailAddress
+from microcred.accounts.models.email import EmailAddress
 
 #: Default for ``MICROCRED_UNVERIFIED_ACCOUNT_DAYS``.
 UNVERIFIED_DAYS = 7

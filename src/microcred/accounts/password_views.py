@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from microcred.accounts import emails, sign_in_limits, throttle
-from microcred.accounts.models_email import EmailAddress
+from microcred.accounts.models.email import EmailAddress
 
 RESETS_PER_HOUR = 3
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from microcred.accounts import emails, expiry
 from microcred.accounts.models import User
-from microcred.accounts.models_email import EmailAddress
+from microcred.accounts.models.email import EmailAddress
 from microcred.accounts.services import sign_up
 
 

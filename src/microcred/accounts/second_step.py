@@ -23,6 +23,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
 from microcred.accounts import sign_in_limits, two_factor
+from microcred.accounts.errors import TwoFactorError
 from microcred.accounts.models import User
 
 PENDING_KEY = "microcred.pending_sign_in"
@@ -88,7 +89,7 @@ def code_page(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             try:
                 two_factor.check(user, form.cleaned_data["code"])
-            except two_factor.TwoFactorError as error:
+            except TwoFactorError as error:
                 sign_in_limits.failed(request, account, sign_in_limits.CODE)
                 form.add_error("code", str(error))
             else:

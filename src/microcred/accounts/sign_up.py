@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from microcred.accounts import emails, throttle
 from microcred.accounts.models import User
-from microcred.accounts.models_email import EmailAddress
+from microcred.accounts.models.email import EmailAddress
 from microcred.accounts.services import sign_up
 
 #: Notes to the owner of a taken address, at most this many an hour (no mail flood).

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from microcred.accounts.models_throttle import ThrottleCounter
+from microcred.accounts.models.throttle import ThrottleCounter
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,9 +3,9 @@
 A code is accepted once (the device remembers the last time step used), within one step of
 clock drift either way. Recovery codes are one-time and kept only as hashes; new ones
 replace all old ones. Organisation admins may require a second factor of the admins and
-issuer officers of their organisation (``OrganizationTwoFactor``); those members cannot
-turn theirs off while it is required, and members without one are sent to enrol first
-(``two_factor_gate``).
+issuer officers of their organisation (``organizations/two_factor_rule.py``, asked through
+``two_factor_rule``); those members cannot turn theirs off while it is required, and
+members without one are sent to enrol first (``two_factor_gate``).
 """
 
 from __future__ import annotations
@@ -17,25 +17,16 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from microcred.accounts import totp
+from microcred.accounts import totp, two_factor_rule
+from microcred.accounts.errors import TwoFactorError
 from microcred.accounts.models import User
-from microcred.accounts.models_two_factor import (
-    OrganizationTwoFactor,
+from microcred.accounts.models.two_factor import (
     RecoveryCode,
     TwoFactorDevice,
 )
-from microcred.organizations.models import Membership, Organization
-from microcred.organizations.roles import Role
-from microcred.vc.errors import VcError
 
-#: Roles an organisation's rule applies to: those who can sign in the organisation's name.
-GUARDED_ROLES = (Role.ADMIN, Role.ISSUER)
 RECOVERY_CODES = 10
 _ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: read aloud and typed
-
-
-class TwoFactorError(VcError):
-    """A code or a change that cannot be accepted (``code`` says why)."""
 
 
 def is_enabled(user: User) -> bool:
@@ -45,7 +36,7 @@ def is_enabled(user: User) -> bool:
 def start_enrolment(user: User) -> TwoFactorDevice:
     """An unconfirmed device with a fresh secret (an unfinished earlier one is replaced)."""
     if is_enabled(user):
-        raise TwoFactorError(_("Two-factor sign-in is already on."), code="two_factor_on")
+        raise TwoFactorError(_("Two-factor sign-in is already on."), code="accounts.two_factor_on")
     TwoFactorDevice.objects.filter(user=user).delete()
     return TwoFactorDevice.objects.create(user=user, secret=totp.new_secret())
 
@@ -60,7 +51,7 @@ def confirm_enrolment(user: User, code: str, *, now: float | None = None) -> lis
     recovery codes, to be shown once."""
     device = TwoFactorDevice.objects.select_for_update().filter(user=user).first()
     if device is None or device.confirmed_at is not None:
-        raise TwoFactorError(_("Start the set-up again."), code="two_factor_no_enrolment")
+        raise TwoFactorError(_("Start the set-up again."), code="accounts.two_factor_no_enrolment")
     step = totp.matching_step(totp.secret_bytes(device.secret), code, _now(now))
     if step is None:
         raise _wrong_code()
@@ -76,7 +67,7 @@ def _now(now: float | None) -> float:
 def _wrong_code() -> TwoFactorError:
     return TwoFactorError(
         _("That code is not right. Type the six digits your app shows now, or a recovery code."),
-        code="two_factor_wrong_code",
+        code="accounts.two_factor_wrong_code",
     )
 
 
@@ -136,48 +127,10 @@ def _spend_recovery_code(user: User, code: str) -> bool:
 
 def disable(user: User) -> None:
     """Turn the second factor off, unless an organisation of the user requires it."""
-    if requiring_organizations(user):
+    if two_factor_rule.current().requiring(user):
         raise TwoFactorError(
             _("An organisation you act for requires two-factor sign-in; it cannot be turned off."),
-            code="two_factor_required",
+            code="accounts.two_factor_required",
         )
     TwoFactorDevice.objects.filter(user=user).delete()
     RecoveryCode.objects.filter(user=user).delete()
-
-
-def requiring_organizations(user: User) -> list[Organization]:
-    """Organisations that require a second factor of this user (by the roles held there)."""
-    guarded = Membership.objects.filter(user=user, role__in=[str(r) for r in GUARDED_ROLES])
-    ids = guarded.values_list("organization_id", flat=True)
-    rules = OrganizationTwoFactor.objects.filter(organization_id__in=ids)
-    return [rule.organization for rule in rules.select_related("organization")]
-
-
-def must_enrol(user: User, organization_slug: str) -> bool:
-    """The organisation requires a second factor of this member, who has none yet."""
-    rule = OrganizationTwoFactor.objects.filter(organization__slug=organization_slug)
-    if not rule.exists():
-        return False
-    roles = [str(r) for r in GUARDED_ROLES]
-    held = Membership.objects.filter(
-        user=user, organization__slug=organization_slug, role__in=roles
-    )
-    return held.exists() and not is_enabled(user)
-
-
-def is_required(organization: Organization) -> bool:
-    return OrganizationTwoFactor.objects.filter(organization=organization).exists()
-
-
-def set_required(organization: Organization, *, required: bool, by: User) -> None:
-    """Turn the organisation's rule on or off; on only by an admin who has a second factor
-    (otherwise the rule would at once send its author to enrol)."""
-    if not required:
-        OrganizationTwoFactor.objects.filter(organization=organization).delete()
-        return
-    if not is_enabled(by):
-        raise TwoFactorError(
-            _("Turn on two-factor sign-in for your own account first."),
-            code="two_factor_admin_first",
-        )
-    OrganizationTwoFactor.objects.get_or_create(organization=organization, defaults={"set_by": by})

@@ -16,7 +16,7 @@ from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from microcred.accounts import two_factor
+from microcred.accounts import two_factor_rule
 from microcred.accounts.models import User
 
 
@@ -41,7 +41,7 @@ class TwoFactorGateMiddleware:
             return None
         if match is None or not match.namespace:  # public documents (did.json) stay open
             return None
-        if not two_factor.must_enrol(user, slug):
+        if not two_factor_rule.current().must_enrol(user, slug):
             return None
         query = urlencode({"next": request.get_full_path()})
         return redirect(f"{reverse('accounts:two_factor_setup')}?{query}")

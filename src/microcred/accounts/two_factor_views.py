@@ -1,5 +1,6 @@
 """The signed-in person's security page: password, two-factor sign-in, and the
-organisation rule for the organisations they administer.
+organisation rule for the organisations they administer (the rule and its switch are
+``organizations``'; the page asks through ``two_factor_rule``).
 
 Enrolment shows the secret as a QR code (and as text, for typing) only while it is not yet
 confirmed; recovery codes are shown once, right after they are made, on a page no cache
@@ -21,12 +22,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
-from microcred.accounts import totp, two_factor
+from microcred.accounts import totp, two_factor, two_factor_rule
 from microcred.accounts.email_views import safe_next
+from microcred.accounts.errors import TwoFactorError
 from microcred.accounts.models import User
-from microcred.organizations.access import OrgContext, org_view
-from microcred.organizations.models import Membership
-from microcred.organizations.roles import Role
 
 ISSUER_NAME = "Microcred"
 
@@ -71,17 +70,15 @@ def _private(response: HttpResponse) -> HttpResponse:
 @login_required
 def security(request: HttpRequest) -> HttpResponse:
     user = _user(request)
-    admin_of = Membership.objects.filter(user=user, role=str(Role.ADMIN)).select_related(
-        "organization"
-    )
+    rule = two_factor_rule.current()
     organizations = [
-        {"organization": m.organization, "required": two_factor.is_required(m.organization)}
-        for m in admin_of
+        {"organization": organization, "required": required}
+        for organization, required in rule.administered(user)
     ]
     context = {
         "enabled": two_factor.is_enabled(user),
         "remaining": two_factor.remaining_recovery_codes(user),
-        "required_by": two_factor.requiring_organizations(user),
+        "required_by": two_factor_rule.current().requiring(user),
         "organizations": organizations,
         "disable_form": PasswordCheckForm(user=user),
     }
@@ -107,7 +104,7 @@ def setup(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             codes = two_factor.confirm_enrolment(user, form.cleaned_data["code"])
-        except two_factor.TwoFactorError as error:
+        except TwoFactorError as error:
             form.add_error("code", str(error))
         else:
             context = {"codes": codes, "next": safe_next(request), "fresh": True}
@@ -118,7 +115,7 @@ def setup(request: HttpRequest) -> HttpResponse:
         "qr": _qr(uri),
         "secret": " ".join(device.secret[i : i + 4] for i in range(0, len(device.secret), 4)),
         "next": safe_next(request),
-        "required_by": two_factor.requiring_organizations(user),
+        "required_by": two_factor_rule.current().requiring(user),
     }
     status = 400 if form.errors else 200
     return _private(render(request, "accounts/two_factor_setup.html", context, status=status))
@@ -143,29 +140,10 @@ def disable(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         try:
             two_factor.disable(user)
-        except two_factor.TwoFactorError as error:
+        except TwoFactorError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("Two-factor sign-in is off."))
     else:
         messages.error(request, _("That is not your current password."))
-    return redirect("accounts:security")
-
-
-@org_view(Role.ADMIN)
-@require_POST
-def organization_rule(request: HttpRequest, org: OrgContext) -> HttpResponse:
-    """An admin requires (or stops requiring) a second factor in their organisation."""
-    required = request.POST.get("required") == "1"
-    try:
-        two_factor.set_required(org.organization, required=required, by=_user(request))
-    except two_factor.TwoFactorError as error:
-        messages.error(request, str(error))
-    else:
-        done = (
-            _("%(name)s now requires two-factor sign-in of its admins and issuer officers.")
-            if required
-            else _("%(name)s no longer requires two-factor sign-in.")
-        )
-        messages.success(request, done % {"name": org.organization.name})
     return redirect("accounts:security")

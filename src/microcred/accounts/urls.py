@@ -1,4 +1,6 @@
-"""URLs of the accounts app (mounted under the language prefix by microcred.web.urls)."""
+"""URLs of the accounts app (mounted under the language prefix by microcred.web.urls, in
+one ``accounts`` namespace with the organisation pages of ``organizations/account_urls.py``:
+the home page, invitations, the two-factor rule's switch)."""
 
 from __future__ import annotations
 
@@ -14,15 +16,12 @@ from microcred.accounts import (
     views,
 )
 
-app_name = "accounts"
 urlpatterns: list[URLPattern | URLResolver] = [
-    path("", views.home, name="home"),
     path("sign-up/", views.sign_up, name="sign_up"),
     path("sign-up/sent/", views.sign_up_sent, name="sign_up_sent"),
     path("sign-in/", sign_in_views.SignInView.as_view(), name="sign_in"),
     path("sign-in/code/", second_step.code_page, name="sign_in_code"),
     path("sign-out/", views.SignOutView.as_view(), name="sign_out"),
-    path("invitations/<str:token>/", views.invitation, name="invitation"),
     path("emails/", email_views.email_list, name="emails"),
     path("emails/<str:address_id>/resend", email_views.email_resend, name="email_resend"),
     path("emails/confirm/<str:token>/", email_views.email_confirm, name="email_confirm"),
@@ -44,11 +43,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("security/two-factor/off", two_factor_views.disable, name="two_factor_disable"),
     path(
         "security/recovery-codes", two_factor_views.recovery_codes, name="two_factor_recovery_codes"
-    ),
-    path(
-        "security/orgs/<slug:org>/two-factor",
-        two_factor_views.organization_rule,
-        name="organization_two_factor",
     ),
     path("privacy/", legal_views.privacy, name="privacy"),
     path("terms/", legal_views.terms, name="terms"),

@@ -35,7 +35,7 @@ def _entries(body: StatusUpdateIn) -> list[tuple[StatusEntryIn, bool]]:
         wanted = entry.status if entry.status is not None else body.status
         out.append((entry, True if wanted is None else wanted))
     if not out:
-        raise ApiError(400, "status_missing", _("Each status entry needs a true/false status."))
+        raise ApiError(400, "api.status_missing", _("Each status entry needs a true/false status."))
     return out
 
 
@@ -43,19 +43,19 @@ def _check_entry(record: ApiCredential, entry: StatusEntryIn) -> None:
     if entry.type not in ENTRY_TYPES:
         raise ApiError(
             400,
-            "status_type_not_supported",
+            "api.status_type_not_supported",
             _("Only %(type)s entries can be changed here.") % {"type": ENTRY_TYPE},
         )
     if entry.statusPurpose not in StatusPurpose.values:
         raise ApiError(
             400,
-            "status_purpose_not_supported",
+            "api.status_purpose_not_supported",
             _("The status purpose must be “revocation” or “suspension”."),
         )
     if entry.statusPurpose not in _carried_purposes(record):
         raise ApiError(
             400,
-            "status_purpose_not_carried",
+            "api.status_purpose_not_carried",
             _("The credential carries no status entry for this purpose."),
         )
     revocation = entry.statusPurpose == StatusPurpose.REVOCATION
@@ -67,7 +67,7 @@ def _check_entry(record: ApiCredential, entry: StatusEntryIn) -> None:
     if any(value is not None and value != own[key] for key, value in given.items()):
         raise ApiError(
             400,
-            "status_entry_mismatch",
+            "api.status_entry_mismatch",
             _("This status entry is not the credential's own entry for that purpose."),
         )
 
@@ -84,7 +84,9 @@ def _action(record: ApiCredential, purpose: str, wanted: bool) -> StatusAction |
     state = record.state
     if purpose == StatusPurpose.REVOCATION:
         if not wanted and state == _State.REVOKED:
-            raise ApiError(409, "revocation_final", _("A revoked credential cannot be un-revoked."))
+            raise ApiError(
+                409, "api.revocation_final", _("A revoked credential cannot be un-revoked.")
+            )
         return StatusAction.REVOKE if wanted and state != _State.REVOKED else None
     if wanted:
         return None if state == _State.SUSPENDED else StatusAction.SUSPEND

@@ -26,7 +26,7 @@ def max_body_bytes() -> int:
 def _too_large(limit: int) -> ApiError:
     return ApiError(
         413,
-        "request_too_large",
+        "api.request_too_large",
         _("The request body is larger than %(limit)d bytes.") % {"limit": limit},
     )
 
@@ -45,7 +45,7 @@ def _refusal(exc: JsonInputError, limit: int) -> ApiError:
         "json_lone_surrogate": _("The request body holds a lone UTF-16 surrogate, "
                                  "which is not text."),
     }  # fmt: skip
-    code = exc.code if exc.code in messages else "malformed_json"
+    code = f"api.{exc.code}" if exc.code in messages else "api.malformed_json"
     message = messages.get(exc.code) or _("The request body is not valid JSON.")
     return ApiError(400, code, message)
 
@@ -68,11 +68,11 @@ class BoundedJsonParser(Parser):
         except JsonInputError as exc:
             raise _refusal(exc, limit) from exc
         if not isinstance(data, dict):
-            raise ApiError(400, "json_not_object", _("The request body must be a JSON object."))
+            raise ApiError(400, "api.json_not_object", _("The request body must be a JSON object."))
         if b"u0000" in body and contains_nul(data):
             # No text in a credential or a learner's record has a use for it, and PostgreSQL
             # refuses to store it (text and jsonb alike).
             raise ApiError(
-                400, "nul_character", _("The request body contains a NUL (U+0000) character.")
+                400, "api.nul_character", _("The request body contains a NUL (U+0000) character.")
             )
         return data

@@ -70,7 +70,7 @@ def request_hash(data: AwardIn, *, omitted_name_means: bool = True) -> str:
 def _key_reused() -> ApiError:
     return ApiError(
         422,
-        "idempotency_key_reused",
+        "api.idempotency_key_reused",
         _("This idempotency key was already used for a different request."),
     )
 
@@ -142,7 +142,7 @@ def change_record(grant: TokenGrant, record: R, action: StatusAction, reason: st
         )
     if not changed:
         message = _refusal(action) % {"state": record.get_state_display()}
-        raise ApiError(409, "invalid_transition", message)
+        raise ApiError(409, "api.invalid_transition", message)
     return changed[0]
 
 
@@ -167,14 +167,14 @@ def sign_credential(
     """
     org = grant.organization
     if "proof" in credential:
-        raise ApiError(400, "already_secured", _("The credential already has a proof."))
+        raise ApiError(400, "api.already_secured", _("The credential already has a proof."))
     own = did_for(org)
     if "issuer" not in credential:
         credential = {**credential, "issuer": own}
     elif issuer_id(credential) != own:
         raise ApiError(
             400,
-            "issuer_mismatch",
+            "api.issuer_mismatch",
             _("The credential's issuer must be this organisation (%(did)s).") % {"did": own},
         )
     chosen = read_issue_options(options)

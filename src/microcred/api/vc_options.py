@@ -38,7 +38,7 @@ class IssueOptions:
 def unsupported(names: set[str]) -> ApiError:
     return ApiError(
         400,
-        "option_not_supported",
+        "api.option_not_supported",
         _("Unsupported options: %(names)s.") % {"names": ", ".join(sorted(names))},
     )
 
@@ -50,20 +50,20 @@ def _purposes(value: Any) -> tuple[str, ...]:
         if not isinstance(entry, dict) or entry.get("type") not in STATUS_TYPES:
             raise ApiError(
                 400,
-                "status_type_not_supported",
+                "api.status_type_not_supported",
                 _("options.credentialStatus entries must be of type BitstringStatusListEntry."),
             )
         purpose = entry.get("statusPurpose")
         if purpose not in StatusPurpose.values:
             raise ApiError(
                 400,
-                "status_purpose_not_supported",
+                "api.status_purpose_not_supported",
                 _("The status purpose must be “revocation” or “suspension”."),
             )
         if purpose not in purposes:
             purposes.append(purpose)
     if not purposes:
-        raise ApiError(400, "status_missing", _("options.credentialStatus names no status."))
+        raise ApiError(400, "api.status_missing", _("options.credentialStatus names no status."))
     return tuple(purposes)
 
 
@@ -75,7 +75,7 @@ def read_issue_options(options: dict[str, Any]) -> IssueOptions:
     if suite not in CRYPTOSUITES:
         raise ApiError(
             400,
-            "cryptosuite_not_supported",
+            "api.cryptosuite_not_supported",
             _("Unsupported cryptosuite; use eddsa-rdfc-2022 or eddsa-jcs-2022."),
         )
     purposes = BOTH_PURPOSES

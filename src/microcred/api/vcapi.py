@@ -61,7 +61,7 @@ def _options(options: dict[str, Any], default_purpose: str) -> VerifyOptions:
     try:
         return read_options(options, default_purpose=default_purpose, allowed=CREDENTIAL_OPTIONS)
     except OptionError as exc:
-        raise ApiError(400, exc.code, str(exc)) from exc
+        raise ApiError(400, f"api.{exc.code}", str(exc)) from exc
 
 
 _AUTHED = {401: ErrorOut, 403: ErrorOut, **_ERRORS}

@@ -13,7 +13,7 @@ from django.db import transaction
 
 from microcred.accounts.models import User
 from microcred.catalog.models import SpecificationVersion
-from microcred.catalog.models_review import Approval, ApprovalPolicy, ReviewEvent
+from microcred.catalog.models.review import Approval, ApprovalPolicy, ReviewEvent
 from microcred.organizations.keys import local_did_document
 from microcred.organizations.models import Organization
 

@@ -9,14 +9,17 @@ CatalogError
     ├── UnderReview      (code "catalog.under_review": the version is with a QA body)
     └── ApprovalRequired (code "catalog.approval_required": the provider requires approval)
 
-A ``ReviewRefused`` carries its message already translated into the active language, for
+Every one derives from the platform's root, ``MicrocredError`` (``infra/errors.py``); a
+``ReviewRefused`` carries its message already translated into the active language, for
 the person who asked.
 """
 
 from __future__ import annotations
 
+from microcred.infra.errors import MicrocredError
 
-class CatalogError(Exception):
+
+class CatalogError(MicrocredError):
     code = "catalog.error"
 
 
@@ -44,10 +47,6 @@ class InvalidElements(CatalogError):  # noqa: N818
 
 class ReviewRefused(CatalogError):  # noqa: N818
     code = "catalog.review_refused"
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 class UnderReview(ReviewRefused):

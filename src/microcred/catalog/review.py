@@ -25,7 +25,7 @@ from microcred.catalog.approvals import record_event
 from microcred.catalog.endorsing import sign_endorsement
 from microcred.catalog.errors import ReviewRefused, UnderReview
 from microcred.catalog.models import SpecificationVersion
-from microcred.catalog.models_review import Approval, Review, ReviewEvent
+from microcred.catalog.models.review import Approval, Review, ReviewEvent
 from microcred.catalog.services import readiness, under_review_message
 from microcred.organizations.models import Organization
 

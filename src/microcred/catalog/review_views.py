@@ -22,7 +22,7 @@ from microcred.catalog import approvals, review, services
 from microcred.catalog.checks import element_label
 from microcred.catalog.element_rows import Language, element_rows
 from microcred.catalog.errors import ReviewRefused
-from microcred.catalog.models_review import Review
+from microcred.catalog.models.review import Review
 from microcred.catalog.review_forms import PolicyForm, ReviewForm, SubmitForm
 from microcred.catalog.views import version_page
 from microcred.organizations.access import OrgContext, org_view

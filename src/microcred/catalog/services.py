@@ -248,7 +248,8 @@ def get_issuable_version(org: Organization, public_id: str) -> SpecificationVers
     """The published version ``public_id`` of ``org``; ``NotIssuable`` otherwise."""
     version = get_version(org, public_id)
     if version is None or version.status != Status.PUBLISHED:
-        raise NotIssuable(f"no published specification version {public_id!r} in this organisation")
+        message = _("No published micro-credential version “%(id)s” in this organisation.")
+        raise NotIssuable(message % {"id": public_id})
     return version
 
 

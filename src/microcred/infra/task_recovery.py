@@ -15,6 +15,8 @@ from typing import Any
 
 from django.db import OperationalError
 
+from microcred.infra.errors import MicrocredError
+
 #: PostgreSQL: serialization failure, deadlock, lock not available — retry, they pass.
 CONTENTION_SQLSTATES = frozenset({"40001", "40P01", "55P03"})
 _SQLITE_BUSY = ("database is locked", "database table is locked")
@@ -23,8 +25,10 @@ _SQLITE_BUSY = ("database is locked", "database table is locked")
 _WORKER_ID = re.compile(r"^[^@]*@(?P<host>[^:]+):(?P<pid>\d+)(?::\d+)?$")
 
 
-class WorkerGoneError(RuntimeError):
+class WorkerGoneError(MicrocredError):
     """Recorded as the failure of a task whose worker stopped while running it."""
+
+    code = "infra.worker_gone"
 
 
 def is_contention(exc: BaseException) -> bool:

@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from microcred.issuing import status_lists
 from microcred.issuing.audit import ViaToken, details_for
 from microcred.issuing.awards import allocate_entries
-from microcred.issuing.errors import IssuingError
+from microcred.issuing.errors import CredentialIdTakenError, IssuingError
 from microcred.issuing.models import ApiCredential, AuditEvent, Award, StatusList, StatusPurpose
 from microcred.issuing.signer import IssuerSigner
 from microcred.organizations.deployment import public_base_url
@@ -46,7 +46,7 @@ def credential_id_for(credential: Mapping[str, Any], option: Any) -> str:
         if not isinstance(option, str) or (given is not None and given != option):
             raise IssuingError(
                 _("options.credentialId must be a string equal to the credential's id."),
-                code="credential_id_conflict",
+                code="issuing.credential_id_conflict",
             )
         given = option
     if given is None:
@@ -55,7 +55,7 @@ def credential_id_for(credential: Mapping[str, Any], option: Any) -> str:
         raise IssuingError(
             _("The credential id must be a URL or URN of at most %(max)d characters.")
             % {"max": MAX_ID_LENGTH},
-            code="credential_id_invalid",
+            code="issuing.credential_id_invalid",
         )
     return given
 
@@ -71,10 +71,10 @@ def _id_taken(organization: Organization, credential_id: str) -> bool:
     return Award.objects.filter(organization=organization, credential__id=credential_id).exists()
 
 
-def _taken() -> IssuingError:
-    return IssuingError(
+def _taken() -> CredentialIdTakenError:
+    return CredentialIdTakenError(
         _("Another credential of this organisation already has this id."),
-        code="credential_id_taken",
+        code="issuing.credential_id_taken",
     )
 
 
@@ -105,7 +105,7 @@ def caller_status_entries(credential: Mapping[str, Any]) -> list[Any]:
                     "A status entry points into this organisation's status lists; the "
                     "platform allocates those entries itself."
                 ),
-                code="status_entry_not_allocated",
+                code="issuing.status_entry_not_allocated",
             )
     return list(entries)
 

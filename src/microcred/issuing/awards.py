@@ -33,7 +33,7 @@ from microcred.catalog.approvals import endorser_documents
 from microcred.issuing import status_lists
 from microcred.issuing.audit import ViaToken, details_for
 from microcred.issuing.compose import Learner, compose_credential
-from microcred.issuing.errors import IssuingError
+from microcred.issuing.errors import ValueRefusedError
 from microcred.issuing.grading import check_grades
 from microcred.issuing.models import AuditEvent, Award, Batch, StatusList, StatusPurpose
 from microcred.issuing.plain_insert import insert_rows
@@ -202,9 +202,9 @@ def check_learner_name(name: str) -> None:
     """Refuse a name with a line break or another control character (no use in a name, and
     harmful wherever it is written: e-mails, CSV exports, headers)."""
     if has_control_characters(name):
-        raise IssuingError(
+        raise ValueRefusedError(
             _("The learner's name contains a line break or another control character."),
-            code="name_control_characters",
+            code="issuing.name_control_characters",
         )
 
 

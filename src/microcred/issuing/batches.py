@@ -249,7 +249,9 @@ def start_batch(batch: Batch, *, by: Any) -> None:
             state=Batch.State.QUEUED
         )
         if not updated:
-            raise IssuingError(_("This batch has already been started."), code="batch_started")
+            raise IssuingError(
+                _("This batch has already been started."), code="issuing.batch_started"
+            )
         _audit(batch, by, "batch_started", {"rows": batch.total})
         # Same database as the task queue: the batch and its tasks commit together.
         enqueue_runs(batch.public_id)

@@ -86,7 +86,7 @@ def open_contests(organization: Any) -> QuerySet[Contest]:
 def _text(value: str, empty: str) -> str:
     value = value.strip()
     if not value:
-        raise IssuingError(empty, code="empty")
+        raise IssuingError(empty, code="issuing.empty")
     return value[:MAX_TEXT]
 
 
@@ -94,7 +94,9 @@ def contest(award: Award, *, learner: Any, argument: str, language: str | None) 
     """Open the learner's contest of ``award`` (the caller checked the award is theirs)."""
     argument = _text(argument, _("Please write why you contest the decision."))
     if award.state not in CONTESTABLE:
-        raise IssuingError(_("Only a revoked or suspended award can be contested."), code="state")
+        raise IssuingError(
+            _("Only a revoked or suspended award can be contested."), code="issuing.state"
+        )
     remember_language(award, language)
     try:
         with transaction.atomic():
@@ -103,7 +105,8 @@ def contest(award: Award, *, learner: Any, argument: str, language: str | None) 
             )
     except IntegrityError:
         raise IssuingError(
-            _("Your contest is already open; the issuer will answer it."), code="contest_open"
+            _("Your contest is already open; the issuer will answer it."),
+            code="issuing.contest_open",
         ) from None
     AuditEvent.objects.create(
         organization=award.organization,
@@ -124,9 +127,11 @@ def answer(
     reason = _text(reason, _("A reason is required."))
     locked = Contest.objects.select_for_update().get(pk=made.pk)
     if locked.outcome != Contest.Outcome.OPEN:
-        raise IssuingError(_("This contest was already answered."), code="answered")
+        raise IssuingError(_("This contest was already answered."), code="issuing.answered")
     if decision not in decisions_for(made):
-        raise IssuingError(_("This answer does not fit the award's state."), code="decision")
+        raise IssuingError(
+            _("This answer does not fit the award's state."), code="issuing.decision"
+        )
     award = made.award
     details: dict[str, Any] = {"contest": made.public_id}
     if decision is Decision.REINSTATE:

@@ -38,7 +38,8 @@ def correct_award(
     """Revoke ``wrong`` (it must be active or suspended) and issue ``learner`` ``version``."""
     if wrong.state == Award.State.REVOKED:
         raise IssuingError(
-            _("This award is already revoked; issue a new one instead."), code="already_revoked"
+            _("This award is already revoked; issue a new one instead."),
+            code="issuing.already_revoked",
         )
     key = idempotency_key("correction", wrong.public_id)
     with transaction.atomic():

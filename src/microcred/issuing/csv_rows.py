@@ -27,6 +27,7 @@ from django.core.validators import URLValidator, validate_email
 from django.utils.translation import gettext as _
 
 from microcred.issuing.compose import Learner
+from microcred.issuing.errors import CsvFileError
 from microcred.issuing.plain_text import has_control_characters
 
 #: Default for ``MICROCRED_CSV_MAX_ROWS``: data rows one file may hold.
@@ -53,10 +54,6 @@ _LANGUAGES = {
     "tr": "tr", "turkish": "tr", "türkçe": "tr", "turkce": "tr",
 }  # fmt: skip
 _URL = URLValidator(schemes=["https", "http"])
-
-
-class CsvFileError(ValueError):
-    """The file as a whole cannot be read (encoding, header, size) — nothing was checked."""
 
 
 @dataclass(frozen=True, slots=True)

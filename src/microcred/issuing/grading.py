@@ -13,7 +13,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from microcred.catalog import services as catalog
-from microcred.issuing.errors import IssuingError
+from microcred.issuing.errors import GradeRefusedError
 from microcred.vc.elements import GradingScheme
 from microcred.vc.elements.grading import GradeProblem, grade_problem, is_numeric
 
@@ -28,7 +28,7 @@ def _scale(scheme: GradingScheme) -> str:
     return ", ".join(reversed(scheme.allowed_values))  # best first, as designers wrote it
 
 
-def refusal(scheme: GradingScheme | None, grade: str) -> IssuingError | None:
+def refusal(scheme: GradingScheme | None, grade: str) -> GradeRefusedError | None:
     """Why ``grade`` cannot be awarded under ``scheme`` (an error with the API's code)."""
     problem = grade_problem(scheme, grade)
     if problem is None or scheme is None:
@@ -40,7 +40,7 @@ def refusal(scheme: GradingScheme | None, grade: str) -> IssuingError | None:
         message = _(
             "“%(grade)s” is below the pass mark (%(mark)s): a failing grade cannot be awarded."
         )
-    return IssuingError(message % values, code=str(problem))
+    return GradeRefusedError(message % values, code=f"issuing.{problem}")
 
 
 def check_grades(version: Any, grades: Iterable[str]) -> None:
@@ -49,6 +49,3 @@ def check_grades(version: Any, grades: Iterable[str]) -> None:
     for grade in grades:
         if (error := refusal(scheme, grade)) is not None:
             raise error
-
-
-GRADE_CODES = frozenset(str(problem) for problem in GradeProblem)

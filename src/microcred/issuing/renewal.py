@@ -56,16 +56,16 @@ def renew(
     """Issue the renewal of ``award`` (refused for a revoked award unless by contest)."""
     reason = reason.strip()
     if not reason:
-        raise IssuingError(_("A reason is required."), code="reason_required")
+        raise IssuingError(_("A reason is required."), code="issuing.reason_required")
     if award.state == Award.State.REVOKED and basis is not RenewalBasis.CONTEST:
         raise IssuingError(
             _("A revoked award is renewed only by answering the learner's contest."),
-            code="revoked",
+            code="issuing.revoked",
         )
     if not award.learner_email:
         raise IssuingError(
             _("The learner's address was erased: this award cannot be renewed."),
-            code="no_learner_address",
+            code="issuing.no_learner_address",
         )
     moment = now or timezone.now()
     learner = Learner(

@@ -19,10 +19,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from microcred.issuing import contests, notifications
 from microcred.issuing.awards import Issued, claim_token_for
-from microcred.issuing.errors import IssuingError
+from microcred.issuing.errors import GradeRefusedError, IssuingError
 from microcred.issuing.expiry import language_of
 from microcred.issuing.forms import MAX_REASON
-from microcred.issuing.grading import GRADE_CODES
 from microcred.issuing.models import Award, Contest
 from microcred.issuing.renewal import RenewalBasis, renew
 from microcred.issuing.views import OFFICERS, _award
@@ -95,7 +94,7 @@ def award_renew(request: HttpRequest, org: OrgContext, award_id: str) -> HttpRes
                     evidence_url=data["evidence_url"],
                 )
         except IssuingError as exc:
-            form.add_error("grade" if exc.code in GRADE_CODES else None, str(exc))
+            form.add_error("grade" if isinstance(exc, GradeRefusedError) else None, str(exc))
         else:
             notifications.notify_awarded([issued], translation.get_language())
             messages.success(request, _("Renewed. The learner was sent the new credential."))

@@ -41,7 +41,8 @@ def resend_claim(award: Award, *, by: Any) -> None:
     """Send the claim e-mail again, now; IssuingError says why not."""
     if award.state == Award.State.REVOKED:
         raise IssuingError(
-            _("This award is revoked: there is nothing left to claim."), code="resend_revoked"
+            _("This award is revoked: there is nothing left to claim."),
+            code="issuing.resend_revoked",
         )
     wait = next_resend_at(award)
     if wait is not None:
@@ -49,7 +50,7 @@ def resend_claim(award: Award, *, by: Any) -> None:
         raise IssuingError(
             _("The claim e-mail was just sent. You can send it again in %(minutes)d minute(s).")
             % {"minutes": minutes},
-            code="resend_too_soon",
+            code="issuing.resend_too_soon",
         )
     AuditEvent.objects.create(
         organization=award.organization, actor=by, action=ACTION, target=award.public_id

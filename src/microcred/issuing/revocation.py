@@ -74,7 +74,7 @@ def change_status(
     if internal_note.strip():
         extra["internal_note"] = internal_note.strip()
     if not reason:
-        raise IssuingError(_("A reason is required."), code="reason_required")
+        raise IssuingError(_("A reason is required."), code="issuing.reason_required")
     moment = now or timezone.now()
     changed = [a for a in awards if a.state in _ALLOWED[action]]
     # Lock the lists in one order (by id) before flipping any bit: two officers changing

@@ -27,7 +27,7 @@ from microcred.catalog.errors import NotIssuable
 from microcred.issuing import audit, contests, notifications, upload_limits
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
 from microcred.issuing.compose import Learner
-from microcred.issuing.errors import IssuingError
+from microcred.issuing.errors import GradeRefusedError, IssuingError
 from microcred.issuing.forms import (
     AwardFilterForm,
     BulkStatusForm,
@@ -35,7 +35,6 @@ from microcred.issuing.forms import (
     IssueOneForm,
     StatusChangeForm,
 )
-from microcred.issuing.grading import GRADE_CODES
 from microcred.issuing.models import AuditEvent, Award, Batch
 from microcred.issuing.public_views import STATUS_LIST_MAX_AGE
 from microcred.issuing.renewal import renewals_of
@@ -132,7 +131,7 @@ def issue_one(request: HttpRequest, org: OrgContext) -> HttpResponse:
                     include_name=data["include_name"],
                 )
         except IssuingError as exc:
-            if exc.code not in GRADE_CODES:
+            if not isinstance(exc, GradeRefusedError):
                 raise
             form.add_error("grade", str(exc))  # the assessment rule: nothing was issued
             return render(request, "issuing/issue.html", {"org": org, "form": form}, status=400)
@@ -306,7 +305,7 @@ def _csv_upload(
     request: HttpRequest, org: OrgContext, cap: upload_limits.CappedUploadHandler | None
 ) -> HttpResponse:
     from microcred.issuing.batches import prepare_batch
-    from microcred.issuing.csv_rows import CsvFileError
+    from microcred.issuing.errors import CsvFileError
 
     data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
     if cap is not None and cap.exceeded:

@@ -15,8 +15,7 @@ from django.apps import AppConfig
 from django.conf import settings
 from django.core import checks
 
-from microcred.organizations.keys import did_web_host
-from microcred.organizations.keystore import (
+from microcred.keystore import (
     DEFAULT_KEYSTORE,
     EnvelopeKeyStore,
     KeyStore,
@@ -24,8 +23,9 @@ from microcred.organizations.keystore import (
     keystore_path,
     parse_kek,
 )
-from microcred.organizations.keystore.config import load_keystore_class
-from microcred.organizations.keystore.kek import KEK_ENV
+from microcred.keystore.config import load_keystore_class
+from microcred.keystore.kek import KEK_ENV
+from microcred.organizations.keys import did_web_host
 from microcred.vc.did import did_web_for
 from microcred.vc.errors import DidError
 

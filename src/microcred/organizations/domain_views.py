@@ -22,31 +22,34 @@ from django.views.decorators.http import require_POST, require_safe
 from microcred.accounts.models import User
 from microcred.organizations import domains, keys
 from microcred.organizations.access import OrgContext, org_view
-from microcred.organizations.models_domains import OwnDomain
+from microcred.organizations.errors import DomainError
+from microcred.organizations.models.domains import OwnDomain
 from microcred.organizations.roles import Role
 
 _ERRORS = {
-    "domain_invalid": gettext_lazy("Give the domain name alone, for example odtu.edu.tr."),
-    "domain_taken_elsewhere": gettext_lazy(
+    "organizations.domain_invalid": gettext_lazy(
+        "Give the domain name alone, for example odtu.edu.tr."
+    ),
+    "organizations.domain_taken_elsewhere": gettext_lazy(
         "Another organisation on this platform has already proven this domain."
     ),
-    "domain_challenge_unreachable": gettext_lazy(
+    "organizations.domain_challenge_unreachable": gettext_lazy(
         "The verification file could not be read from the domain over HTTPS. Check that it is "
         "published at the address below, with a valid certificate and as JSON."
     ),
-    "domain_challenge_mismatch": gettext_lazy(
+    "organizations.domain_challenge_mismatch": gettext_lazy(
         "The verification file was found, but it does not hold this organisation's token."
     ),
-    "domain_not_proven": gettext_lazy("Prove the domain first."),
-    "domain_did_unreachable": gettext_lazy(
+    "organizations.domain_not_proven": gettext_lazy("Prove the domain first."),
+    "organizations.domain_did_unreachable": gettext_lazy(
         "The DID document could not be read from the domain over HTTPS. Publish the file "
         "below at the address shown, as JSON."
     ),
-    "domain_did_not_current": gettext_lazy(
+    "organizations.domain_did_not_current": gettext_lazy(
         "The DID document on the domain does not authorise your current signing key (or "
         "still authorises a withdrawn one). Download it again and replace the published copy."
     ),
-    "no_signing_key": gettext_lazy("Create a signing key first (Signing keys page)."),
+    "organizations.no_signing_key": gettext_lazy("Create a signing key first (Signing keys page)."),
 }
 
 
@@ -58,7 +61,7 @@ class ClaimForm(forms.Form):
     )
 
 
-def _problem(error: domains.DomainError) -> str:
+def _problem(error: DomainError) -> str:
     return str(_ERRORS.get(error.code, _("That did not work: %(code)s") % {"code": error.code}))
 
 
@@ -117,7 +120,7 @@ def domain_claim(request: HttpRequest, org: OrgContext) -> HttpResponse:
     if form.is_valid():
         try:
             domains.claim(org.organization, form.cleaned_data["domain"], by=_user(request))
-        except domains.DomainError as error:
+        except DomainError as error:
             form.add_error("domain", _problem(error))
         else:
             return HttpResponseRedirect(_page_url(org))
@@ -128,7 +131,7 @@ def _step(request: HttpRequest, org: OrgContext, domain: str, done: str, step: A
     record = _record(org, domain)
     try:
         step(record)
-    except domains.DomainError as error:
+    except DomainError as error:
         messages.error(request, _problem(error))
     else:
         messages.success(request, done)
@@ -180,7 +183,7 @@ def domain_challenge_file(request: HttpRequest, org: OrgContext, domain: str) ->
 def domain_did_file(request: HttpRequest, org: OrgContext, domain: str) -> HttpResponse:
     record = _record(org, domain)
     if keys.active_key(org.organization) is None:
-        messages.error(request, _problem(domains.DomainError("", code="no_signing_key")))
+        messages.error(request, _problem(DomainError("", code="organizations.no_signing_key")))
         return HttpResponseRedirect(_page_url(org))
     did = domains.domain_did(record.domain)
     return _attachment(keys.did_document(org.organization, did=did), "did.json")

@@ -32,16 +32,16 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from microcred.accounts.models import User
+from microcred.organizations.errors import DomainError
 from microcred.organizations.models import Organization
-from microcred.organizations.models_domains import OwnDomain
-from microcred.organizations.models_keys import SigningKey
+from microcred.organizations.models.domains import OwnDomain
+from microcred.organizations.models.keys import SigningKey
 from microcred.vc.did import did_web_for, did_web_to_url
-from microcred.vc.errors import DidError, DocumentLoadError, VcError
+from microcred.vc.errors import DidError, DocumentLoadError
 from microcred.vc.fetcher import SafeFetcher
 
 __all__ = [
     "CHALLENGE_KEY",
-    "DomainError",
     "challenge_document",
     "challenge_url",
     "check_challenge",
@@ -64,12 +64,6 @@ _override: Fetch | None = None
 logger = logging.getLogger(__name__)
 
 
-class DomainError(VcError):
-    """A domain step that cannot be done as asked; ``code`` says why (for the page)."""
-
-    code = "domain_error"
-
-
 def use_fetcher(fetcher: Fetch | None) -> None:
     """Tests: fetch through ``fetcher`` (a SafeFetcher reaching a local HTTPS server)."""
     global _override
@@ -84,23 +78,25 @@ def normalise(text: str) -> str:
     """``ODTU.edu.tr.`` → ``odtu.edu.tr``; anything but a plain public host name is refused."""
     name = text.strip().lower().rstrip(".")
     if "://" in name or "/" in name or ":" in name or "@" in name or not name:
-        raise DomainError("give the domain alone, e.g. odtu.edu.tr", code="domain_invalid")
+        raise DomainError(
+            "give the domain alone, e.g. odtu.edu.tr", code="organizations.domain_invalid"
+        )
     try:
         name = name.encode("idna").decode("ascii")
     except UnicodeError as exc:
-        raise DomainError("not a valid domain name", code="domain_invalid") from exc
+        raise DomainError("not a valid domain name", code="organizations.domain_invalid") from exc
     try:
         ipaddress.ip_address(name)
     except ValueError:
         pass
     else:
-        raise DomainError("an IP address is not a domain", code="domain_invalid")
+        raise DomainError("an IP address is not a domain", code="organizations.domain_invalid")
     if "." not in name or name == "localhost" or name.endswith(".localhost"):
-        raise DomainError("the domain needs a public name", code="domain_invalid")
+        raise DomainError("the domain needs a public name", code="organizations.domain_invalid")
     try:
         did_web_for(name)
     except DidError as exc:
-        raise DomainError(str(exc), code="domain_invalid") from exc
+        raise DomainError(str(exc), code="organizations.domain_invalid") from exc
     return name
 
 
@@ -124,7 +120,8 @@ def claim(org: Organization, text: str, *, by: User | None) -> OwnDomain:
     )
     if taken.exists():
         raise DomainError(
-            "another organisation has proven this domain", code="domain_taken_elsewhere"
+            "another organisation has proven this domain",
+            code="organizations.domain_taken_elsewhere",
         )
     record, _ = OwnDomain.objects.get_or_create(
         organization=org,
@@ -136,19 +133,22 @@ def claim(org: Organization, text: str, *, by: User | None) -> OwnDomain:
 
 def check_challenge(record: OwnDomain) -> OwnDomain:
     """Read the token back from the domain; proven on a match."""
-    document = _fetch_document(challenge_url(record.domain), "domain_challenge_unreachable")
+    document = _fetch_document(
+        challenge_url(record.domain), "organizations.domain_challenge_unreachable"
+    )
     found = document.get(CHALLENGE_KEY) if isinstance(document, Mapping) else None
     if not isinstance(found, str) or not hmac.compare_digest(found, record.token):
         raise DomainError(
             f"{challenge_url(record.domain)} does not hold this organisation's token",
-            code="domain_challenge_mismatch",
+            code="organizations.domain_challenge_mismatch",
         )
     try:
         with transaction.atomic():
             OwnDomain.objects.filter(pk=record.pk).update(proven_at=timezone.now())
     except IntegrityError as exc:
         raise DomainError(
-            "another organisation has proven this domain", code="domain_taken_elsewhere"
+            "another organisation has proven this domain",
+            code="organizations.domain_taken_elsewhere",
         ) from exc
     record.refresh_from_db()
     _log("domain_proven", record)
@@ -165,15 +165,15 @@ def _log(event: str, record: OwnDomain) -> None:
 def check_did_document(record: OwnDomain) -> OwnDomain:
     """The hosted ``did.json`` authorises the active key and no withdrawn one."""
     if record.proven_at is None:
-        raise DomainError("prove the domain first", code="domain_not_proven")
+        raise DomainError("prove the domain first", code="organizations.domain_not_proven")
     active = _active_key(record.organization)
     did = domain_did(record.domain)
     url = did_web_to_url(did)
-    document = _fetch_document(url, "domain_did_unreachable")
+    document = _fetch_document(url, "organizations.domain_did_unreachable")
     problem = _did_problem(document, did, active, _retired(record.organization))
     if problem:
         _log("domain_did_not_current", record)
-        raise DomainError(f"{url}: {problem}", code="domain_did_not_current")
+        raise DomainError(f"{url}: {problem}", code="organizations.domain_did_not_current")
     record.did_checked_at = timezone.now()
     record.did_checked_key = active.fragment
     record.save(update_fields=["did_checked_at", "did_checked_key"])
@@ -213,7 +213,9 @@ def ensure_current(org: Organization) -> None:
 def _active_key(org: Organization) -> SigningKey:
     key = SigningKey.objects.filter(organization=org, status=SigningKey.Status.ACTIVE).first()
     if key is None:
-        raise DomainError("the organisation has no signing key yet", code="no_signing_key")
+        raise DomainError(
+            "the organisation has no signing key yet", code="organizations.no_signing_key"
+        )
     return key
 
 

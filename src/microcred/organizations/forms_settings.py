@@ -9,7 +9,8 @@ from django.conf import settings
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from microcred.organizations.logos import MAX_BYTES, LogoError, check_logo
+from microcred.organizations.errors import LogoError
+from microcred.organizations.logos import MAX_BYTES, check_logo
 from microcred.organizations.models import Organization
 
 

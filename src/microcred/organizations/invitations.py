@@ -23,10 +23,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from microcred.accounts.models import User
+from microcred.organizations.errors import InvitationError
 from microcred.organizations.models import Organization
-from microcred.organizations.models_people import Invitation
+from microcred.organizations.models.people import Invitation
 from microcred.organizations.roles import Role
-from microcred.organizations.services import InvitationError, add_role
+from microcred.organizations.services import add_role
 
 #: How long a link stays valid.
 LIFETIME = timedelta(days=7)
@@ -108,18 +109,18 @@ def find(raw: str, *, now: datetime | None = None) -> Invitation:
     if invitation is None:
         raise InvitationError(
             str(_("This invitation link is not valid. Check that you copied all of it.")),
-            code="invitation_unknown",
+            code="organizations.invitation_unknown",
         )
     if invitation.accepted_at is not None:
         raise InvitationError(
             str(_("This invitation has already been used. Ask for a new one if you need it.")),
-            code="invitation_used",
+            code="organizations.invitation_used",
         )
     if invitation.expires_at <= (now or timezone.now()):
         raise InvitationError(
             str(_("This invitation has expired. Ask an admin of %(name)s to invite you again."))
             % {"name": invitation.organization.name},
-            code="invitation_expired",
+            code="organizations.invitation_expired",
         )
     return invitation
 
@@ -135,7 +136,7 @@ def check_account(invitation: Invitation, user: User) -> None:
                 )
             )
             % {"invited": invitation.email, "current": user.email},
-            code="invitation_wrong_account",
+            code="organizations.invitation_wrong_account",
         )
 
 
@@ -152,7 +153,7 @@ def accept(raw: str, user: User, *, now: datetime | None = None) -> Invitation:
     if spent != 1:
         raise InvitationError(
             str(_("This invitation has already been used. Ask for a new one if you need it.")),
-            code="invitation_used",
+            code="organizations.invitation_used",
         )
     add_role(found.organization, user, found.role)
     found.accepted_at = moment

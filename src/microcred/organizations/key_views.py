@@ -23,16 +23,19 @@ from django.views.decorators.http import require_POST, require_safe
 from microcred.accounts.models import User
 from microcred.organizations import keys
 from microcred.organizations.access import OrgContext, org_view
-from microcred.organizations.models_keys import SigningKey
+from microcred.organizations.errors import KeyManagementError
+from microcred.organizations.models.keys import SigningKey
 from microcred.organizations.roles import Role
 
 _ERRORS = {
-    "retire_reason_required": gettext_lazy("Say why the key is retired."),
-    "retire_reason_too_long": gettext_lazy("The reason is too long (1000 characters at most)."),
-    "retire_date_in_future": gettext_lazy(
+    "organizations.retire_reason_required": gettext_lazy("Say why the key is retired."),
+    "organizations.retire_reason_too_long": gettext_lazy(
+        "The reason is too long (1000 characters at most)."
+    ),
+    "organizations.retire_date_in_future": gettext_lazy(
         "The date cannot be in the future. To stop using a key from now on, rotate it."
     ),
-    "key_already_retired": gettext_lazy("This key is already retired."),
+    "organizations.key_already_retired": gettext_lazy("This key is already retired."),
 }
 
 
@@ -53,7 +56,7 @@ class RetireKeyForm(forms.Form):
     def clean_effective(self) -> datetime:
         effective: datetime = self.cleaned_data["effective"]
         if effective > timezone.now():
-            raise forms.ValidationError(_ERRORS["retire_date_in_future"])
+            raise forms.ValidationError(_ERRORS["organizations.retire_date_in_future"])
         return effective
 
 
@@ -120,7 +123,7 @@ def retire_key(request: HttpRequest, org: OrgContext, key: str) -> HttpResponse:
                 reason=form.cleaned_data["reason"],
                 by=_user(request),
             )
-        except keys.KeyManagementError as exc:
+        except KeyManagementError as exc:
             form.add_error(None, _ERRORS.get(exc.code, str(exc)))
         else:
             messages.success(

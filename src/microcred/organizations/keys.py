@@ -29,17 +29,17 @@ from django.db import transaction
 from django.utils import timezone
 
 from microcred.accounts.models import User
+from microcred.keystore import KeyStoreError, get_keystore, keystore_path
 from microcred.organizations import domains, signals
-from microcred.organizations.keystore import KeyStoreError, get_keystore, keystore_path
+from microcred.organizations.errors import DomainError, KeyManagementError
 from microcred.organizations.models import Organization
-from microcred.organizations.models_keys import OrganizationDid, SigningKey
+from microcred.organizations.models.keys import OrganizationDid, SigningKey
 from microcred.vc.dates import format_datetime
 from microcred.vc.did import build_did_web_document, did_web_for
-from microcred.vc.errors import DidError, VcError
+from microcred.vc.errors import DidError
 from microcred.vc.keys import Ed25519KeyPair, Ed25519PublicKey
 
 __all__ = [
-    "KeyManagementError",
     "OrgSigner",
     "active_key",
     "did_document",
@@ -62,12 +62,6 @@ __all__ = [
 logger = logging.getLogger(__name__)
 MAX_REASON_LENGTH = 1000
 Actor = User | None
-
-
-class KeyManagementError(VcError):
-    """A key operation that cannot be done as asked; ``code`` says why."""
-
-    code = "key_management_error"
 
 
 def did_web_host() -> str:
@@ -134,7 +128,9 @@ def retire(key: SigningKey, *, effective: datetime, reason: str, by: Actor) -> S
         _lock(key.organization)
         key.refresh_from_db()
         if key.status == SigningKey.Status.RETIRED:
-            raise KeyManagementError("this key is already retired", code="key_already_retired")
+            raise KeyManagementError(
+                "this key is already retired", code="organizations.key_already_retired"
+            )
         if key.status == SigningKey.Status.ACTIVE:
             key.status = SigningKey.Status.SUPERSEDED
             key.save(update_fields=["status"])
@@ -154,11 +150,13 @@ def retire(key: SigningKey, *, effective: datetime, reason: str, by: Actor) -> S
 
 def _check_retirement(key: SigningKey, effective: datetime, reason: str) -> None:
     if not reason:
-        raise KeyManagementError("say why the key is retired", code="retire_reason_required")
+        raise KeyManagementError(
+            "say why the key is retired", code="organizations.retire_reason_required"
+        )
     if len(reason) > MAX_REASON_LENGTH:
         raise KeyManagementError(
             f"the reason is longer than {MAX_REASON_LENGTH} characters",
-            code="retire_reason_too_long",
+            code="organizations.retire_reason_too_long",
         )
     if timezone.is_naive(effective):
         raise TypeError("'effective' must be a timezone-aware datetime")
@@ -166,10 +164,12 @@ def _check_retirement(key: SigningKey, effective: datetime, reason: str) -> None
         raise KeyManagementError(
             "a retirement takes effect now or in the past, not in the future; rotate the key "
             "to stop using it from now on",
-            code="retire_date_in_future",
+            code="organizations.retire_date_in_future",
         )
     if key.status == SigningKey.Status.RETIRED:
-        raise KeyManagementError("this key is already retired", code="key_already_retired")
+        raise KeyManagementError(
+            "this key is already retired", code="organizations.key_already_retired"
+        )
 
 
 def public_did_document(slug: str, host: str | None = None) -> dict[str, Any] | None:
@@ -244,7 +244,9 @@ def did_document(org: Organization, *, did: str | None = None) -> dict[str, Any]
     """
     keys = list_keys(org)
     if not keys:
-        raise KeyManagementError(f"{org.slug} has no signing key yet", code="no_signing_key")
+        raise KeyManagementError(
+            f"{org.slug} has no signing key yet", code="organizations.no_signing_key"
+        )
     revoked = {
         key.fragment: format_datetime(key.retired_at)
         for key in keys
@@ -286,7 +288,7 @@ def signer_for(org: Organization) -> Iterator[OrgSigner]:
     _check_store(key)
     try:
         domains.ensure_current(org)
-    except domains.DomainError as exc:
+    except DomainError as exc:
         raise KeyManagementError(str(exc), code=exc.code) from exc
     did = did_for(org)
     record_did(org, did)
@@ -299,7 +301,7 @@ def _check_store(key: SigningKey) -> None:
         raise KeyStoreError(
             f"key {key.fragment} is held by {key.keystore}, not by the configured "
             f"{keystore_path()}",
-            code="keystore_mismatch",
+            code="keystore.mismatch",
         )
 
 
@@ -312,7 +314,7 @@ def _log(event: str, key: SigningKey) -> None:
 
 
 def _create_key(org: Organization, *, by: Actor) -> SigningKey:
-    ref = get_keystore().create(org)
+    ref = get_keystore().create(org.public_id)
     sealed = ref.sealed
     now = timezone.now()
     key = SigningKey.objects.create(

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from microcred.organizations.errors import LogoError
 from microcred.organizations.models import Organization
 
 #: The largest logo accepted, in bytes.
@@ -26,10 +27,6 @@ MAX_SIDE = 1024
 _FORBIDDEN_TAGS = {"script", "foreignobject", "iframe", "embed", "object", "audio", "video"}
 _LINK_ATTRIBUTES = {"href", "src"}
 _UNSAFE_TEXT = re.compile(r"javascript:|@import|url\(\s*['\"]?\s*(?!#)", re.IGNORECASE)
-
-
-class LogoError(ValueError):
-    """The file cannot be a logo; the message says why, for the admin."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +108,7 @@ def _check_element(element: ET.Element) -> None:
         raise LogoError(refused)
 
 
-__all__ = ["MAX_BYTES", "Logo", "LogoError", "check_logo"]
+__all__ = ["MAX_BYTES", "Logo", "check_logo"]
 
 
 def logo_data_uri(org: Organization) -> str | None:

@@ -20,37 +20,14 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from microcred.accounts.models import User
+from microcred.organizations.errors import (
+    LastAdminError,
+    NotAMemberError,
+    OrganizationError,
+)
 from microcred.organizations.models import Membership, Organization
 from microcred.organizations.names import name_problem
 from microcred.organizations.roles import Role
-
-
-class OrganizationError(Exception):
-    """A refused action, with a stable ``code`` and a message a person can act on."""
-
-    code = "organization_error"
-
-    def __init__(self, message: str, *, code: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        if code is not None:
-            self.code = code
-
-
-class LastAdminError(OrganizationError):
-    code = "last_admin"
-
-
-class NotAMemberError(OrganizationError):
-    code = "not_a_member"
-
-
-class InvitationError(OrganizationError):
-    code = "invitation"
-
-
-class ScopeError(OrganizationError):
-    code = "missing_scope"
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,11 +77,11 @@ def create_organization(
     if kind != Organization.Kind.PROVIDER:
         raise OrganizationError(
             str(_("Only the platform operator registers quality-assurance bodies.")),
-            code="qa_body_by_operator_only",
+            code="organizations.qa_body_by_operator_only",
         )
     problem = name_problem(name)
     if problem:
-        raise OrganizationError(problem, code="name_reserved")
+        raise OrganizationError(problem, code="organizations.name_reserved")
     organization = Organization.objects.create(
         name=name, slug=slug, kind=kind, country=country.upper(), website=website
     )
@@ -160,7 +137,8 @@ def set_roles(organization: Organization, *, email: str, roles: Iterable[str]) -
     wanted = set(_ordered(Role(role) for role in roles))
     if not wanted:
         raise OrganizationError(
-            str(_("Choose at least one role, or remove the member instead.")), code="no_role"
+            str(_("Choose at least one role, or remove the member instead.")),
+            code="organizations.no_role",
         )
     user = _member(organization, email)
     if Role.ADMIN not in wanted and not _other_admins(organization, user):

@@ -23,10 +23,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from microcred.accounts.models import User
+from microcred.organizations.errors import InactiveTokenError, OrganizationError, ScopeError
 from microcred.organizations.models import Membership, Organization
-from microcred.organizations.models_people import ApiToken
+from microcred.organizations.models.people import ApiToken
 from microcred.organizations.roles import Role
-from microcred.organizations.services import OrganizationError, ScopeError
 
 #: Who may create tokens (the tokens pages are for organisation admins), and so hold them.
 TOKEN_ROLES = (Role.ADMIN,)
@@ -79,12 +79,6 @@ class TokenGrant:
     created_by: User | None = None
 
 
-class InactiveTokenError(OrganizationError):
-    """A genuine token whose creator no longer holds the authority it was made with."""
-
-    code = "token_creator_not_authorised"
-
-
 def digest(raw: str) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
@@ -111,7 +105,9 @@ def create_token(
     chosen = sorted(set(scopes))
     unknown = set(chosen) - set(Scope.ALL)
     if not chosen or unknown:
-        raise OrganizationError(str(_("Choose at least one valid scope.")), code="bad_scope")
+        raise OrganizationError(
+            str(_("Choose at least one valid scope.")), code="organizations.bad_scope"
+        )
     for _attempt in range(5):  # a prefix collision (1 in 4 billion) just draws again
         prefix = secrets.token_hex(4)
         raw = f"{_PREFIX}{prefix}_{secrets.token_urlsafe(32)}"
@@ -129,7 +125,9 @@ def create_token(
         except IntegrityError:
             continue
         return token, PlainToken(raw)
-    raise OrganizationError(str(_("Could not create a token; try again.")), code="token_prefix")
+    raise OrganizationError(
+        str(_("Could not create a token; try again.")), code="organizations.token_prefix"
+    )
 
 
 def _with_creator_check(tokens: QuerySet[ApiToken]) -> QuerySet[ApiToken]:

@@ -23,6 +23,7 @@ from microcred.accounts.models import User
 from microcred.organizations import invitations as invitation_service
 from microcred.organizations import invite_limits, services, tokens
 from microcred.organizations.access import OrgContext, org_view
+from microcred.organizations.errors import OrganizationError
 from microcred.organizations.forms import InviteForm, MemberForm, RolesForm, TokenForm
 from microcred.organizations.roles import Role
 
@@ -92,7 +93,7 @@ def member_roles(request: HttpRequest, org: OrgContext) -> HttpResponse:
         summary = services.set_roles(
             org.organization, email=form.cleaned_data["email"], roles=form.cleaned_data["roles"]
         )
-    except services.OrganizationError as error:
+    except OrganizationError as error:
         return _members_page(request, org, problem=error.message, status=409)
     messages.success(request, _("Roles of %(email)s saved.") % {"email": summary.user.email})
     return _back(org, "members")
@@ -106,7 +107,7 @@ def member_remove(request: HttpRequest, org: OrgContext) -> HttpResponse:
         return _members_page(request, org, problem=_("Choose a member."), status=400)
     try:
         user = services.remove_member(org.organization, email=form.cleaned_data["email"])
-    except services.OrganizationError as error:
+    except OrganizationError as error:
         return _members_page(request, org, problem=error.message, status=409)
     messages.success(request, _("%(email)s was removed.") % {"email": user.email})
     return _back(org, "members")

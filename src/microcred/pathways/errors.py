@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
+from microcred.infra.errors import MicrocredError
 
-class PathwayError(Exception):
-    code = "pathway_error"
 
-    def __init__(self, message: str, *, code: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        if code is not None:
-            self.code = code
+class PathwayError(MicrocredError):
+    code = "pathways.error"

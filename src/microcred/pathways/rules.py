@@ -25,6 +25,8 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
+from microcred.infra.errors import MicrocredError
+
 RuleKind = Literal["all_of", "n_of", "min_ects", "min_level", "window"]
 ComponentKind = Literal["spec", "achievement", "field"]
 RULE_KINDS: tuple[RuleKind, ...] = ("all_of", "n_of", "min_ects", "min_level", "window")
@@ -33,12 +35,13 @@ MAX_COMPONENTS = 50
 MAX_TEXT = 500
 
 
-class RuleError(ValueError):
-    """A stored or submitted rule that cannot be read; ``code`` names what is wrong."""
+class RuleError(MicrocredError):
+    """A stored or submitted rule that cannot be read; ``reason`` names what is wrong (the
+    page words it), ``code`` is that reason in the platform's dotted form."""
 
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason, code=f"pathways.{reason}")
+        self.reason = reason
 
 
 @dataclass(frozen=True, slots=True)

@@ -90,7 +90,7 @@ def _target(org: Organization, public_id: str) -> Specification:
     if found is None:
         raise PathwayError(
             _("Choose a micro-credential of your organisation as the qualification."),
-            code="target_invalid",
+            code="pathways.target_invalid",
         )
     return found
 
@@ -98,7 +98,7 @@ def _target(org: Organization, public_id: str) -> Specification:
 def _apply(pathway: Pathway, basics: Basics) -> None:
     if not basics.name_en.strip() or not basics.name_tr.strip():
         raise PathwayError(
-            _("Give the pathway a name in Turkish and in English."), code="name_missing"
+            _("Give the pathway a name in Turkish and in English."), code="pathways.name_missing"
         )
     pathway.name_en, pathway.name_tr = basics.name_en.strip(), basics.name_tr.strip()
     pathway.description_en = basics.description_en.strip()
@@ -128,7 +128,7 @@ def _check_spec_components(pathway: Pathway, rule_json: dict[str, Any]) -> None:
             ).first()
             if spec is None:
                 raise PathwayError(
-                    rule_error_message("component_invalid"), code="component_invalid"
+                    rule_error_message("component_invalid"), code="pathways.component_invalid"
                 )
 
 
@@ -137,7 +137,7 @@ def add_rule(pathway: Pathway, rule_json: dict[str, Any]) -> Pathway:
     try:
         rule = parse_rule(rule_json)
     except RuleError as error:
-        raise PathwayError(rule_error_message(error.code), code=error.code) from error
+        raise PathwayError(rule_error_message(error.reason), code=error.code) from error
     _check_spec_components(pathway, rule.to_json())
     pathway.rules = [*rules_json(parse_rules(pathway.rules)), rule.to_json()]
     pathway.save(update_fields=["rules"])
@@ -147,9 +147,11 @@ def add_rule(pathway: Pathway, rule_json: dict[str, Any]) -> Pathway:
 def remove_rule(pathway: Pathway, index: int) -> Pathway:
     rules = list(pathway.rules)
     if not 0 <= index < len(rules):
-        raise PathwayError(_("That rule does not exist (any more)."), code="rule_missing")
+        raise PathwayError(_("That rule does not exist (any more)."), code="pathways.rule_missing")
     if pathway.status == Pathway.Status.PUBLISHED and len(rules) == 1:
-        raise PathwayError(_("A published pathway keeps at least one rule."), code="last_rule")
+        raise PathwayError(
+            _("A published pathway keeps at least one rule."), code="pathways.last_rule"
+        )
     del rules[index]
     pathway.rules = rules
     pathway.save(update_fields=["rules"])
@@ -159,12 +161,12 @@ def remove_rule(pathway: Pathway, index: int) -> Pathway:
 def publish(pathway: Pathway) -> Pathway:
     """Make it public: followable, shown in passports. Needs a rule and a published target."""
     if not pathway.rules:
-        raise PathwayError(_("Add at least one rule before publishing."), code="no_rules")
+        raise PathwayError(_("Add at least one rule before publishing."), code="pathways.no_rules")
     if not catalog.published_versions(pathway.target):
         raise PathwayError(
             _("Publish the qualification's micro-credential first: the stacked credential is "
               "issued from it."),
-            code="target_not_published",
+            code="pathways.target_not_published",
         )  # fmt: skip
     pathway.status = Pathway.Status.PUBLISHED
     pathway.published_at = timezone.now()
@@ -190,7 +192,7 @@ def public_pathway(public_id: str) -> Pathway | None:
 
 def follow(user: User, pathway: Pathway) -> None:
     if pathway.status != Pathway.Status.PUBLISHED:
-        raise PathwayError(_("This pathway is not published."), code="not_published")
+        raise PathwayError(_("This pathway is not published."), code="pathways.not_published")
     try:
         with transaction.atomic():
             Follow.objects.get_or_create(user=user, pathway=pathway)

@@ -61,7 +61,7 @@ def _target_version(pathway: Pathway) -> Any:
     if not versions:
         raise PathwayError(
             _("The pathway's qualification has no published version: it cannot be issued yet."),
-            code="target_not_published",
+            code="pathways.target_not_published",
         )
     return versions[0]
 
@@ -81,9 +81,9 @@ def issue_stack(
     if existing is not None:
         return existing, Award.objects.get(public_id=existing.award_public_id)
     if pathway.status != Pathway.Status.PUBLISHED:
-        raise PathwayError(_("This pathway is not published."), code="not_published")
+        raise PathwayError(_("This pathway is not published."), code="pathways.not_published")
     if not progress.complete:
-        raise PathwayError(_("The pathway is not complete yet."), code="not_complete")
+        raise PathwayError(_("The pathway is not complete yet."), code="pathways.not_complete")
     version = _target_version(pathway)
     moment = now or timezone.now()
     name = learner.display_name

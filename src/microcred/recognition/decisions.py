@@ -54,7 +54,7 @@ def granted_ects(request: Request, outcome: str, ects: Decimal | None) -> Decima
     if outcome == Outcome.REFUSED:
         return Decimal(0)
     if outcome != Outcome.PARTIAL:
-        raise RecognitionError(_("Choose a decision."), code="outcome")
+        raise RecognitionError(_("Choose a decision."), code="recognition.outcome")
     if ects is None or ects <= 0 or ects >= total:
         raise RecognitionError(
             _(
@@ -62,7 +62,7 @@ def granted_ects(request: Request, outcome: str, ects: Decimal | None) -> Decima
                 "%(total)s ECTS; for all of them, choose full recognition."
             )
             % {"total": f"{total.normalize():f}"},
-            code="partial_ects",
+            code="recognition.partial_ects",
         )
     return ects
 
@@ -71,7 +71,7 @@ def _reason(outcome: str, reason: str) -> str:
     reason = reason.strip()[:MAX_TEXT]
     if not reason and outcome != Outcome.FULL:
         raise RecognitionError(
-            _("Give the reason for a partial recognition or a refusal."), code="reason"
+            _("Give the reason for a partial recognition or a refusal."), code="recognition.reason"
         )
     return reason
 
@@ -93,7 +93,9 @@ def decide(
         with transaction.atomic():
             locked = Request.objects.select_for_update().get(pk=request.pk)
             if Decision.objects.filter(request=locked).exists():
-                raise RecognitionError(_("This request was already decided."), code="decided")
+                raise RecognitionError(
+                    _("This request was already decided."), code="recognition.decided"
+                )
             award = issue_decision(
                 locked,
                 decision_id=decision_id,
@@ -115,7 +117,9 @@ def decide(
                 award=award,
             )
     except IntegrityError:  # two reviewers at once: the other one's decision stands
-        raise RecognitionError(_("This request was already decided."), code="decided") from None
+        raise RecognitionError(
+            _("This request was already decided."), code="recognition.decided"
+        ) from None
     logger.info("recognition decided", extra={"request": request.public_id, "outcome": outcome})
     _deliver(made)
     return made
@@ -125,18 +129,18 @@ def appeal(request: Request, *, argument: str, files: Sequence[CheckedFile] = ()
     """The learner's one appeal against the first decision (the caller checked it is theirs)."""
     argument = argument.strip()[:MAX_TEXT]
     if not argument:
-        raise RecognitionError(_("Write why you appeal the decision."), code="argument")
+        raise RecognitionError(_("Write why you appeal the decision."), code="recognition.argument")
     with transaction.atomic():
         locked = Request.objects.select_for_update().get(pk=request.pk)
         if first_decision(locked) is None:
             raise RecognitionError(
                 _("Your request has not been decided yet; there is nothing to appeal."),
-                code="not_decided",
+                code="recognition.not_decided",
             )
         if Appeal.objects.filter(request=locked).exists():
             raise RecognitionError(
                 _("You have already appealed this decision; a decision can be appealed once."),
-                code="appealed",
+                code="recognition.appealed",
             )
         made = Appeal.objects.create(request=locked, argument=argument)
         with stored_evidence(locked, files, appeal=made):
@@ -169,18 +173,20 @@ def answer_appeal(
     granted = granted_ects(request, outcome, ects)
     reason = reason.strip()[:MAX_TEXT]
     if not reason:
-        raise RecognitionError(_("Give the reason for your answer."), code="reason")
+        raise RecognitionError(_("Give the reason for your answer."), code="recognition.reason")
     if not may_answer(request, by):
         raise RecognitionError(
             _("Another reviewer answers this appeal: you made the decision it contests."),
-            code="same_reviewer",
+            code="recognition.same_reviewer",
         )
     decision_id = new_public_id()
     try:
         with transaction.atomic():
             made = _answer(request, decision_id, outcome, granted, reason, by)
     except IntegrityError:
-        raise RecognitionError(_("This appeal was already answered."), code="answered") from None
+        raise RecognitionError(
+            _("This appeal was already answered."), code="recognition.answered"
+        ) from None
     _deliver(made)
     return made
 
@@ -204,13 +210,13 @@ def _answer(
     locked = Request.objects.select_for_update().get(pk=request.pk)
     first = first_decision(locked)
     if first is None or not Appeal.objects.filter(request=locked).exists():
-        raise RecognitionError(_("There is no appeal to answer."), code="no_appeal")
+        raise RecognitionError(_("There is no appeal to answer."), code="recognition.no_appeal")
     if Decision.objects.filter(request=locked, stage=Decision.Stage.APPEAL).exists():
-        raise RecognitionError(_("This appeal was already answered."), code="answered")
+        raise RecognitionError(_("This appeal was already answered."), code="recognition.answered")
     if _RANK[Outcome(outcome)] < _RANK[Outcome(first.outcome)] or granted < first.ects:
         raise RecognitionError(
             _("An answer to an appeal may uphold or improve the decision, not worsen it."),
-            code="worse",
+            code="recognition.worse",
         )
     award = None
     if granted > first.ects:

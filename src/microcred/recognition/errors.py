@@ -3,12 +3,8 @@
 
 from __future__ import annotations
 
+from microcred.infra.errors import MicrocredError
 
-class RecognitionError(Exception):
-    code = "recognition_error"
 
-    def __init__(self, message: str, *, code: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        if code is not None:
-            self.code = code
+class RecognitionError(MicrocredError):
+    code = "recognition.error"

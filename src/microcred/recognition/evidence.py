@@ -40,7 +40,8 @@ def checked_files(uploads: Sequence[UploadedFile]) -> list[CheckedFile]:
     """Every upload checked (size, type, count); ``RecognitionError`` names the file."""
     if len(uploads) > MAX_FILES:
         raise RecognitionError(
-            _("Attach at most %(n)d files.") % {"n": MAX_FILES}, code="evidence_too_many"
+            _("Attach at most %(n)d files.") % {"n": MAX_FILES},
+            code="recognition.evidence_too_many",
         )
     checked = []
     for upload in uploads:

@@ -48,10 +48,10 @@ def create_rule(
     if not achievement_id or not issuer_id:
         raise RecognitionError(
             _("Name the micro-credential (its achievement id) and its issuer (id or DID)."),
-            code="rule_ids",
+            code="recognition.rule_ids",
         )
     if not reason:
-        raise RecognitionError(_("Give the reason for the rule."), code="reason")
+        raise RecognitionError(_("Give the reason for the rule."), code="recognition.reason")
     if outcome == Outcome.FULL:
         granted = target.ects
     elif outcome == Outcome.PARTIAL and ects is not None and 0 < ects < target.ects:
@@ -63,12 +63,12 @@ def create_rule(
                 "(more than 0, fewer than all)."
             )
             % {"total": f"{target.ects.normalize():f}"},
-            code="rule_ects",
+            code="recognition.rule_ects",
         )
     if live_rules(target).filter(achievement_id=achievement_id, issuer_id=issuer_id).exists():
         raise RecognitionError(
             _("A rule for this micro-credential and issuer already exists for this target."),
-            code="rule_exists",
+            code="recognition.rule_exists",
         )
     return StandingRule.objects.create(
         target=target,
@@ -90,11 +90,13 @@ def rule_from_decision(
     achievement and issuer."""
     if decision.outcome == Outcome.REFUSED:
         raise RecognitionError(
-            _("Only a granted recognition can become a standing rule."), code="rule_refused"
+            _("Only a granted recognition can become a standing rule."),
+            code="recognition.rule_refused",
         )
     if not credential.report.get("verified"):
         raise RecognitionError(
-            _("Only a verified credential can become a standing rule."), code="rule_unverified"
+            _("Only a verified credential can become a standing rule."),
+            code="recognition.rule_unverified",
         )
     return create_rule(
         decision.request.target,

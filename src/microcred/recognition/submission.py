@@ -52,14 +52,15 @@ def open_targets() -> QuerySet[Target]:
 def _items(learner: User, item_ids: Sequence[str]) -> list[WalletItem]:
     if len(item_ids) > MAX_CREDENTIALS:
         raise RecognitionError(
-            _("Submit at most %(n)d credentials.") % {"n": MAX_CREDENTIALS}, code="too_many"
+            _("Submit at most %(n)d credentials.") % {"n": MAX_CREDENTIALS},
+            code="recognition.too_many",
         )
     found = {
         i.public_id: i for i in WalletItem.objects.filter(owner=learner, public_id__in=item_ids)
     }
     if len(found) != len(set(item_ids)):
         raise RecognitionError(
-            _("One of the chosen credentials is not in your passport."), code="not_held"
+            _("One of the chosen credentials is not in your passport."), code="recognition.not_held"
         )
     return [found[i] for i in dict.fromkeys(item_ids)]
 
@@ -80,7 +81,7 @@ def _verified(
                     "title": title,
                     "reason": report.failures[0].message(lang),
                 }
-            raise RecognitionError(message, code="not_verified")
+            raise RecognitionError(message, code="recognition.not_verified")
         reports.append(report)
     return reports
 
@@ -97,11 +98,13 @@ def submit(
 ) -> Request:
     """Verify, then store the request with its frozen facts and evidence (all or nothing)."""
     if not target.open:
-        raise RecognitionError(_("This target takes no new requests."), code="target_closed")
+        raise RecognitionError(
+            _("This target takes no new requests."), code="recognition.target_closed"
+        )
     if not item_ids and not files:
         raise RecognitionError(
             _("Choose at least one credential from your passport, or attach a file."),
-            code="nothing_submitted",
+            code="recognition.nothing_submitted",
         )
     lang = "tr" if language == "tr" else "en"
     items = _items(learner, item_ids)

@@ -47,23 +47,25 @@ def targets_of(organization: Organization) -> list[Target]:
 
 def _check(facts: TargetFacts) -> None:
     if not facts.title_en.strip() or not facts.title_tr.strip():
-        raise RecognitionError(_("Give the title in Turkish and in English."), code="title")
+        raise RecognitionError(
+            _("Give the title in Turkish and in English."), code="recognition.title"
+        )
     if facts.ects <= 0:
-        raise RecognitionError(_("A target carries more than 0 ECTS."), code="ects")
+        raise RecognitionError(_("A target carries more than 0 ECTS."), code="recognition.ects")
     for level in (facts.eqf_level, facts.tqf_level):
         if level is not None and not 1 <= level <= 8:
-            raise RecognitionError(_("A level is between 1 and 8."), code="level")
+            raise RecognitionError(_("A level is between 1 and 8."), code="recognition.level")
     if not facts.outcomes:
         raise RecognitionError(
             _("List the learning outcomes, one per line: reviewers compare them."),
-            code="outcomes",
+            code="recognition.outcomes",
         )
 
 
 def create_target(organization: Organization, facts: TargetFacts) -> Target:
     """A course or programme target, described by hand."""
     if facts.kind not in (Target.Kind.COURSE, Target.Kind.PROGRAMME):
-        raise RecognitionError(_("Choose a course or a programme."), code="kind")
+        raise RecognitionError(_("Choose a course or a programme."), code="recognition.kind")
     _check(facts)
     return Target.objects.create(
         organization=organization,
@@ -84,12 +86,13 @@ def create_micro_credential_target(organization: Organization, version_id: str) 
         version = catalog.get_issuable_version(organization, version_id)
     except catalog.NotIssuable as error:
         raise RecognitionError(
-            _("Choose one of your published micro-credentials."), code="version"
+            _("Choose one of your published micro-credentials."), code="recognition.version"
         ) from error
     elements = catalog.elements_of(version)
     if elements.ects is None or elements.ects <= 0:
         raise RecognitionError(
-            _("This micro-credential declares no ECTS credits to recognise."), code="ects"
+            _("This micro-credential declares no ECTS credits to recognise."),
+            code="recognition.ects",
         )
     return Target.objects.create(
         organization=organization,

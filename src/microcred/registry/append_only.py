@@ -10,11 +10,9 @@ from typing import Any
 
 from django.db import models
 
+from microcred.registry.errors import HistoryIsAppendOnlyError
+
 __all__ = ["AppendOnly", "HistoryIsAppendOnlyError"]
-
-
-class HistoryIsAppendOnlyError(Exception):
-    """Raised on an attempt to change or delete a history row."""
 
 
 class AppendOnly(models.Model):

@@ -83,7 +83,7 @@ def _editable(application: Application) -> None:
     if application.state not in EDITABLE:
         raise RegistryError(
             _("This application is under review or decided and can no longer be changed."),
-            code="application_locked",
+            code="registry.application_locked",
         )
 
 
@@ -129,7 +129,7 @@ def submit(application: Application, *, by: User) -> Application:
     if missing:
         raise RegistryError(
             _("Not ready to submit. Missing: %(items)s") % {"items": "; ".join(missing)},
-            code="application_incomplete",
+            code="registry.application_incomplete",
         )
     current.state = Application.State.SUBMITTED
     current.submitted_at = timezone.now()
@@ -144,11 +144,11 @@ def submit(application: Application, *, by: User) -> Application:
 def _text(text: str) -> str:
     cleaned = text.strip()
     if not cleaned:
-        raise RegistryError(_("Write something first."), code="text_required")
+        raise RegistryError(_("Write something first."), code="registry.text_required")
     if len(cleaned) > MAX_COMMENT:
         raise RegistryError(
             _("The text is longer than %(n)d characters.") % {"n": MAX_COMMENT},
-            code="text_too_long",
+            code="registry.text_too_long",
         )
     return cleaned
 
@@ -157,7 +157,9 @@ def _text(text: str) -> str:
 def comment(application: Application, text: str, *, by: User, by_qa_body: bool) -> None:
     current = Application.objects.select_for_update().get(pk=application.pk)
     if current.state not in IN_REVIEW:
-        raise RegistryError(_("Comments are for applications under review."), code="not_in_review")
+        raise RegistryError(
+            _("Comments are for applications under review."), code="registry.not_in_review"
+        )
     ApplicationEvent.objects.create(
         application=current,
         kind=ApplicationEvent.Kind.COMMENT,
@@ -173,7 +175,7 @@ def request_changes(application: Application, text: str, *, by: User) -> None:
     if current.state != Application.State.SUBMITTED:
         raise RegistryError(
             _("Only a submitted application can be returned for changes."),
-            code="application_not_submitted",
+            code="registry.application_not_submitted",
         )
     body = _text(text)
     current.state = Application.State.CHANGES_REQUESTED

@@ -37,11 +37,13 @@ def _now() -> datetime:
 def _reason(reason: str) -> str:
     text = reason.strip()
     if not text:
-        raise RegistryError(_("State the reason for the decision."), code="reason_required")
+        raise RegistryError(
+            _("State the reason for the decision."), code="registry.reason_required"
+        )
     if len(text) > MAX_REASON:
         raise RegistryError(
             _("The reason is longer than %(n)d characters.") % {"n": MAX_REASON},
-            code="reason_too_long",
+            code="registry.reason_too_long",
         )
     return text
 
@@ -63,10 +65,11 @@ def decide_application(
     current = Application.objects.select_for_update().get(pk=application.pk)
     if current.state != Application.State.SUBMITTED:
         raise RegistryError(
-            _("Only a submitted application can be decided."), code="application_not_submitted"
+            _("Only a submitted application can be decided."),
+            code="registry.application_not_submitted",
         )
     if outcome not in (Outcome.RECOGNISED, Outcome.REFUSED):
-        raise RegistryError(_("Choose a valid decision."), code="outcome_invalid")
+        raise RegistryError(_("Choose a valid decision."), code="registry.outcome_invalid")
     text = _reason(reason)
     now = _now()
     decision = Decision(
@@ -104,12 +107,12 @@ def _recognition(
     start = valid_from or now
     if valid_until is None:
         raise RegistryError(
-            _("Say until when the recognition is valid."), code="valid_until_required"
+            _("Say until when the recognition is valid."), code="registry.valid_until_required"
         )
     if valid_until <= max(start, now):
         raise RegistryError(
             _("The recognition must end after it starts, and in the future."),
-            code="valid_until_invalid",
+            code="registry.valid_until_invalid",
         )
     decision.effective = start
     decision.valid_until = valid_until
@@ -129,20 +132,20 @@ def end_recognition(
     an earlier date for a finding that reaches back, never a later one)."""
     Organization.objects.select_for_update().filter(pk=qa_body.pk).first()
     if outcome not in (Outcome.SUSPENDED, Outcome.WITHDRAWN):
-        raise RegistryError(_("Choose a valid decision."), code="outcome_invalid")
+        raise RegistryError(_("Choose a valid decision."), code="registry.outcome_invalid")
     text = _reason(reason)
     now = _now()
     moment = effective or now
     if moment > now:
         raise RegistryError(
             _("A suspension or withdrawal takes effect now or from a past date."),
-            code="effective_in_future",
+            code="registry.effective_in_future",
         )
     decisions = list(Decision.objects.filter(provider=provider, qa_body=qa_body))
     if not any(p.open_at(moment) for p in periods_of(decisions)):
         raise RegistryError(
             _("There is no recognition in force at that date to suspend or withdraw."),
-            code="nothing_to_end",
+            code="registry.nothing_to_end",
         )
     decision = Decision.objects.create(
         provider=provider,

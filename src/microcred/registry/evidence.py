@@ -82,20 +82,20 @@ def _kind(name: str, head: bytes, data: bytes) -> str:
                 "This kind of file is not accepted. "
                 "Send PDF, PNG, JPEG, DOCX, XLSX, ODT, ODS or TXT."
             ),
-            code="evidence_type",
+            code="registry.evidence_type",
         )
     media_type, magic = allowed
     if magic and not head.startswith(magic):
         raise RegistryError(
             _("The file's content does not match its name (.%(ext)s).") % {"ext": extension},
-            code="evidence_content",
+            code="registry.evidence_content",
         )
     if not magic:
         try:
             data.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise RegistryError(
-                _("A text file must be UTF-8 text."), code="evidence_content"
+                _("A text file must be UTF-8 text."), code="registry.evidence_content"
             ) from exc
     return media_type
 
@@ -108,14 +108,14 @@ def _read(upload: UploadedFile) -> bytes:
     if len(data) > limit:
         raise _too_large(limit)
     if not data:
-        raise RegistryError(_("The file is empty."), code="evidence_empty")
+        raise RegistryError(_("The file is empty."), code="registry.evidence_empty")
     return data
 
 
 def _too_large(limit: int) -> RegistryError:
     return RegistryError(
         _("The file is larger than %(mb)s MB.") % {"mb": f"{limit / 1024 / 1024:g}"},
-        code="evidence_too_large",
+        code="registry.evidence_too_large",
     )
 
 
@@ -142,12 +142,12 @@ def add_evidence(application: Application, upload: UploadedFile, *, by: User) ->
     if current.state not in (Application.State.DRAFT, Application.State.CHANGES_REQUESTED):
         raise RegistryError(
             _("Evidence can be added while the application is a draft or returned for changes."),
-            code="application_locked",
+            code="registry.application_locked",
         )
     if current.evidence.count() >= MAX_FILES:
         raise RegistryError(
             _("An application holds at most %(n)d files.") % {"n": MAX_FILES},
-            code="evidence_too_many",
+            code="registry.evidence_too_many",
         )
     checked = check_upload(upload)
     name, media_type, data = checked.name, checked.media_type, checked.data

@@ -19,7 +19,7 @@ from microcred.catalog import services as catalog
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.models import Award
 from microcred.organizations.models import Organization
-from microcred.organizations.models_keys import SigningKey
+from microcred.organizations.models.keys import SigningKey
 from microcred.vc.elements import MicroCredentialElements, missing_mandatory
 
 __all__ = ["Indicator", "indicators_for", "snapshot"]

@@ -15,12 +15,9 @@ from microcred.organizations.keys import did_for, ensure_signing_key, record_did
 from microcred.organizations.models import Organization
 from microcred.organizations.roles import Role
 from microcred.registry import trust_lists
+from microcred.registry.errors import QaBodyError
 
 __all__ = ["QaBodyError", "create_qa_body", "qa_bodies"]
-
-
-class QaBodyError(Exception):
-    """The operator's request cannot be done as asked (message in English, for the CLI)."""
 
 
 def qa_bodies() -> list[Organization]:

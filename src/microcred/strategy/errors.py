@@ -7,8 +7,10 @@ StrategyError
 
 from __future__ import annotations
 
+from microcred.infra.errors import MicrocredError
 
-class StrategyError(Exception):
+
+class StrategyError(MicrocredError):
     code = "strategy.error"
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from django.db.models.signals import post_delete, post_save
 
 from microcred.organizations.models import Organization
-from microcred.organizations.models_keys import SigningKey
+from microcred.organizations.models.keys import SigningKey
 from microcred.registry.models import Decision
 from microcred.verification.services import forget_local_dids
 from microcred.verification.trust_lists import forget_local_lists

@@ -30,9 +30,10 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
 from microcred.accounts import emails, proven_address, second_step, sign_in_limits, two_factor
+from microcred.accounts.errors import EmailVerificationError
 from microcred.accounts.forms import SignUpForm
 from microcred.accounts.models import User
-from microcred.accounts.models_email import EmailAddress
+from microcred.accounts.models.email import EmailAddress
 from microcred.issuing import expiry
 from microcred.issuing.claim_views import award_for_token
 from microcred.issuing.models import Award
@@ -131,7 +132,7 @@ def _save(request: HttpRequest, user: User, award: Award) -> HttpResponse:
             proven_address.confirm(user, address)
         claims.claim(user, award)
         expiry.remember_language(award, translation.get_language())
-    except (WalletError, emails.EmailVerificationError) as error:
+    except (WalletError, EmailVerificationError) as error:
         context = {"problem": str(error), "code": error.code}
         return _page(request, award, context, 409)
     messages.success(request, _("The micro-credential was saved to your passport."))

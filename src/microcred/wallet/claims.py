@@ -68,12 +68,12 @@ def claim(user: User, award: Award) -> WalletItem:
             raise WalletError(
                 _("Confirm your e-mail address first: this micro-credential was issued to "
                   "%(email)s, and your account has no confirmed address yet.") % hint,
-                code="email_not_verified",
+                code="wallet.email_not_verified",
             )  # fmt: skip
         raise WalletError(
             _("This micro-credential was issued to %(email)s, which is not a confirmed "
               "address of your account. Add and confirm that address, then try again.") % hint,
-            code="identity_mismatch",
+            code="wallet.identity_mismatch",
         )  # fmt: skip
     try:
         with transaction.atomic():  # a double-clicked claim races to the same row

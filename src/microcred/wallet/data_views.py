@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from microcred.keystore import KeyStoreError
 from microcred.vc.errors import VcError
 from microcred.wallet import data
 from microcred.wallet.documents.clr import build_clr
@@ -68,7 +69,7 @@ def export_presentation(request: HttpRequest) -> HttpResponse:
     try:
         with holder_signer(learner(request)) as (_key, pair):
             vp = sign_presentation(documents, holder=pair, now=timezone.now())
-    except VcError as error:
+    except (VcError, KeyStoreError) as error:
         return _page(
             request,
             DeleteAccountForm(),

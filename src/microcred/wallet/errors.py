@@ -1,9 +1,10 @@
-"""The wallet's refusals: one class, a stable ``code`` per reason, a message for people."""
+"""The wallet's refusals: one family, a stable ``wallet.<reason>`` code per reason, a
+message for people (under the platform's root, ``infra/errors.py``)."""
 
 from __future__ import annotations
 
-from microcred.vc.errors import VcError
+from microcred.infra.errors import MicrocredError
 
 
-class WalletError(VcError):
-    code = "wallet_error"
+class WalletError(MicrocredError):
+    code = "wallet.error"

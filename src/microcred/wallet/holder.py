@@ -10,29 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, cast
 
 from django.db import transaction
 
 from microcred.accounts.models import User
-from microcred.organizations.keystore import KeyRef, SealedKey, get_keystore
+from microcred.keystore import KeyRef, SealedKey, get_keystore
 from microcred.vc.did import did_key_for
 from microcred.vc.keys import Ed25519KeyPair, Ed25519PublicKey
 from microcred.wallet.models import HolderKey
 
-if TYPE_CHECKING:
-    from microcred.organizations.models import Organization
-
-
-@dataclass(frozen=True, slots=True)
-class _Owner:
-    """What the key store binds a key to (an organisation's public id, or here the holder's)."""
-
-    public_id: str
-
 
 def _owner_id(user: User) -> str:
+    """The owner id the key store binds a holder key to (the one it was always sealed under)."""
     return f"holder-{user.pk}"
 
 
@@ -42,7 +31,7 @@ def holder_key(user: User) -> HolderKey:
     existing = HolderKey.objects.select_for_update().filter(owner=user).first()
     if existing is not None:
         return existing
-    ref = get_keystore().create(cast("Organization", _Owner(_owner_id(user))))
+    ref = get_keystore().create(_owner_id(user))
     if ref.sealed is None:  # a store that keeps keys elsewhere cannot hold learners' keys yet
         raise RuntimeError("the configured key store does not return sealed keys")
     return HolderKey.objects.create(

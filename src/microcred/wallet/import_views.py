@@ -48,7 +48,7 @@ def too_many(request: HttpRequest, wait: int) -> HttpResponse:
     """The shared verification budget is spent: say when to come back."""
     problem = _("Too many verifications from your address. Please wait %(seconds)s seconds.")
     context = {"form": ImportForm(), "max_kib": imports.max_bytes() // 1024}
-    context.update(problem=problem % {"seconds": wait}, code="rate_limited")
+    context.update(problem=problem % {"seconds": wait}, code="wallet.rate_limited")
     response = render(request, "wallet/import.html", context, status=429)
     response["Retry-After"] = str(wait)
     return response
@@ -75,7 +75,7 @@ def _import_page(request: HttpRequest, problem: str | None) -> HttpResponse:
     form = ImportForm(request.POST if posted else None, request.FILES if posted else None)
     context: dict[str, Any] = {"form": form, "max_kib": imports.max_bytes() // 1024}
     if problem is not None:
-        context.update(problem=problem, code="import_too_large", form=ImportForm())
+        context.update(problem=problem, code="wallet.import_too_large", form=ImportForm())
         return render(request, "wallet/import.html", context, status=400)
     if not posted:
         return render(request, "wallet/import.html", context)

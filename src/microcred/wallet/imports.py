@@ -49,24 +49,24 @@ def check(raw: str, *, now: datetime | None = None) -> Checked:
     too large or not a credential at all."""
     text = raw.strip()
     if not text:
-        raise WalletError(_("Upload a file or paste a credential."), code="import_empty")
+        raise WalletError(_("Upload a file or paste a credential."), code="wallet.import_empty")
     if len(text.encode("utf-8")) > max_bytes():
         raise WalletError(
             _("The credential is larger than %(limit)d KiB; it cannot be imported.")
             % {"limit": max_bytes() // 1024},
-            code="import_too_large",
+            code="wallet.import_too_large",
         )
     parsed = parse_input(text)
     if not isinstance(parsed, Parsed):
         raise WalletError(
             _("This is not a credential we can read: %(reason)s")
             % {"reason": parsed.message(_lang())},
-            code="import_unreadable",
+            code="wallet.import_unreadable",
         )
     if contains_nul(parsed.credential):  # PostgreSQL could not store what we would keep
         raise WalletError(
             _("The credential contains a NUL (U+0000) character; it cannot be imported."),
-            code="import_nul",
+            code="wallet.import_nul",
         )
     media_type = "application/vc+jwt" if parsed.jwt is not None else "application/vc"
     report = verify_document(parsed, now=now)  # parsed once, here
@@ -77,7 +77,7 @@ class NeedsConfirmationError(WalletError):
     """Not verified and not confirmed: carries the report, so the page shows it without
     verifying a second time."""
 
-    code = "import_needs_confirmation"
+    code = "wallet.import_needs_confirmation"
 
     def __init__(self, checked: Checked) -> None:
         super().__init__(

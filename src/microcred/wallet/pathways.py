@@ -37,7 +37,7 @@ def issue_address(user: User) -> str:
     if not verified:
         raise WalletError(
             _("Confirm your e-mail address first: the stacked credential is issued to it."),
-            code="email_not_verified",
+            code="wallet.email_not_verified",
         )
     return user.email if user.email in verified else verified[0]
 

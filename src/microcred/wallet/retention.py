@@ -23,7 +23,7 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from microcred.accounts.models_throttle import ThrottleCounter
+from microcred.accounts.models.throttle import ThrottleCounter
 from microcred.issuing.models import AuditEvent, Award
 from microcred.wallet.models import Claim, ShareLink
 

@@ -30,7 +30,7 @@ from microcred.wallet.presenting import (
 )
 from microcred.wallet.views import download_response, learner
 
-_GONE = {"share_unknown": 404, "share_revoked": 410, "share_expired": 410}
+_GONE = {"wallet.share_unknown": 404, "wallet.share_revoked": 410, "wallet.share_expired": 410}
 
 
 @login_required

@@ -42,11 +42,13 @@ def create_share(
 ) -> tuple[ShareLink, str]:
     """A new link for ``items`` (all the user's own); returns the link and its token."""
     if not items:
-        raise WalletError(_("Choose at least one credential to share."), code="share_empty")
+        raise WalletError(_("Choose at least one credential to share."), code="wallet.share_empty")
     if any(item.owner_id != user.pk for item in items):
-        raise WalletError(_("You can share only your own credentials."), code="share_not_owner")
+        raise WalletError(
+            _("You can share only your own credentials."), code="wallet.share_not_owner"
+        )
     if expires_at is not None and expires_at <= timezone.now():
-        raise WalletError(_("The expiry must be in the future."), code="share_expiry_past")
+        raise WalletError(_("The expiry must be in the future."), code="wallet.share_expiry_past")
     link = ShareLink(
         owner=user,
         label=label.strip(),
@@ -124,11 +126,13 @@ def open_share(token: str, *, now: datetime | None = None) -> ShareLink:
     if token and len(token) <= MAX_TOKEN_LENGTH:
         link = ShareLink.objects.filter(token_hash=_digest(token)).first()
     if link is None:
-        raise WalletError(_("There is no such share link."), code="share_unknown")
+        raise WalletError(_("There is no such share link."), code="wallet.share_unknown")
     if link.revoked_at is not None:
-        raise WalletError(_("The holder has withdrawn this share link."), code="share_revoked")
+        raise WalletError(
+            _("The holder has withdrawn this share link."), code="wallet.share_revoked"
+        )
     if link.expires_at is not None and link.expires_at <= (now or timezone.now()):
-        raise WalletError(_("This share link has expired."), code="share_expired")
+        raise WalletError(_("This share link has expired."), code="wallet.share_expired")
     return link
 
 

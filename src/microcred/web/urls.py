@@ -5,8 +5,14 @@ from __future__ import annotations
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 
+from microcred.accounts import urls as accounts_urls
+from microcred.organizations import account_urls
 from microcred.verification import views as verify_views
 from microcred.web import landing, views
+
+#: One ``accounts`` namespace: the accounts' pages and the organisation pages a person
+#: reaches from their account (home, invitations, the two-factor rule's switch).
+ACCOUNTS = (accounts_urls.urlpatterns + account_urls.urlpatterns, "accounts")
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
@@ -20,7 +26,7 @@ urlpatterns = [
         path("", views.home, name="home"),
         path("verify/", verify_views.verify, name="verify"),
         path("start/", landing.landing, name="landing"),
-        path("accounts/", include("microcred.accounts.urls")),
+        path("accounts/", include(ACCOUNTS)),
         path("orgs/", include("microcred.organizations.urls")),
         path("catalog/", include("microcred.catalog.urls")),
         path("issuing/", include("microcred.issuing.urls")),

@@ -18,6 +18,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from microcred.infra.errors import MicrocredError
+
 CURRENCIES = ("TRY", "EUR", "USD")
 CURRENCY_LABELS: tuple[tuple[str, str | Promise], ...] = (
     ("TRY", gettext_lazy("Turkish lira (TL)")),
@@ -42,8 +44,10 @@ MARKER = re.compile(r"^(₺|€|\$|tl|try|eur|usd)?\s*(.*?)\s*(₺|€|\$|tl|try
 GROUPED = re.compile(r"^\d{1,3}([ .,]\d{3})+$")
 
 
-class AmountError(ValueError):
+class AmountError(MicrocredError):
     """An amount that cannot be read; ``str(error)`` is the message for the person."""
+
+    code = "strategy.amount_refused"
 
 
 def default_currency(language: str) -> str:

@@ -26,7 +26,7 @@ def _write(tmp_path: Path, raw: dict[str, Any]) -> Path:
 def _problems(tmp_path: Path, raw: dict[str, Any]) -> tuple[str, ...]:
     with pytest.raises(KnowledgeBaseError) as info:
         load_kb(_write(tmp_path, raw))
-    assert info.value.code == "readiness_kb_invalid"
+    assert info.value.code == "strategy.readiness_kb_invalid"
     return info.value.problems
 
 

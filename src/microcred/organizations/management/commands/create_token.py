@@ -12,8 +12,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from microcred.organizations.errors import OrganizationError
 from microcred.organizations.models import Organization
-from microcred.organizations.services import OrganizationError
 from microcred.organizations.tokens import Scope, create_token
 
 MAX_NAME = 100

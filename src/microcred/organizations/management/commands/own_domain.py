@@ -16,6 +16,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from microcred.organizations import domains, keys
+from microcred.organizations.errors import DomainError
 from microcred.organizations.models import Organization
 
 
@@ -43,7 +44,7 @@ class Command(BaseCommand):
                 domains.check_challenge(record)
             if options["use"] or options["stop"]:
                 domains.use_for_issuing(record, on=options["use"])
-        except domains.DomainError as exc:
+        except DomainError as exc:
             raise CommandError(f"{exc.code}: {exc}") from exc
         record.refresh_from_db()
         self.stdout.write(

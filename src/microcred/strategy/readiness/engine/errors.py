@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from microcred.vc.errors import SchemaError
+from microcred.infra.errors import MicrocredError
 
 
-class KnowledgeBaseError(SchemaError):
+class KnowledgeBaseError(MicrocredError):
     """The knowledge-base files are inconsistent (a dangling reference, a cycle, …).
 
     All problems are collected into one message so a reviewer fixes them in one pass.
     """
 
-    code = "readiness_kb_invalid"
+    code = "strategy.readiness_kb_invalid"
 
     def __init__(self, problems: list[str]) -> None:
         super().__init__("; ".join(problems))

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from microcred.organizations.models import Organization, new_public_id
+from microcred.organizations.models.organization import Organization, new_public_id
 from microcred.organizations.roles import Role
 
 

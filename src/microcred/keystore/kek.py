@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from microcred.organizations.keystore.errors import KeyStoreError
-from microcred.organizations.keystore.secret import SecretBytes
+from microcred.keystore.errors import KeyStoreError
+from microcred.keystore.secret import SecretBytes
 
 KEK_ENV = "MICROCRED_KEK"
 DEV_KEK_FILE = "dev-kek"
@@ -63,11 +63,13 @@ def parse_kek(text: str) -> SecretBytes:
     try:
         raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
     except (binascii.Error, ValueError):
-        raise KeyStoreError(f"{KEK_ENV} is not base64url text", code="kek_malformed") from None
+        raise KeyStoreError(
+            f"{KEK_ENV} is not base64url text", code="keystore.kek_malformed"
+        ) from None
     if len(raw) != KEK_LENGTH:
         raise KeyStoreError(
             f"{KEK_ENV} must encode {KEK_LENGTH} bytes, it encodes {len(raw)}",
-            code="kek_malformed",
+            code="keystore.kek_malformed",
         )
     return SecretBytes(raw)
 
@@ -78,7 +80,9 @@ def load_kek(environ: Mapping[str, str], *, debug: bool, var_dir: Path) -> Kek:
     if given:
         return Kek(parse_kek(given), KekSource.ENVIRONMENT)
     if not debug:
-        raise KeyStoreError(f"{KEK_ENV} is not set and development mode is off", code="kek_missing")
+        raise KeyStoreError(
+            f"{KEK_ENV} is not set and development mode is off", code="keystore.kek_missing"
+        )
     return Kek(_development_kek(var_dir), KekSource.DEVELOPMENT_FILE)
 
 

@@ -15,19 +15,15 @@ import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from microcred.organizations.keystore.base import KeyRef, SealedKey
-from microcred.organizations.keystore.errors import KeyStoreError
-from microcred.organizations.keystore.kek import Kek, KekSource, load_kek
-from microcred.organizations.keystore.secret import SecretBytes
+from microcred.keystore.base import KeyRef, SealedKey
+from microcred.keystore.errors import KeyStoreError
+from microcred.keystore.kek import Kek, KekSource, load_kek
+from microcred.keystore.secret import SecretBytes
 from microcred.vc.keys import Ed25519KeyPair, Ed25519PublicKey
-
-if TYPE_CHECKING:
-    from microcred.organizations.models import Organization
 
 NONCE_LENGTH = 12
 SEED_LENGTH = 32
@@ -35,8 +31,8 @@ _AAD_PREFIX = b"microcred/signing-key/v1"
 
 
 def _aad(ref: KeyRef, part: bytes) -> bytes:
-    """Associated data: what this ciphertext is, for which organisation and which key."""
-    return b"\x00".join([_AAD_PREFIX, part, ref.org_id.encode(), ref.key_id.encode()])
+    """Associated data: what this ciphertext is, for which owner and which key."""
+    return b"\x00".join([_AAD_PREFIX, part, ref.owner_id.encode(), ref.key_id.encode()])
 
 
 def _seal(key: bytes, plaintext: bytes, aad: bytes) -> bytes:
@@ -51,7 +47,7 @@ def _open(key: bytes, sealed: bytes, aad: bytes) -> bytes:
         raise KeyStoreError(
             "the signing key could not be unsealed: it was altered, moved to another key's "
             "record, or sealed under another key-encryption key",
-            code="key_unseal_failed",
+            code="keystore.key_unseal_failed",
         ) from None
 
 
@@ -77,17 +73,17 @@ class EnvelopeKeyStore:
     def kek_id(self) -> str:
         return self._kek.kek_id
 
-    def create(self, org: Organization) -> KeyRef:
+    def create(self, owner_id: str) -> KeyRef:
         seed = secrets.token_bytes(SEED_LENGTH)
         public = Ed25519KeyPair.from_private_bytes(seed).public
-        ref = KeyRef(secrets.token_urlsafe(12), org.public_id, public.multikey)
+        ref = KeyRef(secrets.token_urlsafe(12), owner_id, public.multikey)
         data_key = AESGCM.generate_key(bit_length=256)
         sealed = SealedKey(
             kek_id=self.kek_id,
             wrapped_data_key=_seal(self._kek.secret.reveal(), data_key, _aad(ref, b"data-key")),
             sealed_seed=_seal(data_key, seed, _aad(ref, b"seed")),
         )
-        return KeyRef(ref.key_id, ref.org_id, ref.public_multikey, sealed)
+        return KeyRef(ref.key_id, ref.owner_id, ref.public_multikey, sealed)
 
     def public_key(self, ref: KeyRef) -> Ed25519PublicKey:
         return Ed25519PublicKey.from_multikey(ref.public_multikey)
@@ -107,7 +103,7 @@ class EnvelopeKeyStore:
         del seed
         if pair.public.multikey != ref.public_multikey:
             raise KeyStoreError(
-                "the unsealed key does not match its public key", code="key_unseal_failed"
+                "the unsealed key does not match its public key", code="keystore.key_unseal_failed"
             )
         try:
             yield pair
@@ -119,13 +115,13 @@ class EnvelopeKeyStore:
         if sealed is None:
             raise KeyStoreError(
                 f"key {ref.key_id} has no sealed private key here; it belongs to another store",
-                code="keystore_mismatch",
+                code="keystore.mismatch",
             )
         if sealed.kek_id != self.kek_id:
             raise KeyStoreError(
                 f"key {ref.key_id} was sealed under KEK {sealed.kek_id}, but the configured "
                 f"KEK is {self.kek_id}",
-                code="kek_mismatch",
+                code="keystore.kek_mismatch",
             )
         data_key = _open(self._kek.secret.reveal(), sealed.wrapped_data_key, _aad(ref, b"data-key"))
         return SecretBytes(_open(data_key, sealed.sealed_seed, _aad(ref, b"seed")))

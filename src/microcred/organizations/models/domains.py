@@ -8,7 +8,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from microcred.organizations.models import Organization
+from microcred.organizations.models.organization import Organization
 
 __all__ = ["OwnDomain"]
 
@@ -36,8 +36,8 @@ class OwnDomain(models.Model):
     in_use = models.BooleanField(default=False)
 
     class Meta:
-        ordering = ["organization", "-created"]  # noqa: RUF012 - Django Meta
-        constraints = [  # noqa: RUF012 - Django Meta
+        ordering = ["organization", "-created"]
+        constraints = [
             models.UniqueConstraint(
                 fields=["organization", "domain"], name="one_claim_per_domain_and_organisation"
             ),

@@ -45,12 +45,3 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.display_name or self.email
-
-
-from microcred.accounts.models_email import EmailAddress  # noqa: E402, F401
-from microcred.accounts.models_throttle import ThrottleCounter  # noqa: E402, F401
-from microcred.accounts.models_two_factor import (  # noqa: E402, F401
-    OrganizationTwoFactor,
-    RecoveryCode,
-    TwoFactorDevice,
-)

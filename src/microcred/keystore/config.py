@@ -1,7 +1,7 @@
 """Which key store the deployment uses: ``settings.MICROCRED_KEYSTORE``, a dotted path.
 
 The class must provide ``from_settings()`` returning an instance that satisfies
-:class:`~microcred.organizations.keystore.base.KeyStore`. The instance is built once and
+:class:`~microcred.keystore.base.KeyStore`. The instance is built once and
 kept (a KMS client is expensive); a settings change in tests rebuilds it.
 """
 
@@ -15,10 +15,10 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.utils.module_loading import import_string
 
-from microcred.organizations.keystore.base import KeyStore
-from microcred.organizations.keystore.errors import KeyStoreError
+from microcred.keystore.base import KeyStore
+from microcred.keystore.errors import KeyStoreError
 
-DEFAULT_KEYSTORE = "microcred.organizations.keystore.envelope.EnvelopeKeyStore"
+DEFAULT_KEYSTORE = "microcred.keystore.envelope.EnvelopeKeyStore"
 
 
 def keystore_path() -> str:
@@ -30,7 +30,7 @@ def load_keystore_class(path: str) -> Any:
         return import_string(path)
     except ImportError as exc:
         raise KeyStoreError(
-            f"MICROCRED_KEYSTORE={path!r} cannot be imported: {exc}", code="keystore_unavailable"
+            f"MICROCRED_KEYSTORE={path!r} cannot be imported: {exc}", code="keystore.unavailable"
         ) from None
 
 
@@ -41,7 +41,7 @@ def get_keystore() -> KeyStore:
     if not isinstance(store, KeyStore):
         raise KeyStoreError(
             f"{keystore_path()} does not implement the KeyStore protocol",
-            code="keystore_unavailable",
+            code="keystore.unavailable",
         )
     return store
 

@@ -10,8 +10,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from microcred.organizations.keystore.base import KeyRef, SealedKey
-from microcred.organizations.models import Organization, new_public_id
+from microcred.keystore.base import KeyRef, SealedKey
+from microcred.organizations.models.organization import Organization, new_public_id
 
 __all__ = ["OrganizationDid", "SigningKey"]
 
@@ -56,8 +56,8 @@ class SigningKey(models.Model):
     )
 
     class Meta:
-        ordering = ["organization", "id"]  # noqa: RUF012 - Django Meta
-        constraints = [  # noqa: RUF012 - Django Meta
+        ordering = ["organization", "id"]
+        constraints = [
             models.UniqueConstraint(
                 fields=["organization", "fragment"], name="signing_key_fragment_unique"
             ),
@@ -97,7 +97,7 @@ class OrganizationDid(models.Model):
     first_used = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["organization", "first_used"]  # noqa: RUF012 - Django Meta
+        ordering = ["organization", "first_used"]
 
     def __str__(self) -> str:
         return self.did

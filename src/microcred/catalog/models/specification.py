@@ -87,11 +87,3 @@ class SpecificationVersion(models.Model):
     def deletable(self) -> bool:
         """Only a draft that was never published nor issued from may be deleted."""
         return self.status == self.Status.DRAFT and not self.locked and self.published_at is None
-
-
-from microcred.catalog.models_review import (  # noqa: E402, F401
-    Approval,
-    ApprovalPolicy,
-    Review,
-    ReviewEvent,
-)

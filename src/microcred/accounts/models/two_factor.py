@@ -36,7 +36,7 @@ class RecoveryCode(models.Model):
     used_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        constraints = [  # noqa: RUF012 - Django reads Meta as is
+        constraints = [
             models.UniqueConstraint(fields=["user", "code_hash"], name="recovery_code_once")
         ]
 

@@ -75,8 +75,3 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.organization} · {self.role}"
-
-
-from microcred.organizations.models_domains import OwnDomain  # noqa: E402, F401
-from microcred.organizations.models_keys import OrganizationDid, SigningKey  # noqa: E402, F401
-from microcred.organizations.models_people import ApiToken, Invitation  # noqa: E402, F401

@@ -11,13 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NoReturn, Protocol, runtime_checkable
+from typing import NoReturn, Protocol, runtime_checkable
 
-from microcred.organizations.keystore.errors import KeyStoreError
+from microcred.keystore.errors import KeyStoreError
 from microcred.vc.keys import Ed25519KeyPair, Ed25519PublicKey
-
-if TYPE_CHECKING:
-    from microcred.organizations.models import Organization
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,11 +32,17 @@ class SealedKey:
 
 @dataclass(frozen=True, slots=True)
 class KeyRef:
-    """Which key: its id, its organisation's public id, its public key, and (for stores
-    that keep it in our database) its sealed private half."""
+    """Which key: its id, its owner's id, its public key, and (for stores that keep it in
+    our database) its sealed private half.
+
+    ``owner_id`` names whose key it is, and the envelope store binds it into the ciphertext
+    (a sealed key copied onto another owner's row fails to open). The values are the ones
+    keys have always been sealed under, so existing keys keep opening: an organisation's
+    ``public_id`` for its signing keys, ``holder-<user pk>`` for a learner's holder key.
+    """
 
     key_id: str
-    org_id: str
+    owner_id: str
     public_multikey: str
     sealed: SealedKey | None = field(default=None, repr=False)
 
@@ -48,8 +51,8 @@ class KeyRef:
 class KeyStore(Protocol):
     """Where private keys live. ``MICROCRED_KEYSTORE`` names the implementation."""
 
-    def create(self, org: Organization) -> KeyRef:
-        """A new Ed25519 key for ``org``; the caller stores the returned reference."""
+    def create(self, owner_id: str) -> KeyRef:
+        """A new Ed25519 key for ``owner_id``; the caller stores the returned reference."""
         ...
 
     def public_key(self, ref: KeyRef) -> Ed25519PublicKey: ...
@@ -93,7 +96,7 @@ class DelegatingKeyPair(Ed25519KeyPair):
         raise KeyStoreError(
             "this key store does not export private keys; sign with a Data Integrity "
             "cryptosuite instead of JOSE",
-            code="private_key_not_exportable",
+            code="keystore.private_key_not_exportable",
         )
 
     def __eq__(self, other: object) -> bool:

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from microcred.catalog.models import SpecificationVersion
+from microcred.catalog.models.specification import SpecificationVersion
 from microcred.organizations.models import Organization, new_public_id
 
 
@@ -72,8 +72,8 @@ class Review(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        ordering = ["-submitted_at", "-pk"]  # noqa: RUF012 - Django Meta
-        constraints = [  # noqa: RUF012 - Django Meta
+        ordering = ["-submitted_at", "-pk"]
+        constraints = [
             models.UniqueConstraint(
                 fields=["version"],
                 condition=models.Q(outcome="pending"),
@@ -138,7 +138,7 @@ class ReviewEvent(models.Model):
     at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["at", "pk"]  # noqa: RUF012 - Django Meta
+        ordering = ["at", "pk"]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action}"

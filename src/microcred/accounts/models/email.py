@@ -34,7 +34,7 @@ class EmailAddress(models.Model):
     links_since = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        constraints = [  # noqa: RUF012 - Django reads Meta as is
+        constraints = [
             models.UniqueConstraint(fields=["user", "email"], name="one_row_per_user_address"),
             models.UniqueConstraint(
                 fields=["email"],
