@@ -24,12 +24,12 @@ from microcred.catalog import services as catalog
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
 from microcred.issuing.batches import run_batch
-from microcred.issuing.compose import Learner
 from microcred.issuing.models import Award, Batch
 from microcred.organizations.keys import signer_for
 from microcred.organizations.keystore import generate_kek_text, get_keystore
 from microcred.organizations.models import Organization
 from microcred.organizations.roles import Role
+from microcred.vc import Learner
 from microcred.verification.services import clear_caches
 from microcred.wallet import claims
 from tests.browser.conftest import sign_in

@@ -16,13 +16,13 @@ from playwright.sync_api import Browser, Page, Request
 
 from microcred.catalog import services as catalog
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.issuing.models import Award
 from microcred.issuing.notifications import notify_awarded
 from microcred.issuing.revocation import StatusAction, change_status
 from microcred.organizations.keys import signer_for
 from microcred.organizations.keystore import generate_kek_text, get_keystore
 from microcred.organizations.models import Organization
+from microcred.vc import Learner
 from microcred.verification.services import clear_caches
 from tests.conftest import PASSWORD
 

@@ -84,6 +84,20 @@ def test_issue_then_verify_did_key(workspace: Path, fmt: str) -> None:
     assert all({"code", "status", "message"} <= set(c) for c in line["checks"])
 
 
+def test_issue_writes_valid_until_and_refuses_one_that_is_no_datetime(workspace: Path) -> None:
+    common = ["issue", "--key", "issuer.key", "--achievement", "achievement.json"]
+    common += ["--subject", "subject.json"]
+    issued = run(*common, "--valid-until", "2099-01-01T00:00:00Z", "--out", "c.json", cwd=workspace)
+    assert issued.returncode == 0, issued.stderr
+    credential = json.loads((workspace / "c.json").read_text())
+    assert credential["validUntil"] == "2099-01-01T00:00:00Z"
+    assert credential["credentialSubject"]["id"] == "did:example:learner"
+    refused = run(*common, "--valid-until", "next year", "--out", "d.json", cwd=workspace)
+    assert refused.returncode == 2
+    assert "--valid-until" in refused.stderr
+    assert not (workspace / "d.json").exists()
+
+
 def test_did_web_with_status_list_revoke_and_verify(workspace: Path) -> None:
     did_web = "issuer.example/uni"
     assert (

@@ -21,9 +21,9 @@ from microcred.accounts.models import User
 from microcred.catalog import qa_criteria, review, services
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.organizations.keys import signer_for
 from microcred.organizations.models import Organization
+from microcred.vc import Learner
 
 pytestmark = pytest.mark.django_db
 

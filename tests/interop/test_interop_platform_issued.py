@@ -19,11 +19,11 @@ from tests.issuing.conftest import published as published  # the fixture: a publ
 
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.issuing.models import Award
 from microcred.issuing.revocation import StatusAction, change_status
 from microcred.organizations.keys import signer_for
 from microcred.organizations.models import Organization
+from microcred.vc import Learner
 
 pytestmark = pytest.mark.django_db
 

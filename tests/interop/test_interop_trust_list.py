@@ -21,12 +21,12 @@ from tests.issuing.conftest import published as published  # the fixture: a publ
 
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.organizations.keys import did_for, signer_for
 from microcred.organizations.models import Organization
 from microcred.registry import trust_lists
 from microcred.registry.models import Decision
 from microcred.registry.qa_bodies import create_qa_body
+from microcred.vc import Learner
 
 pytestmark = pytest.mark.django_db
 

@@ -15,12 +15,12 @@ from django.test import Client
 from microcred.catalog import services as catalog
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.issuing.models import Award, Batch
 from microcred.organizations.keys import signer_for
 from microcred.organizations.models import Organization
 from microcred.organizations.roles import Role
 from microcred.organizations.tokens import create_token
+from microcred.vc import Learner
 from microcred.vc.dates import parse_datetime
 from microcred.vc.verify import verify_credential
 from tests.conftest import MakeMember

@@ -11,12 +11,12 @@ from django.test import Client
 
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.issuing.errors import IssuingError
 from microcred.issuing.models import AuditEvent, Award, StatusList
 from microcred.issuing.revocation import StatusAction, change_status
 from microcred.organizations.keys import signer_for
 from microcred.organizations.models import Organization
+from microcred.vc import Learner
 from microcred.vc.verify import verify_credential
 
 from .conftest import documents_for

@@ -24,7 +24,6 @@ from microcred.issuing.batches import (
     run_batch,
     start_batch,
 )
-from microcred.issuing.compose import Learner, compose_credential
 from microcred.issuing.csv_rows import CsvFileError
 from microcred.issuing.errors import IssuingError
 from microcred.issuing.mail_tasks import mail_awards
@@ -32,6 +31,7 @@ from microcred.issuing.models import AuditEvent, Award, Batch, BatchRow
 from microcred.issuing.tasks import issue_batch, resume_stalled_batches
 from microcred.organizations.keys import signer_for
 from microcred.organizations.models import Organization
+from microcred.vc.compose import Learner, compose_credential
 from microcred.vc.verify import verify_credential
 
 from .test_awards import fetch_documents

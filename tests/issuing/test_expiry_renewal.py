@@ -15,12 +15,12 @@ from pytest_django.fixtures import Settings
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing import expiry_task
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.issuing.expiry import send_expiry_notices
 from microcred.issuing.models import AuditEvent, Award
 from microcred.organizations.keys import signer_for
 from microcred.organizations.models import Organization
 from microcred.organizations.roles import Role
+from microcred.vc import Learner
 from microcred.vc.verify import verify_credential
 from tests.conftest import MakeMember
 

@@ -19,11 +19,11 @@ from django.utils import translation
 
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.issuing.models import Award, Batch
 from microcred.organizations.keys import signer_for
 from microcred.organizations.models import Organization
 from microcred.organizations.roles import Role
+from microcred.vc import Learner
 from microcred.vc.verify import verify_credential
 from tests.conftest import PASSWORD, MakeMember
 

@@ -22,7 +22,7 @@ from pytest_django.fixtures import Settings
 from microcred.vc.did import did_key_for
 from microcred.vc.issue import issue_credential
 from microcred.vc.keys import Ed25519KeyPair
-from microcred.vc.openbadges.examples import sample_credential
+from microcred.vc.testing import sample_credential
 from microcred.vc.verify import VerificationReport, verify_credential
 
 LIMIT = 256 * 1024

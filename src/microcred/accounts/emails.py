@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from microcred.accounts.models import User
 from microcred.accounts.models_email import EmailAddress
-from microcred.vc.errors import VcError
+from microcred.vc import VcError
 
 _SALT = "microcred.accounts.email-verification"
 #: How long a verification link works (seconds); ``MICROCRED_EMAIL_LINK_MAX_AGE`` overrides.

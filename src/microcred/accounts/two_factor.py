@@ -26,7 +26,7 @@ from microcred.accounts.models_two_factor import (
 )
 from microcred.organizations.models import Membership, Organization
 from microcred.organizations.roles import Role
-from microcred.vc.errors import VcError
+from microcred.vc import VcError
 
 #: Roles an organisation's rule applies to: those who can sign in the organisation's name.
 GUARDED_ROLES = (Role.ADMIN, Role.ISSUER)

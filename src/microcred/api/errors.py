@@ -20,7 +20,7 @@ from microcred.catalog.errors import CatalogError, NotIssuable
 from microcred.issuing.errors import IssuingError
 from microcred.organizations.services import OrganizationError, ScopeError
 from microcred.organizations.tokens import InactiveTokenError
-from microcred.vc.errors import VcError
+from microcred.vc import VcError
 
 
 class ApiError(Exception):

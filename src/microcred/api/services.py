@@ -19,16 +19,13 @@ from microcred.catalog import services as catalog
 from microcred.issuing import api_credentials
 from microcred.issuing.audit import ViaToken
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.issuing.models import ApiCredential, Award
 from microcred.issuing.revocation import StatusAction, change_status
 from microcred.organizations.keys import did_for, signer_for
 from microcred.organizations.models import Organization
 from microcred.organizations.tokens import TokenGrant
-from microcred.vc.fields import issuer_id
-from microcred.vc.presentations import PresentationReport
-from microcred.vc.verify import Check, CheckStatus, VerificationReport, verify_credential
-from microcred.vc.verify.budget import Budget
+from microcred.vc import Learner, PresentationReport, issuer_id
+from microcred.vc.verify import Budget, Check, CheckStatus, VerificationReport, verify_credential
 from microcred.verification.resources import resource_loader
 from microcred.verification.services import limits
 

@@ -16,7 +16,7 @@ from microcred.catalog.services import achievement_id
 from microcred.organizations import deployment
 from microcred.organizations.keys import signer_for
 from microcred.organizations.models import Organization
-from microcred.vc.issue import issue_credential
+from microcred.vc import issue_credential
 from microcred.vc.openbadges import endorsement_credential
 
 

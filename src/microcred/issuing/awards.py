@@ -31,7 +31,6 @@ from microcred.catalog import services as catalog
 from microcred.catalog.approvals import endorser_documents
 from microcred.issuing import status_lists
 from microcred.issuing.audit import ViaToken, details_for
-from microcred.issuing.compose import Learner, compose_credential
 from microcred.issuing.errors import IssuingError
 from microcred.issuing.grading import check_grades
 from microcred.issuing.models import AuditEvent, Award, Batch, StatusList, StatusPurpose
@@ -39,11 +38,15 @@ from microcred.issuing.plain_insert import insert_rows
 from microcred.issuing.plain_text import has_control_characters
 from microcred.issuing.signer import IssuerSigner
 from microcred.organizations import deployment
-from microcred.vc.canon.jcs import jcs
-from microcred.vc.canon.memo import remembered_canonical_forms
-from microcred.vc.dates import parse_datetime
-from microcred.vc.elements.validity import valid_until
-from microcred.vc.issue import issue_credential
+from microcred.vc import (
+    Learner,
+    compose_credential,
+    issue_credential,
+    jcs,
+    parse_datetime,
+    remembered_canonical_forms,
+)
+from microcred.vc.elements import valid_until
 
 
 @dataclass(frozen=True, slots=True)

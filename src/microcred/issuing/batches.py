@@ -38,14 +38,13 @@ from microcred.issuing.awards import (
     prepare_awards,
     store_awards,
 )
-from microcred.issuing.compose import Learner
 from microcred.issuing.csv_rows import GradeRule, RowProblem, read_rows
 from microcred.issuing.errors import IssuingError
 from microcred.issuing.grading import refusal, scheme_of
 from microcred.issuing.mail_tasks import mail_awards
 from microcred.issuing.models import AuditEvent, Award, Batch, BatchRow
 from microcred.organizations.keys import OrgSigner, signer_for
-from microcred.vc.errors import VcError
+from microcred.vc import Learner, VcError
 
 logger = logging.getLogger(__name__)
 

@@ -16,7 +16,6 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from microcred.catalog import services as catalog
 from microcred.catalog.errors import NotIssuable
 from microcred.issuing import notifications
-from microcred.issuing.compose import Learner
 from microcred.issuing.corrections import correct_award
 from microcred.issuing.csv_rows import template_header
 from microcred.issuing.errors import IssuingError
@@ -26,6 +25,7 @@ from microcred.issuing.resend import resend_claim
 from microcred.issuing.views import OFFICERS, _award
 from microcred.organizations.access import OrgContext, org_view
 from microcred.organizations.keys import signer_for
+from microcred.vc import Learner
 
 
 @require_POST

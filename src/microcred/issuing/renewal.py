@@ -23,10 +23,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from microcred.issuing.awards import AwardRequest, Issued, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.issuing.errors import IssuingError
 from microcred.issuing.models import AuditEvent, Award
 from microcred.issuing.signer import IssuerSigner
+from microcred.vc import Learner
 
 
 class RenewalBasis(StrEnum):

@@ -26,7 +26,6 @@ from microcred.catalog import services as catalog
 from microcred.catalog.errors import NotIssuable
 from microcred.issuing import audit, contests, notifications, upload_limits
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.issuing.errors import IssuingError
 from microcred.issuing.forms import (
     AwardFilterForm,
@@ -43,6 +42,7 @@ from microcred.issuing.revocation import StatusAction, change_status
 from microcred.organizations.access import OrgContext, org_view
 from microcred.organizations.keys import signer_for
 from microcred.organizations.roles import Role
+from microcred.vc import Learner
 
 OFFICERS = (Role.ISSUER, Role.ADMIN)
 PAGE_SIZE = 25

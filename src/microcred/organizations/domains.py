@@ -35,9 +35,14 @@ from microcred.accounts.models import User
 from microcred.organizations.models import Organization
 from microcred.organizations.models_domains import OwnDomain
 from microcred.organizations.models_keys import SigningKey
-from microcred.vc.did import did_web_for, did_web_to_url
-from microcred.vc.errors import DidError, DocumentLoadError, VcError
-from microcred.vc.fetcher import SafeFetcher
+from microcred.vc import (
+    DidError,
+    DocumentLoadError,
+    SafeFetcher,
+    VcError,
+    did_web_for,
+    did_web_to_url,
+)
 
 __all__ = [
     "CHALLENGE_KEY",

@@ -33,10 +33,15 @@ from microcred.organizations import domains, signals
 from microcred.organizations.keystore import KeyStoreError, get_keystore, keystore_path
 from microcred.organizations.models import Organization
 from microcred.organizations.models_keys import OrganizationDid, SigningKey
-from microcred.vc.dates import format_datetime
-from microcred.vc.did import build_did_web_document, did_web_for
-from microcred.vc.errors import DidError, VcError
-from microcred.vc.keys import Ed25519KeyPair, Ed25519PublicKey
+from microcred.vc import (
+    DidError,
+    Ed25519KeyPair,
+    Ed25519PublicKey,
+    VcError,
+    build_did_web_document,
+    did_web_for,
+    format_datetime,
+)
 
 __all__ = [
     "KeyManagementError",

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from microcred.issuing import public_documents
-from microcred.vc.dates import parse_datetime
+from microcred.vc import parse_datetime
 from microcred.vc.verify import Check, CheckStatus, VerificationReport
 from microcred.verification.endorsements import Approval, approvals
 from microcred.verification.facts import CredentialFacts, read_facts

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from microcred.vc.presentations import PresentationReport
+from microcred.vc import PresentationReport
 from microcred.verification.presentation import STATUS_LABELS, Answer, CheckRow, answer_for
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from microcred.vc.dates import parse_datetime
+from microcred.vc import parse_datetime
 
 MAX_CHARS = 300
 

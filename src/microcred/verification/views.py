@@ -26,7 +26,7 @@ from django.utils.translation import get_language, gettext
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
-from microcred.vc.errors import VcError
+from microcred.vc import VcError
 from microcred.verification import links, ratelimit, services
 from microcred.verification.forms import VerifyForm, too_large_message
 from microcred.verification.holder import holder_matches

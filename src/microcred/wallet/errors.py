@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from microcred.vc.errors import VcError
+from microcred.vc import VcError
 
 
 class WalletError(VcError):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NoReturn, Protocol, runtime_checkable
 
 from microcred.organizations.keystore.errors import KeyStoreError
-from microcred.vc.keys import Ed25519KeyPair, Ed25519PublicKey
+from microcred.vc import Ed25519KeyPair, Ed25519PublicKey
 
 if TYPE_CHECKING:
     from microcred.organizations.models import Organization

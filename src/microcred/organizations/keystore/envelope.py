@@ -24,7 +24,7 @@ from microcred.organizations.keystore.base import KeyRef, SealedKey
 from microcred.organizations.keystore.errors import KeyStoreError
 from microcred.organizations.keystore.kek import Kek, KekSource, load_kek
 from microcred.organizations.keystore.secret import SecretBytes
-from microcred.vc.keys import Ed25519KeyPair, Ed25519PublicKey
+from microcred.vc import Ed25519KeyPair, Ed25519PublicKey
 
 if TYPE_CHECKING:
     from microcred.organizations.models import Organization

@@ -7,7 +7,7 @@ VcError
 
 from __future__ import annotations
 
-from microcred.vc.errors import VcError
+from microcred.vc import VcError
 
 
 class KeyStoreError(VcError):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from microcred.vc.errors import SchemaError
+from microcred.vc import SchemaError
 
 
 class KnowledgeBaseError(SchemaError):

@@ -22,12 +22,12 @@ from microcred.catalog import qa_criteria, review
 from microcred.catalog import services as catalog
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.issuing.revocation import StatusAction, change_status
 from microcred.organizations.deployment import public_base_url
 from microcred.organizations.keys import did_for, signer_for
 from microcred.organizations.models import Membership, Organization
 from microcred.organizations.roles import Role
+from microcred.vc import Learner
 from microcred.web.demo.extras import fill_passport, start_strategy
 from microcred.web.demo.registry import BODY_SLUG, REVIEWER, seed_registry
 from microcred.web.demo.specification import demo_elements
