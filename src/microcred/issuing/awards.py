@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 
 from microcred.catalog import services as catalog
 from microcred.catalog.approvals import endorser_documents
+from microcred.infra.token_digest import token_digest
 from microcred.issuing import status_lists
 from microcred.issuing.audit import ViaToken, details_for
 from microcred.issuing.errors import IssuingError
@@ -105,10 +106,6 @@ def claim_token_for(award_public_id: str) -> str:
     """
     digest = salted_hmac("microcred.issuing.claim", award_public_id, algorithm="sha256").digest()
     return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
-
-
-def claim_token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 def idempotency_key(*parts: str) -> str:
@@ -312,7 +309,7 @@ def _award(
         renews=request.renews,
     )
     token = claim_token_for(award.public_id)
-    award.claim_token_hash = claim_token_hash(token)
+    award.claim_token_hash = token_digest(token)
     return award, token
 
 
