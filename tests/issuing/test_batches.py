@@ -26,13 +26,13 @@ from microcred.issuing.batches import (
 )
 from microcred.issuing.csv_rows import CsvFileError
 from microcred.issuing.errors import IssuingError
-from microcred.issuing.mail_tasks import mail_awards
 from microcred.issuing.models import AuditEvent, Award, Batch, BatchRow
 from microcred.issuing.tasks import issue_batch, resume_stalled_batches
 from microcred.organizations.keys import signer_for
 from microcred.organizations.models import Organization
 from microcred.vc.compose import Learner, compose_credential
 from microcred.vc.verify import verify_credential
+from tests.queued_mail import run_queued_mail
 
 from .test_awards import fetch_documents
 
@@ -225,22 +225,9 @@ def test_resume_requeues_only_dead_runs(
     assert resume_stalled_batches() == []  # done
 
 
-def _run_queued_mail() -> int:
-    """Run the queued mail tasks as a worker would; returns how many ran."""
-    from django_tasks_db.models import DBTaskResult
-
-    queued = DBTaskResult.objects.filter(task_path=mail_awards.module_path, status="READY")
-    for result in queued:
-        result.task.call(*result.args_kwargs["args"])
-    count = queued.count()
-    queued.delete()
-    return count
-
-
 def test_each_learner_is_mailed_once_with_a_working_claim_link(
     organization: Organization,
     published: SpecificationVersion,
-    django_capture_on_commit_callbacks: Any,
     client: Client,
 ) -> None:
     from django.core import mail
@@ -249,8 +236,7 @@ def test_each_learner_is_mailed_once_with_a_working_claim_link(
     Batch.objects.filter(pk=batch.pk).update(state=Batch.State.QUEUED)
     run_batch(batch.public_id, chunk_size=2)
     assert mail.outbox == []  # issuance does not wait for the mail: a task of its own
-    with django_capture_on_commit_callbacks(execute=True):
-        assert _run_queued_mail() == 3  # one per stored chunk of 2, 2, 1
+    assert run_queued_mail() == 3  # one per stored chunk of 2, 2, 1
     assert sorted(m.to[0] for m in mail.outbox) == sorted(
         BatchRow.objects.filter(batch=batch).values_list("learner_email", flat=True)
     )
@@ -262,7 +248,7 @@ def test_each_learner_is_mailed_once_with_a_working_claim_link(
     again = prepare(organization, published, learners_csv(5)).batch
     Batch.objects.filter(pk=again.pk).update(state=Batch.State.QUEUED)
     run_batch(again.public_id)
-    assert _run_queued_mail() == 0
+    assert run_queued_mail() == 0
     assert len(mail.outbox) == 5  # re-uploading issues and mails nothing twice
 
 

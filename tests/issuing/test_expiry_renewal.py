@@ -23,6 +23,7 @@ from microcred.organizations.roles import Role
 from microcred.vc import Learner
 from microcred.vc.verify import verify_credential
 from tests.conftest import MakeMember
+from tests.queued_mail import run_queued_mail
 
 from .test_awards import fetch_documents
 from .test_pages import page, signed_in, url
@@ -144,6 +145,7 @@ def test_an_officer_renews_on_evidence_of_practice(
     assert response.status_code == 302
     new = Award.objects.get(renews=old)
     assert response["Location"] == url("award", org=organization.slug, award_id=new.public_id)
+    assert run_queued_mail() == 1
     assert [m.to for m in mail.outbox] == [["ayse@uni.example"]]  # the new claim link
     credential = new.credential
     assert credential["evidence"] == [

@@ -26,6 +26,7 @@ from microcred.organizations.roles import Role
 from microcred.vc import Learner
 from microcred.vc.verify import verify_credential
 from tests.conftest import PASSWORD, MakeMember
+from tests.queued_mail import run_queued_mail
 
 from .test_awards import fetch_documents
 
@@ -114,6 +115,8 @@ def test_issuing_one_learner_gives_a_verifying_credential_and_a_claim_email(
     detail = page(officer.get(response["Location"]))
     assert "Issued. ayse@uni.example was sent a link to claim the micro-credential." in detail
     assert "ayse@uni.example" in detail
+    assert mail.outbox == []  # the request does not wait for SMTP: the e-mail is a task
+    assert run_queued_mail() == 1
     assert [m.to for m in mail.outbox] == [["ayse@uni.example"]]
     link = re.search(r"https?://\S+/en/issuing/claim/\S+/", str(mail.outbox[0].body))
     assert link is not None
@@ -134,6 +137,7 @@ def test_issuing_the_same_learner_twice_issues_once_and_mails_once(
             response = officer.post(url("issue", org=organization.slug), issue_form(published))
         assert response.status_code == 302
     assert Award.objects.count() == 1
+    assert run_queued_mail() == 1  # the replay queued nothing
     assert len(mail.outbox) == 1
     assert "already had this micro-credential" in page(officer.get(response["Location"]))
 

@@ -15,7 +15,6 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from microcred.catalog import services as catalog
 from microcred.catalog.errors import NotIssuable
-from microcred.issuing import notifications
 from microcred.issuing.corrections import correct_award
 from microcred.issuing.csv_rows import template_header
 from microcred.issuing.errors import IssuingError
@@ -73,7 +72,6 @@ def award_correct(request: HttpRequest, org: OrgContext, award_id: str) -> HttpR
         except IssuingError as error:
             form.add_error(None, str(error))
         else:
-            notifications.notify_reissued(wrong, issued, data["reason"].strip())
             messages.success(
                 request,
                 _("Corrected: the wrong award was revoked, the new one issued, the learner told."),

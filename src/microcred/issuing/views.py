@@ -22,10 +22,11 @@ from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from microcred.accounts.acting import acting_user
 from microcred.catalog import services as catalog
 from microcred.catalog.errors import NotIssuable
 from microcred.issuing import audit, contests, notifications, upload_limits
-from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
+from microcred.issuing.awards import AwardRequest, idempotency_key
 from microcred.issuing.errors import IssuingError
 from microcred.issuing.forms import (
     AwardFilterForm,
@@ -39,6 +40,7 @@ from microcred.issuing.models import AuditEvent, Award, Batch
 from microcred.issuing.public_views import STATUS_LIST_MAX_AGE
 from microcred.issuing.renewal import renewals_of
 from microcred.issuing.revocation import StatusAction, change_status
+from microcred.issuing.single_award import issue_single_award
 from microcred.organizations.access import OrgContext, org_view
 from microcred.organizations.keys import signer_for
 from microcred.organizations.roles import Role
@@ -124,11 +126,11 @@ def issue_one(request: HttpRequest, org: OrgContext) -> HttpResponse:
         key = idempotency_key(version.public_id, learner.email, data["awarded_on"].isoformat())
         try:
             with signer_for(org.organization) as signer:
-                issued = issue_awards(
+                issued = issue_single_award(
                     version,
-                    [AwardRequest(learner, key)],
+                    AwardRequest(learner, key),
                     signer=signer,
-                    issued_by=request.user,
+                    issued_by=acting_user(request.user),
                     include_name=data["include_name"],
                 )
         except IssuingError as exc:
@@ -136,8 +138,7 @@ def issue_one(request: HttpRequest, org: OrgContext) -> HttpResponse:
                 raise
             form.add_error("grade", str(exc))  # the assessment rule: nothing was issued
             return render(request, "issuing/issue.html", {"org": org, "form": form}, status=400)
-        notifications.notify_awarded(issued)
-        if issued[0].claim_token is None:
+        if issued.claim_token is None:
             messages.info(
                 request, _("This learner already had this micro-credential; nothing was issued.")
             )
@@ -145,11 +146,9 @@ def issue_one(request: HttpRequest, org: OrgContext) -> HttpResponse:
             messages.success(
                 request,
                 _("Issued. %(email)s was sent a link to claim the micro-credential.")
-                % {"email": issued[0].award.learner_email},
+                % {"email": issued.award.learner_email},
             )
-        return redirect(
-            "issuing:award", org=org.organization.slug, award_id=issued[0].award.public_id
-        )
+        return redirect("issuing:award", org=org.organization.slug, award_id=issued.award.public_id)
     status = 400 if request.method == "POST" else 200
     return render(request, "issuing/issue.html", {"org": org, "form": form}, status=status)
 
