@@ -5,33 +5,14 @@ from __future__ import annotations
 import json
 import os
 import stat
-import subprocess
-import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-MICROCRED = [sys.executable, "-m", "microcred.cli"]
+from .helpers import run, verify_json
+
 VECTORS = Path(__file__).resolve().parents[1] / "vectors"
 STATUS_URL = "https://issuer.example/status/3"
-
-
-def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*MICROCRED, *map(str, args)],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
-def verify_json(tmp: Path, *args: str | Path) -> tuple[int, list[dict[str, Any]]]:
-    result = run("verify", "--json", *args, cwd=tmp)
-    lines = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
-    return result.returncode, lines
 
 
 @pytest.fixture

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from django.test import Client
 from interop_harness import Microcred, node_side, write_json
-from tests.issuing.conftest import documents_for
 from tests.issuing.conftest import kek as kek  # the fixture: a KEK for the organisations' keys
+from tests.issuing.helpers import documents_for
 from tests.vc.elements.conftest import full_elements
 
 from microcred.accounts.models import User

@@ -27,15 +27,9 @@ from tests.conftest import MakeMember
 
 from ..api.conftest import call
 from ..vc.elements.conftest import full_elements
-from .test_awards import fetch_documents
-from .test_pages import issue_form, page, signed_in, url
+from .helpers import fetch_documents, issue_form, page, url
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def officer(client: Client, organization: Organization, make_member: MakeMember) -> Client:
-    return signed_in(client, make_member(organization, Role.ISSUER))
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,6 @@ issues each learner exactly once — across re-uploads, re-runs and lost links."
 from __future__ import annotations
 
 import hashlib
-import io
 import random
 from datetime import timedelta
 from typing import Any
@@ -19,7 +18,6 @@ from microcred.issuing.awards import AwardRequest, issue_awards
 from microcred.issuing.batches import (
     CLAIM_LEASE,
     batch_progress,
-    prepare_batch,
     row_key,
     run_batch,
     start_batch,
@@ -34,7 +32,7 @@ from microcred.vc.compose import Learner, compose_credential
 from microcred.vc.verify import verify_credential
 from tests.queued_mail import run_queued_mail
 
-from .test_awards import fetch_documents
+from .helpers import fetch_documents, learners_csv, prepare
 
 pytestmark = pytest.mark.django_db
 
@@ -43,29 +41,6 @@ IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBa
 
 
 #: Grades of the fixtures' scheme at or above its pass mark (DD).
-PASSING = ("AA", "BA", "BB", "CB", "CC", "DC", "DD")
-
-
-def learners_csv(count: int, *, bad: dict[int, str] | None = None) -> bytes:
-    lines = ["name,email,grade,date"]
-    for i in range(count):
-        line = i + 2
-        name, email, day = f"Learner {i}", f"learner{i}@uni.example", "2026-05-01"
-        match (bad or {}).get(line):
-            case "email":
-                email = "not-an-address"
-            case "date":
-                day = "2999-01-01"
-            case "name":
-                name = ""
-        lines.append(f"{name},{email},{PASSING[i % len(PASSING)]},{day}")
-    return ("\r\n".join(lines) + "\r\n").encode()
-
-
-def prepare(org: Organization, version: SpecificationVersion, data: bytes) -> Any:
-    return prepare_batch(org, version, io.BytesIO(data), filename="cohort.csv", by=None)
-
-
 def test_prepare_keeps_valid_rows_and_reports_every_problem(
     organization: Organization, published: SpecificationVersion
 ) -> None:

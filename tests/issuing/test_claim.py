@@ -17,10 +17,9 @@ from microcred.issuing.revocation import StatusAction, change_status
 from microcred.organizations.keys import signer_for
 from microcred.vc import Learner
 
-from .test_pages import _static_without_manifest, page, url
+from .helpers import page, url
 
 pytestmark = pytest.mark.django_db
-__all__ = ["_static_without_manifest"]  # the autouse fixture, shared with the pages tests
 
 
 def issue_one(version: SpecificationVersion) -> Issued:

@@ -25,8 +25,7 @@ from microcred.vc.verify import verify_credential
 from tests.conftest import MakeMember
 from tests.queued_mail import run_queued_mail
 
-from .test_awards import fetch_documents
-from .test_pages import page, signed_in, url
+from .helpers import fetch_documents, page, signed_in, url
 
 pytestmark = pytest.mark.django_db
 ISSUED = datetime(2026, 5, 15, 9, 30, tzinfo=UTC)  # the fixtures' version is valid for P5Y
@@ -102,11 +101,6 @@ def test_the_task_queues_its_next_run_and_housekeeping_keeps_it_queued() -> None
     [following] = runs.filter(status="READY")
     assert following.run_after is not None
     assert following.run_after >= datetime.now(UTC) + timedelta(hours=23)
-
-
-@pytest.fixture
-def officer(client: Client, organization: Organization, make_member: MakeMember) -> Client:
-    return signed_in(client, make_member(organization, Role.ISSUER))
 
 
 def test_the_awards_list_says_when_each_award_expires(

@@ -27,7 +27,7 @@ from tests.conftest import MakeMember
 from tests.queued_mail import run_queued_mail
 
 from ..vc.elements.conftest import full_elements
-from .test_pages import award_to, issue_form, page, signed_in, url
+from .helpers import award_to, issue_form, page, signed_in, url
 
 pytestmark = pytest.mark.django_db
 Commit = Callable[..., Any]
@@ -39,11 +39,6 @@ def _static_without_manifest(settings: Any) -> None:
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
-
-
-@pytest.fixture
-def officer(client: Client, organization: Organization, make_member: MakeMember) -> Client:
-    return signed_in(client, make_member(organization, Role.ISSUER))
 
 
 def _subject_names(award: Award) -> list[str]:

@@ -27,7 +27,7 @@ from microcred.verification.services import verify_document
 from tests.conftest import Recognise
 from tests.vc.elements.conftest import full_elements
 
-from .test_page import text_of, verdict_of
+from .helpers import text_of, verdict_of
 
 pytestmark = pytest.mark.django_db
 

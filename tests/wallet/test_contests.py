@@ -29,7 +29,7 @@ from microcred.wallet.models import WalletItem
 from tests.conftest import MakeMember
 from tests.queued_mail import run_queued_mail
 
-from ..issuing.test_awards import fetch_documents
+from ..issuing.helpers import fetch_documents
 from .conftest import IssueTo, MakeLearner, page, revoke, signed_in, url
 
 pytestmark = pytest.mark.django_db
