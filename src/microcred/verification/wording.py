@@ -1,4 +1,4 @@
-"""The answer in plain words first, then what the credential says, then every check.
+"""The wording of the answer to a credential: plain words, what it says, every check.
 
 The verdict is *never* re-derived here: it is the trust core's report, read in a fixed
 order of importance (a forged credential is "changed after signing" before it is
