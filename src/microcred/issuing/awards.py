@@ -27,8 +27,10 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
+from microcred.accounts.models import User
 from microcred.catalog import services as catalog
 from microcred.catalog.approvals import endorser_documents
+from microcred.catalog.models import SpecificationVersion
 from microcred.infra.token_digest import token_digest
 from microcred.issuing import status_lists
 from microcred.issuing.audit import ViaToken, details_for
@@ -39,6 +41,7 @@ from microcred.issuing.plain_insert import insert_rows
 from microcred.issuing.plain_text import has_control_characters
 from microcred.issuing.signer import IssuerSigner
 from microcred.organizations import deployment
+from microcred.organizations.models import Organization
 from microcred.vc import (
     Learner,
     compose_credential,
@@ -71,7 +74,7 @@ class Issued:
 class Prepared:
     """Awards composed, signed and self-verified, not yet stored (see ``store_awards``)."""
 
-    version: Any
+    version: SpecificationVersion
     awards: list[Award]
     tokens: list[str]
     #: Status lists first used by these awards: published in the same transaction.
@@ -113,7 +116,7 @@ def idempotency_key(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
-def _issuer_profile(signer: IssuerSigner, organization: Any) -> dict[str, Any]:
+def _issuer_profile(signer: IssuerSigner, organization: Organization) -> dict[str, Any]:
     """OB 3.0 ``Profile``: the DID is who signs; ``url`` is the public profile (page and JSON)."""
     profile: dict[str, Any] = {
         "id": signer.did,
@@ -126,7 +129,7 @@ def _issuer_profile(signer: IssuerSigner, organization: Any) -> dict[str, Any]:
     return profile
 
 
-def expiry_of(version: Any, issued: datetime) -> datetime | None:
+def expiry_of(version: SpecificationVersion, issued: datetime) -> datetime | None:
     """``validUntil`` of a credential issued now: the issue moment plus the specification's
     validity period (``None``, no end, when it sets none)."""
     period = catalog.elements_of(version).validity_period
@@ -134,11 +137,11 @@ def expiry_of(version: Any, issued: datetime) -> datetime | None:
 
 
 def issue_awards(
-    version: Any,
+    version: SpecificationVersion,
     requests: Sequence[AwardRequest],
     *,
     signer: IssuerSigner,
-    issued_by: Any = None,
+    issued_by: User | None = None,
     batch: Batch | None = None,
     include_name: bool = False,
     now: datetime | None = None,
@@ -187,7 +190,7 @@ def check_learner_name(name: str) -> None:
         )
 
 
-def existing_awards(version: Any, keys: Sequence[str]) -> dict[str, Award]:
+def existing_awards(version: SpecificationVersion, keys: Sequence[str]) -> dict[str, Award]:
     """The awards already issued under these idempotency keys, by key."""
     organization = version.specification.organization
     return {
@@ -209,7 +212,7 @@ Allocation = tuple[list[tuple[StatusList, int]], list[tuple[StatusList, int]]]
 
 
 @transaction.atomic
-def allocate_entries(organization: Any, count: int) -> Allocation:
+def allocate_entries(organization: Organization, count: int) -> Allocation:
     """Revocation and suspension entries for ``count`` awards, in one short write."""
     return (
         status_lists.allocate(organization, StatusPurpose.REVOCATION, count),
@@ -218,11 +221,11 @@ def allocate_entries(organization: Any, count: int) -> Allocation:
 
 
 def prepare_awards(
-    version: Any,
+    version: SpecificationVersion,
     todo: Sequence[AwardRequest],
     *,
     signer: IssuerSigner,
-    issued_by: Any = None,
+    issued_by: User | None = None,
     batch: Batch | None = None,
     include_name: bool = False,
     now: datetime | None = None,

@@ -228,7 +228,7 @@ def _apply(
     reason = str(data["reason"])
     with signer_for(org.organization) as signer:
         changed = change_status(
-            awards, action, reason=reason, by=request.user, signer=signer,
+            awards, action, reason=reason, by=acting_user(request.user), signer=signer,
             internal_note=str(data.get("internal_note") or ""),
         )  # fmt: skip
     notifications.notify_status_changed(changed, action, reason.strip())
@@ -320,7 +320,7 @@ def _csv_upload(
         upload = form.cleaned_data["file"]
         try:
             preview = prepare_batch(
-                org.organization, version, upload, filename=upload.name or "", by=request.user,
+                org.organization, version, upload, filename=upload.name or "", by=acting_user(request.user),
                 include_name=form.cleaned_data["include_name"],
                 language=form.cleaned_data["language"],
             )  # fmt: skip
@@ -354,7 +354,7 @@ def batch_start(request: HttpRequest, org: OrgContext, batch_id: str) -> HttpRes
         messages.error(request, _("This file has no valid rows to issue."))
     else:
         try:
-            start_batch(batch, by=request.user)
+            start_batch(batch, by=acting_user(request.user))
         except IssuingError:
             messages.info(request, _("This batch has already been started."))
     return redirect("issuing:batch", org=org.organization.slug, batch_id=batch.public_id)
