@@ -320,7 +320,8 @@ def _csv_upload(
         upload = form.cleaned_data["file"]
         try:
             preview = prepare_batch(
-                org.organization, version, upload, filename=upload.name or "", by=acting_user(request.user),
+                org.organization, version, upload, filename=upload.name or "",
+                by=acting_user(request.user),
                 include_name=form.cleaned_data["include_name"],
                 language=form.cleaned_data["language"],
             )  # fmt: skip
