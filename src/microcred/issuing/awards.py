@@ -42,6 +42,7 @@ from microcred.issuing.plain_text import has_control_characters
 from microcred.issuing.signer import IssuerSigner
 from microcred.organizations import deployment
 from microcred.organizations.models import Organization
+from microcred.organizations.profiles import profile_for
 from microcred.vc import (
     Learner,
     compose_credential,
@@ -116,17 +117,12 @@ def idempotency_key(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
-def _issuer_profile(signer: IssuerSigner, organization: Organization) -> dict[str, Any]:
-    """OB 3.0 ``Profile``: the DID is who signs; ``url`` is the public profile (page and JSON)."""
-    profile: dict[str, Any] = {
-        "id": signer.did,
-        "type": ["Profile"],
-        "name": organization.name,
-        "url": deployment.profile_url(organization),
-    }
-    if organization.country:
-        profile["address"] = {"type": ["Address"], "addressCountryCode": organization.country}
-    return profile
+def carries_name(award: Award) -> bool:
+    """Whether the award's credential names its learner (a plain ``name`` IdentityObject):
+    a correction's form starts from it, and a renewal keeps it."""
+    subject = award.credential.get("credentialSubject", {}) if award.credential else {}
+    identifiers = subject.get("identifier", []) if isinstance(subject, dict) else []
+    return any(isinstance(i, dict) and i.get("identityType") == "name" for i in identifiers)
 
 
 def expiry_of(version: SpecificationVersion, issued: datetime) -> datetime | None:
@@ -251,7 +247,7 @@ def prepare_awards(
     achievement = catalog.achievement_for(version, base_url=deployment.public_base_url())
     # The self-check verifies an embedded QA approval too: give it the endorser's DID document.
     documents = {**endorser_documents(version), **signer.documents}
-    issuer = _issuer_profile(signer, organization)
+    issuer = profile_for(organization, signer.did)
     context_url = deployment.elements_context_url()
     prepared = Prepared(version, [], [], [], moment)
     with remembered_canonical_forms():  # the shared proof configuration, once per chunk

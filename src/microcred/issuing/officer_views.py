@@ -24,7 +24,6 @@ from microcred.issuing.resend import resend_claim
 from microcred.issuing.views import OFFICERS, _award
 from microcred.organizations.access import OrgContext, org_view
 from microcred.organizations.keys import signer_for
-from microcred.vc import Learner
 
 
 @require_POST
@@ -57,11 +56,7 @@ def award_correct(request: HttpRequest, org: OrgContext, award_id: str) -> HttpR
             version = catalog.get_issuable_version(org.organization, data["version"])
         except NotIssuable:
             raise Http404 from None
-        learner = Learner(
-            email=data["email"], name=data["name"].strip(), grade=data["grade"].strip(),
-            awarded_on=data["awarded_on"], evidence_url=data["evidence_url"],
-            language=data["language"],
-        )  # fmt: skip
+        learner = form.learner()
         try:
             with signer_for(org.organization) as signer:
                 issued = correct_award(

@@ -22,7 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from microcred.issuing.awards import AwardRequest, Issued, idempotency_key
+from microcred.issuing.awards import AwardRequest, Issued, carries_name, idempotency_key
 from microcred.issuing.errors import IssuingError
 from microcred.issuing.models import AuditEvent, Award
 from microcred.issuing.signer import IssuerSigner
@@ -34,12 +34,6 @@ class RenewalBasis(StrEnum):
     REASSESSMENT = "reassessment"
     PRACTICE = "practice"
     CONTEST = "contest"
-
-
-def _named(award: Award) -> bool:
-    """Whether the renewed credential carried the learner's name (the renewal does too)."""
-    identifiers = award.credential.get("credentialSubject", {}).get("identifier", [])
-    return any(isinstance(i, dict) and i.get("identityType") == "name" for i in identifiers)
 
 
 @transaction.atomic
@@ -84,7 +78,7 @@ def renew(
         request,
         signer=signer,
         issued_by=by,
-        include_name=_named(award),
+        include_name=carries_name(award),  # as the renewed one did
         now=moment,
     )
     if issued.claim_token is not None:

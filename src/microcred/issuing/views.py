@@ -44,7 +44,6 @@ from microcred.issuing.single_award import issue_single_award
 from microcred.organizations.access import OrgContext, org_view
 from microcred.organizations.keys import signer_for
 from microcred.organizations.roles import Role
-from microcred.vc import Learner
 
 OFFICERS = (Role.ISSUER, Role.ADMIN)
 PAGE_SIZE = 25
@@ -115,14 +114,7 @@ def issue_one(request: HttpRequest, org: OrgContext) -> HttpResponse:
             version = catalog.get_issuable_version(org.organization, data["version"])
         except NotIssuable:
             raise Http404 from None
-        learner = Learner(
-            email=data["email"],
-            name=data["name"].strip(),
-            grade=data["grade"].strip(),
-            awarded_on=data["awarded_on"],
-            evidence_url=data["evidence_url"],
-            language=data["language"],
-        )
+        learner = form.learner()
         key = idempotency_key(version.public_id, learner.email, data["awarded_on"].isoformat())
         try:
             with signer_for(org.organization) as signer:
