@@ -34,6 +34,7 @@ from microcred.verification.services import clear_caches
 from microcred.wallet import claims
 from tests.browser.conftest import sign_in
 from tests.conftest import PASSWORD
+from tests.queued_mail import run_queued_mail
 from tests.vc.elements.conftest import full_elements
 
 LINKEDIN = re.compile(r"^https://www\.linkedin\.com/profile/add\?")
@@ -89,6 +90,7 @@ def test_a_turkish_officer_issues_on_a_phone(
     award = Award.objects.get()
     assert award.language == "tr"
     assert "Ayşe Yılmaz" in str(award.credential)
+    assert run_queued_mail() == 1  # the claim e-mail, a task queued with the award
     assert mail.outbox[0].body.startswith("Merhaba Ayşe Yılmaz,")
     context.close()
 
