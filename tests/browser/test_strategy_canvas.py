@@ -13,50 +13,9 @@ from playwright.sync_api import Browser, Page, expect
 
 from microcred.organizations.roles import Role
 from microcred.strategy.models import Strategy
-from tests.browser.conftest import sign_in
-from tests.conftest import PASSWORD
+from tests.browser.strategy_steps import add, flag, second_member, start_strategy
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def add(page: Page, kind: str, values: dict[str, str]) -> None:
-    form = page.locator(f"form.item.new[data-kind={kind}]")
-    for name, value in values.items():
-        field = form.locator(f"[name={name}]")
-        if field.evaluate("e => e.tagName") == "SELECT":
-            field.select_option(label=value)
-        else:
-            field.fill(value)
-    form.locator("button[type=submit]").click()
-    page.wait_for_load_state()
-
-
-def flag(page: Page, code: str) -> Any:
-    return page.locator(f'#checks [data-code="{code}"]')
-
-
-def start_strategy(page: Page, base: str, organization: Any, lead: Any) -> str:
-    """The lead signs in, opens a strategy and joins its team; returns the canvas URL."""
-    sign_in(page, base, lead.email, PASSWORD)
-    page.goto(f"{base}/en/strategy/{organization.slug}/")
-    page.fill("#title", "Digital skills for working adults")
-    page.fill("#period", "2026–2028")
-    page.click("form.new-strategy button[type=submit]")
-    page.wait_for_load_state()
-    canvas_url = page.url.split("#")[0]
-    page.select_option("#team-role", "initiative_lead")
-    page.click("#team button[type=submit]")
-    page.wait_for_load_state()
-    return canvas_url
-
-
-def second_member(browser: Browser, base: str, member: Any, url: str) -> Page:
-    """Another member, in a browser context of their own, on ``url``."""
-    other = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
-    page = other.new_page()
-    sign_in(page, base, member.email, PASSWORD)
-    page.goto(url)
-    return page
 
 
 def test_two_members_fill_the_canvas_fix_the_flags_and_use_steep(
@@ -121,7 +80,7 @@ def test_two_members_fill_the_canvas_fix_the_flags_and_use_steep(
     other.wait_for_load_state()
     expect(other.locator("ol.factors > li")).to_have_count(2)
     expect(other.locator("ol.factors > li").first).to_contain_text("score 20")
-    expect(other.locator("svg.steep-matrix .steep-dot")).to_have_count(2)
+    expect(other.locator("svg.steep-matrix .matrix-point")).to_have_count(2)
     screenshot(other, "steep-matrix")
 
     other.locator("ol.factors > li").first.get_by_role(

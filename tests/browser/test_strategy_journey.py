@@ -18,9 +18,15 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from microcred.organizations.roles import Role
-from microcred.strategy.models import Strategy
-from microcred.strategy.models_readiness import Assessment
-from tests.browser.test_strategy_canvas import add, flag, second_member, start_strategy
+from microcred.strategy.models import Assessment, Strategy
+from tests.browser.strategy_steps import (
+    add,
+    answer_page,
+    answer_questionnaire,
+    flag,
+    second_member,
+    start_strategy,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 IMAGES = Path(__file__).resolve().parents[2] / "docs" / "images" / "strategy"
@@ -33,12 +39,6 @@ def shot(page: Page, name: str, target: Locator | None = None) -> None:
     if target is not None:
         target.scroll_into_view_if_needed()
     page.screenshot(path=str(IMAGES / f"{name}.png"))
-
-
-def answer_all(page: Page, ypn: str, scale: str, within: str = "#questionnaire") -> None:
-    for question in page.locator(f"{within} fieldset.question").all():
-        kind = question.get_attribute("data-kind")
-        question.locator(f"input[value='{ypn if kind == 'ypn' else scale}']").check()
 
 
 def download_pdf_text(page: Page, tmp_path: Path, lang: str) -> str:
@@ -114,7 +114,7 @@ def add_steep_and_push_threat(page: Page) -> None:
         factor.locator("[name=evidence]").fill("Discussed with the employers' association.")
         factor.locator("button[type=submit]").click()
         page.wait_for_load_state()
-    expect(page.locator("svg.steep-matrix .steep-dot")).to_have_count(2)
+    expect(page.locator("svg.steep-matrix .matrix-point")).to_have_count(2)
     shot(page, "03-steep-matrix")
     page.locator("ol.factors > li").first.get_by_role(
         "button", name="Send to canvas as a risk"
@@ -140,10 +140,11 @@ def self_assess_twice(page: Page) -> None:
     page.click("nav.strategy-nav >> text=Self-assessment")
     page.wait_for_load_state()
     expect(page.locator("fieldset.question legend").first).to_be_visible()
-    answer_all(page, "partly", "2")
+    expect(page.locator("#section-progress")).to_contain_text("Section 1 of 4")
+    answer_page(page, "partly", "2")
+    expect(page.locator("#autosave-status")).to_have_text("Answer saved.")
     shot(page, "05-questionnaire", page.locator("fieldset.question").first)
-    page.click("#questionnaire button[type=submit]")
-    page.wait_for_load_state()
+    answer_questionnaire(page, "partly", "2")
     expect(page.locator("figure.radar svg .radar-current")).to_have_count(1)
     expect(page.locator("table.dimension-scores tbody tr")).to_have_count(4)
     expect(page.locator(".practice-scores .gate").first).to_contain_text("Blocked by")
@@ -151,9 +152,8 @@ def self_assess_twice(page: Page) -> None:
 
     page.click("text=Repeat the assessment")
     page.wait_for_load_state()
-    answer_all(page, "yes", "4", within="#dim-policy_strategy")
-    page.click("#questionnaire button[type=submit]")
-    page.wait_for_load_state()
+    expect(page.locator("#dim-policy_strategy")).to_be_visible()
+    answer_questionnaire(page, "yes", "4", pages=1)
     expect(page.locator("#progress")).to_contain_text("Progress since the previous assessment")
     expect(page.locator("figure.radar svg .radar-previous")).to_have_count(1)
     expect(page.locator("#score-policy_strategy .delta")).to_contain_text("+")

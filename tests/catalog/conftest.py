@@ -68,7 +68,8 @@ def complete_data(**changes: Any) -> dict[str, Any]:
         "stackable_towards": "",
         "further_information": "",
         "languages": "tr, en",
-        "validity_period": "P5Y",
+        "validity_number": "5",
+        "validity_unit": "Y",
         "esco_skills": [PYTHON_SKILL],
     }
     data.update(changes)

@@ -17,7 +17,9 @@ def url(name: str, org: Organization, lang: str = "en", **kwargs: str) -> str:
     return f"/{lang}/" + path.split("/", 2)[2]
 
 
-def create(client: Client, org: Organization, **changes: object) -> SpecificationVersion:
-    response = client.post(url("new", org), complete_data(**changes))
+def create(
+    client: Client, org: Organization, lang: str = "en", **changes: object
+) -> SpecificationVersion:
+    response = client.post(url("new", org, lang), complete_data(**changes))
     assert response.status_code == 302, unescape(response.content.decode())
     return SpecificationVersion.objects.get(public_id=response["Location"].split("/v/")[1][:-1])

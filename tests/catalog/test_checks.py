@@ -41,14 +41,18 @@ def test_checks_go_from_missing_to_complete(
     assert "Missing mandatory elements" not in complete
     assert '"type": [' in complete
     assert "MicroCredential" in complete
-    assert "Python (computer programming)" in complete  # the picked ESCO skill
+    # the picked ESCO skill, named in the specification's first language (tr)
+    assert "Python (bilgisayar programlama)" in complete
 
 
 def test_ects_and_hours_that_disagree_with_the_conversion(
     designer_client: Client, organization: Organization
 ) -> None:
+    page = check(designer_client, organization, complete_data(workload_hours="140"))
+    assert "5 ECTS at 25 hours per credit is 125 hours, not 140." in page  # a warning
+    assert "Warnings to check" in page
     page = check(designer_client, organization, complete_data(workload_hours="160"))
-    assert "5 ECTS at 25 hours per credit is 125 hours, not 160." in page
+    assert "5 ECTS means 125 to 150 hours of work (25-30 hours per credit), not 160." in page
     page = check(
         designer_client, organization, complete_data(workload_hours="150", hours_per_ects="30")
     )

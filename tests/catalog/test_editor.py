@@ -36,15 +36,22 @@ def test_designer_creates_a_specification_with_every_mandatory_element(
     assert "Draft" in page
 
 
-def test_invalid_input_is_not_saved_and_is_kept(
+def test_invalid_input_is_saved_as_typed_and_shown_next_to_its_field(
     designer_client: Client, organization: Organization
 ) -> None:
-    response = designer_client.post(url("new", organization), complete_data(eqf_level="9"))
-    assert response.status_code == 400
-    page = unescape(response.content.decode())
+    version = create(designer_client, organization, eqf_level="9", workload_hours="300")
+    assert version.draft_input["eqf_level"] == "9"  # nothing typed is lost
+    assert services.elements_of(version).eqf_level is None  # and nothing wrong is used
+    page = unescape(
+        designer_client.get(
+            url("edit", organization, version_id=version.public_id)
+        ).content.decode()
+    )
+    assert 'value="Data Literacy for Teachers"' in page
+    assert 'value="9"' in page
     assert "Levels run from 1 to 8." in page
-    assert 'value="Data Literacy for Teachers"' in page  # nothing typed is lost
-    assert not SpecificationVersion.objects.exists()
+    assert "5 ECTS means 125 to 150 hours of work (25-30 hours per credit), not 300." in page
+    assert "Value error" not in page
 
 
 def test_publish_is_refused_while_incomplete_and_allowed_when_complete(
@@ -69,14 +76,24 @@ def test_publish_is_refused_while_incomplete_and_allowed_when_complete(
     assert services.get_issuable_version(organization, version.public_id) == version
 
 
-def test_publish_is_refused_for_an_outcome_without_an_observable_verb(
+def test_a_verb_warning_blocks_publishing_until_it_is_acknowledged(
     designer_client: Client, organization: Organization
 ) -> None:
     version = create(designer_client, organization, learning_outcomes="Understands data.")
-    response = designer_client.post(url("publish", organization, version_id=version.public_id))
+    publish = url("publish", organization, version_id=version.public_id)
+    response = designer_client.post(publish)
     assert response.status_code == 409
+    page = unescape(response.content.decode())
+    assert "Not acknowledged: “Understands data.”: its verb describes an inner state" in page
+    assert (
+        "An outcome that starts (in English) or ends (in Turkish) with an observable verb" in page
+    )
     version.refresh_from_db()
     assert version.status == Status.DRAFT
+    [key] = [w.key for w in services.readiness(version).warnings]
+    assert designer_client.post(publish, {"acknowledge": [key]}).status_code == 302
+    version.refresh_from_db()
+    assert (version.status, version.acknowledged) == (Status.PUBLISHED, [key])
 
 
 def test_editing_a_locked_version_creates_version_two(

@@ -75,16 +75,17 @@ def test_pass_fail_and_a_numeric_range(designer_client: Client, organization: Or
         ({"grading_scheme": "", "pass_mark": "pass"}, "Name the grading scheme.", "en"),
     ],
 )
-def test_an_unusable_rule_is_refused(
+def test_an_unusable_rule_is_kept_in_the_draft_and_blocks_publishing(
     designer_client: Client,
     organization: Organization,
     changes: dict[str, str],
     message: str,
     lang: str,
 ) -> None:
-    from .conftest import complete_data
 
-    response = designer_client.post(url("new", organization, lang), complete_data(**changes))
-    assert response.status_code == 400
-    assert message in unescape(response.content.decode())
-    assert not SpecificationVersion.objects.exists()
+    version = create(designer_client, organization, lang, **changes)  # a draft is kept
+    edit = designer_client.get(url("edit", organization, lang, version_id=version.public_id))
+    assert message in unescape(edit.content.decode())  # said next to the pass mark
+    refused = designer_client.post(url("publish", organization, lang, version_id=version.public_id))
+    assert refused.status_code == 409
+    assert message in unescape(refused.content.decode())

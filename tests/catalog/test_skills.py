@@ -9,7 +9,8 @@ from django.test import Client
 
 from microcred.accounts.models import User
 from microcred.catalog.esco_import import convert
-from microcred.catalog.skills import SkillIndex, skill_by_uri, skill_index
+from microcred.catalog.esco_split import FUNCTION_WORDS, Roles, first_repeat
+from microcred.catalog.skills import SkillIndex, SkillRow, skill_by_uri, skill_index
 from microcred.catalog.text import fold
 from tests.catalog.conftest import PYTHON_SKILL
 
@@ -46,11 +47,11 @@ def test_folding_is_case_accent_and_turkish_i_insensitive() -> None:
 def test_ranking_exact_then_prefix_then_substring() -> None:
     index = SkillIndex(
         [
-            ("c", "work with scripts", ""),
-            ("b", "script writing", ""),
-            ("a", "script", ""),
-            ("d", "manuscript editing", ""),
-            ("e", "write plays", "scripting"),
+            SkillRow("c", "work with scripts", "", ""),
+            SkillRow("b", "script writing", "", ""),
+            SkillRow("a", "script", "", ""),
+            SkillRow("d", "manuscript editing", "", ""),
+            SkillRow("e", "write plays", "", "scripting"),
         ]
     )
     assert [s.label for s in index.search("script")] == [
@@ -79,7 +80,7 @@ def test_search_endpoint_html_and_json(client: Client) -> None:
     )
     assert json.loads(data.content)["results"][0] == {
         "uri": PYTHON_SKILL,
-        "label": "Python (computer programming)",
+        "label": "Python (bilgisayar programlama)",  # the Turkish page names it in Turkish
     }
     empty = client.get("/tr/catalog/skills/search", {"q": "zzqqxx"})
     assert "Eşleşen ESCO becerisi yok." in empty.content.decode()
@@ -92,19 +93,79 @@ def test_search_needs_sign_in(client: Client) -> None:
     assert client.get("/en/catalog/skills/search", {"q": "python"}).status_code == 302
 
 
-def test_import_splits_label_alternatives_and_description() -> None:
-    text = (
-        "manage musical staff manage staff of music direct musical staff "
-        "Assign and manage staff tasks in areas such as scoring."
-    )
+def test_import_takes_escos_own_label_when_the_text_starts_with_it() -> None:
     python = "Python (computer programming) Python 3K Python The techniques of software."
+    other = "http://data.europa.eu/esco/skill/x2"
     rows = convert(
-        [(PYTHON_SKILL, python), ("http://data.europa.eu/esco/skill/x1", text)]
-        + [(f"http://data.europa.eu/esco/skill/m{n}", f"manage thing {n} Do it.") for n in range(8)]
+        [(PYTHON_SKILL, python), (other, "write Kazakh written Kazakh Write texts in Kazakh.")],
+        {PYTHON_SKILL.rsplit("/", 1)[1]: "Python (computer programming)", "x2": "read Kazakh"},
+        Roles.learn(["write Uzbek", "written Uzbek"]),
     )
     found = {uuid: (label, terms) for uuid, label, terms in rows}
-    assert found["x1"] == ("manage musical staff", "manage staff of music direct musical staff")
     assert found[PYTHON_SKILL.rsplit("/", 1)[1]] == (
         "Python (computer programming)",
         "Python 3K Python",
     )
+    # ESCO's label does not start this text: the split decides, and the recurring name
+    # "Kazakh" is a label word, not the start of the description
+    assert found["x2"] == ("write Kazakh", "written Kazakh")
+
+
+def test_import_cuts_glued_alternatives() -> None:
+    roles = Roles.learn(["examine soil", "consult maps", "consult credit records", "read maps"])
+    text = (
+        "examine credit ratings consult credit ratings examining credit ratings "
+        "Investigate the creditworthiness of companies."
+    )
+    habitats = "manage habitats managing habitats habitat management"
+    rows = convert(
+        [
+            ("http://data.europa.eu/esco/skill/x1", text),
+            ("http://data.europa.eu/esco/skill/x2", habitats),
+        ],
+        {},
+        roles,
+    )
+    assert [(label, terms) for _, label, terms in rows] == [
+        ("examine credit ratings", "consult credit ratings examining credit ratings"),
+        ("manage habitats", "managing habitats habitat management"),
+    ]
+
+
+# The only shipped labels that repeat a content word: each is ESCO's own preferred label.
+ESCOS_OWN_REPEATS = {
+    "apply research ethics and scientific integrity principles in research activities",
+    "attach accounting certificates to accounting transactions",
+    "communicate with target community",
+    "critique the dive with the dive team",
+    "follow directions of the artistic director",
+    "follow hygienic procedures during food processing",
+    "install electrical and electronic equipment",
+    "integrate marketing strategies with the global strategy",
+    "interact professionally in research and professional environments",
+    "interpret graphical communication interfaces",
+    "maintain records of maintenance interventions",
+    "manage aeronautical information management services",
+    "manage environmental management system",
+    "paint with a paint gun",
+    "produce customised products",
+    "produce sustainable products",
+    "remove computer virus or malware from a computer",
+    "use meteorological tools to forecast meteorological conditions",
+    "watch video and motion picture production products",
+}
+
+
+def test_no_shipped_label_carries_its_alternatives() -> None:
+    """A preferred label glued to its alternatives repeats its own words ("maintain
+    aquaculture ponds aquaculture pond maintaining"), holds a separator, or ends on a word
+    that cannot end a label ("apply diplomatic" + "principles utilise diplomacy …")."""
+    labels = [skill.label for skill in skill_index().skills]
+    repeated = {label for label in labels if first_repeat(label.split()) is not None}
+    assert repeated == ESCOS_OWN_REPEATS
+    assert not [label for label in labels if {"\n", "|", ";"} & set(label)]
+    assert not [label for label in labels if label.split()[-1].lower() in FUNCTION_WORDS]
+    by_uri = {skill.uri.rsplit("/", 1)[1]: skill.label for skill in skill_index().skills}
+    assert by_uri["001d46db-035e-4b92-83a3-ed8771e0c123"] == "train staff to reduce food waste"
+    assert by_uri["0023e7a5-43da-4b68-bee3-726ef21f986d"] == "apply diplomatic principles"
+    assert by_uri["00506f28-e884-4496-800c-3477c67eb355"] == "sport and exercise medicine"

@@ -6,8 +6,8 @@ from typing import Any
 
 from django.utils import translation
 
-from microcred.strategy.canvas import BLOCKS
-from microcred.strategy.checks import MESSAGES, check_canvas, progress
+from microcred.strategy.canvas.checks import MESSAGES, check_canvas, progress
+from microcred.strategy.canvas.document import BLOCKS
 
 
 def codes(canvas: dict[str, Any], steep: list[dict[str, Any]] | None = None) -> set[str]:

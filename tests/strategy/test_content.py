@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from microcred.strategy.canvas import BLOCKS
+from microcred.strategy.canvas.document import BLOCKS
 from microcred.strategy.content import (
     LANGUAGES,
     LENSES,

@@ -1,14 +1,12 @@
-"""Pure parts: the revision diff, STEEP scoring and ranking, the SVG matrix."""
+"""Pure parts: the revision diff, STEEP scoring and ranking (the matrix: charts/test_matrix.py)."""
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-
 import pytest
+from django.utils import translation
 
-from microcred.strategy.diff import compare
-from microcred.strategy.matrix import Dot, matrix_svg
-from microcred.strategy.steep import band, ranked, score
+from microcred.strategy.canvas.diff import compare
+from microcred.strategy.steep.scoring import band, ranked, score
 
 
 def test_diff_matches_items_by_id_per_block() -> None:
@@ -31,9 +29,12 @@ def test_diff_matches_items_by_id_per_block() -> None:
     (renamed,) = [c for c in budget.items if c.change == "changed"]
     assert [(str(f.label), f.old, f.new) for f in renamed.fields] == [
         ("Cost centre", "Licences", "Platform licences"),
-        ("Amount", "", "1200.00"),
+        ("Amount", "", "1,200.00"),
     ]
     assert [b for b, d in diffs.items() if d.changed] == ["budget"]
+    with translation.override("tr"):
+        (renamed,) = [c for c in compare(old, new)[5].items if c.change == "changed"]
+        assert renamed.fields[1].new == "1.200,00"
 
 
 def test_score_band_and_rank() -> None:
@@ -50,18 +51,3 @@ def test_score_band_and_rank() -> None:
         {"title": "d", "impact": 1, "likelihood": 1},
     ]
     assert [f["title"] for f in ranked(factors)] == ["c", "a", "b", "d"]
-
-
-def test_matrix_is_well_formed_svg_without_style_or_script_and_escapes_titles() -> None:
-    svg = matrix_svg(
-        [Dot(1, 5, 4, "threat", "Costs <rise> & more"), Dot(2, 5, 4, "opportunity", "Access")]
-    )
-    root = ET.fromstring(svg)
-    ns = "{http://www.w3.org/2000/svg}"
-    assert len(root.findall(f"{ns}rect")) == 25
-    circles = root.findall(f".//{ns}circle")
-    assert [c.get("fill") for c in circles] == ["#a3211a", "#1a6b34"]
-    assert circles[0].get("cx") != circles[1].get("cx")
-    assert "style=" not in svg
-    assert "<script" not in svg
-    assert "Costs &lt;rise&gt; &amp; more" in svg

@@ -15,11 +15,15 @@ from django.urls import reverse
 from microcred.accounts.models import User
 from microcred.infra.pdf import OfflineFetcher
 from microcred.organizations.models import Organization
-from microcred.strategy import assessing, editing, steep_work
-from microcred.strategy.metrics import live_values
+from microcred.strategy.canvas import editing
+from microcred.strategy.canvas.metrics import live_values
 from microcred.strategy.models import Strategy
-from microcred.strategy.report import STATIC_ROOT, render_report_pdf
+from microcred.strategy.readiness import assessing
+from microcred.strategy.readiness.engine import Lang
+from microcred.strategy.report.build import STATIC_ROOT, render_report_pdf
+from microcred.strategy.steep import work as steep_work
 from microcred.wallet import claims, shares
+from tests.pdf_ua import assert_pdf_ua
 from tests.wallet import conftest as wallet
 
 IssueTo = wallet.IssueTo
@@ -194,3 +198,12 @@ def test_assessment_reads_canvas_context(filled: Strategy) -> None:
     saved: Any = assessing.latest(filled)
     assert "CTX-UNFUNDED-COST" in saved.scores["fired_rules"]
     assert "CTX-RECOGNITION-THREAT" in saved.scores["fired_rules"]
+
+
+@pytest.mark.parametrize("lang", ["en", "tr"])
+def test_the_report_pdf_is_tagged_pdf_ua(filled: Strategy, lang: Lang) -> None:
+    """Language, title, structure with headings in order, alt text on both charts."""
+    pdf = render_report_pdf(filled, lang)
+    title = ("Strategy report" if lang == "en" else "Strateji raporu") + f" · {filled.title}"
+    found = assert_pdf_ua(pdf, language=lang, title=title)
+    assert len(found.figures) == 2  # the STEEP matrix and the readiness radar

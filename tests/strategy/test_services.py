@@ -7,9 +7,11 @@ from typing import Any
 import pytest
 
 from microcred.organizations.models import Organization
-from microcred.strategy import editing, services, steep_work
+from microcred.strategy import services
+from microcred.strategy.canvas import editing
 from microcred.strategy.errors import InvalidInput, NotFound
 from microcred.strategy.models import Revision, Strategy
+from microcred.strategy.steep import work as steep_work
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +24,7 @@ def test_a_new_strategy_starts_with_an_empty_canvas_and_one_revision(strategy: S
 
 
 def test_every_change_is_a_revision_with_its_author(strategy: Strategy, member: Any) -> None:
-    typed = editing.form_values("revenue_sources", {"name": "Fees", "amount": "1 200,50"})
+    typed = editing.form_values("revenue_sources", {"name": "Fees", "amount": "1 200,50"}, "tr")
     item = editing.add_item(strategy, member, "revenue_sources", typed)
     editing.update_item(strategy, member, "revenue_sources", item, {"name": "Course fees"})
     editing.update_item(strategy, member, "revenue_sources", item, {"name": "Course fees"})

@@ -11,8 +11,10 @@ from django.urls import reverse
 
 from microcred.organizations.models import Organization
 from microcred.organizations.roles import Role
-from microcred.strategy import editing, services, steep_work
+from microcred.strategy import services
+from microcred.strategy.canvas import editing
 from microcred.strategy.models import Revision, Strategy
+from microcred.strategy.steep import work as steep_work
 from tests.conftest import MakeMember
 
 pytestmark = pytest.mark.django_db
@@ -236,7 +238,7 @@ def test_steep_page_ranks_factors_and_draws_the_matrix(
     assert html.index("<strong>High</strong>") < html.index("<strong>Mid</strong>")
     assert html.index("<strong>Mid</strong>") < html.index("<strong>Low</strong>")
     assert "<svg" in html
-    assert html.count('class="steep-dot"') == 3
+    assert html.count('class="matrix-point"') == 3
 
 
 def test_send_to_canvas_links_both_ways(member_client: Client, strategy: Strategy) -> None:

@@ -9,6 +9,8 @@ import microcred.vc
 EXPECTED = {
     "as_list",
     "issuer_id",
+    "language_values",
+    "text_for",
     "FORMATS",
     "OB_CONTEXT",
     "VC_V2",

@@ -94,7 +94,7 @@ def test_the_demo_quality_body_recognises_the_university(
 
 
 def test_the_demo_strategy_shows_its_open_checks(var_dir: Path, kek: str, client: Client) -> None:
-    from microcred.strategy.checks import check_canvas
+    from microcred.strategy.canvas.checks import check_canvas
     from microcred.strategy.models import Strategy
     from microcred.strategy.services import snapshot
 

@@ -20,6 +20,7 @@ from django.utils.formats import number_format
 from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext as _
 
+from microcred.catalog.text import fold
 from microcred.vc.elements import (
     MANDATORY_ELEMENTS,
     OPTIONAL_ELEMENTS,
@@ -27,7 +28,16 @@ from microcred.vc.elements import (
     label,
 )
 
-__all__ = ["Language", "Row", "country_name", "duration_words", "element_rows"]
+__all__ = [
+    "Language",
+    "Row",
+    "country_choices",
+    "country_name",
+    "duration_words",
+    "element_rows",
+    "language_name",
+    "localized_texts",
+]
 
 Language = Literal["en", "tr"]
 _DURATION = re.compile(r"P(?:(?P<y>\d+)Y)?(?:(?P<m>\d+)M)?(?:(?P<w>\d+)W)?(?:(?P<d>\d+)D)?\Z")
@@ -66,6 +76,12 @@ def country_name(code: str, lang: Language) -> str:
     return names[1] if lang == "tr" else names[0]
 
 
+def country_choices(lang: Language) -> list[tuple[str, str]]:
+    """Every country we can name, as (code, name) sorted by name in ``lang``."""
+    named = [(code, names[1] if lang == "tr" else names[0]) for code, names in _countries().items()]
+    return sorted(named, key=lambda pair: fold(pair[1]))
+
+
 def duration_words(iso: str) -> str:
     """``P5Y`` → "5 years" / "5 yıl" (the active language); unreadable text as written."""
     found = _DURATION.match(iso.strip().upper())
@@ -90,19 +106,29 @@ def _number(value: Decimal) -> str:
     return number_format(value.normalize())
 
 
-def _language_name(code: str) -> str:
+def language_name(code: str) -> str:
+    """A language's name in the active language; the code only for one Django cannot name."""
     try:
         return str(get_language_info(code)["name_translated"])
     except KeyError:
         return code
 
 
+def localized_texts(el: MicroCredentialElements, lang: str) -> tuple[str, tuple[str, ...]]:
+    """The title and outcomes in ``lang`` when the specification has them in it."""
+    for translation in el.translations:
+        if translation.language == lang:
+            return translation.title, translation.learning_outcomes or el.learning_outcomes
+    return el.title, el.learning_outcomes
+
+
 def element_rows(el: MicroCredentialElements, lang: Language) -> list[Row]:
     """The specification's elements in Annex I order, leaving out what it does not state."""
+    title, outcomes = localized_texts(el, lang)
     rows = [
-        Row("title", _label("title", lang), (el.title,)),
+        Row("title", _label("title", lang), (title,)),
         *_issuer_rows(el, lang),
-        Row("learning_outcomes", _label("learning_outcomes", lang), el.learning_outcomes),
+        Row("learning_outcomes", _label("learning_outcomes", lang), outcomes),
         Row("workload", _label("workload", lang), _workload(el)),
         Row("level", _label("level", lang), _levels(el, lang)),
         Row("assessment_type", _label("assessment_type", lang), _assessment(el, lang)),
@@ -184,7 +210,7 @@ def _optional_rows(el: MicroCredentialElements, lang: Language) -> list[Row]:
         ),
         Row("grading", _("Grading scheme"), grading),
         Row("integration", _label("integration", lang), integration + stack),
-        Row("languages", _("Languages"), tuple(_language_name(c) for c in el.languages)),
+        Row("languages", _("Languages"), tuple(language_name(c) for c in el.languages)),
         Row(
             "validity",
             _("Validity period"),

@@ -1,8 +1,14 @@
-"""Between the editor form and ``MicroCredentialElements``, in both directions."""
+"""Between the editor form and ``MicroCredentialElements``, in both directions.
+
+Title, description and outcomes come in Turkish and English. The main language is
+Turkish when a Turkish title is given, else English; the other language, when it has a
+title, becomes a ``Translation`` (the credential then carries both, decision 0009).
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -16,9 +22,68 @@ from microcred.vc.elements import (
     QualityAssuranceBody,
     QualityAssuranceType,
     StackTarget,
+    Translation,
 )
 
 _SPLIT = re.compile(r"[,\s]+")
+_YEARS_MONTHS = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?\Z")
+_SUFFIX = {"tr": "", "en": "_en"}
+
+
+@dataclass(frozen=True, slots=True)
+class Texts:
+    """The texts in the main language, the translation (if any) and the description."""
+
+    title: str
+    outcomes: tuple[str, ...]
+    description: str
+    language: str | None
+    translation: Translation | None
+
+
+def _in(data: dict[str, Any], name: str, language: str) -> str:
+    return str(data.get(name + _SUFFIX[language]) or "").strip()
+
+
+def texts_from(data: dict[str, Any]) -> Texts:
+    """Split the bilingual inputs into the main language and its translation."""
+    main = "en" if not _in(data, "title", "tr") and _in(data, "title", "en") else "tr"
+    other = "en" if main == "tr" else "tr"
+    outcomes = lines(_in(data, "learning_outcomes", main))
+    translation = None
+    if _in(data, "title", main) and _in(data, "title", other):
+        translation = Translation(
+            language=other,
+            title=_in(data, "title", other),
+            description=_in(data, "description", other) or None,
+            learning_outcomes=lines(_in(data, "learning_outcomes", other)),
+        )
+    elif not outcomes:  # no title yet: keep whichever outcomes were written
+        outcomes = lines(_in(data, "learning_outcomes", other))
+    return Texts(
+        title=_in(data, "title", main),
+        outcomes=outcomes,
+        description=_in(data, "description", main),
+        language=main if translation else None,
+        translation=translation,
+    )
+
+
+def validity_from(data: dict[str, Any]) -> str | None:
+    """The picker's number and unit as the ISO 8601 duration the model stores (``P5Y``)."""
+    number, unit = data.get("validity_number"), data.get("validity_unit") or "Y"
+    return f"P{number}{unit}" if number else None
+
+
+def validity_initial(period: str | None) -> dict[str, Any]:
+    """``P5Y`` → 5 years, ``P18M`` or ``P1Y6M`` → 18 months (the picker's two units)."""
+    found = _YEARS_MONTHS.match(period or "")
+    if found is None or not any(found.groups()):
+        return {"validity_number": None, "validity_unit": "Y"}
+    years, months = int(found.group(1) or 0), int(found.group(2) or 0)
+    if months:
+        return {"validity_number": years * 12 + months, "validity_unit": "M"}
+    return {"validity_number": years, "validity_unit": "Y"}
 
 
 def lines(text: str | None) -> tuple[str, ...]:
@@ -32,9 +97,13 @@ def element_fields(data: dict[str, Any], *, awarding_body_id: str) -> dict[str, 
     ``data``, so an invalid input is simply missing here and reported by the form.
     """
     get = data.get
+    languages = tuple(code for code in _SPLIT.split(get("languages") or "") if code)
+    texts = texts_from(data)
     fields: dict[str, Any] = {
-        "title": (get("title") or "").strip() or " ",  # " " = no title yet (min length 1)
-        "learning_outcomes": lines(get("learning_outcomes")),
+        "title": texts.title or " ",  # " " = no title yet (min length 1)
+        "learning_outcomes": texts.outcomes,
+        "text_language": texts.language,
+        "translations": (texts.translation,) if texts.translation else (),
         "ects": get("ects"),
         "workload_hours": get("workload_hours"),
         "eqf_level": get("eqf_level"),
@@ -47,18 +116,22 @@ def element_fields(data: dict[str, Any], *, awarding_body_id: str) -> dict[str, 
         "integration": get("integration") or None,
         "stackable_towards": tuple(StackTarget(id=url) for url in lines(get("stackable_towards"))),
         "further_information": get("further_information") or None,
-        "languages": tuple(code for code in _SPLIT.split(get("languages") or "") if code),
-        "validity_period": (get("validity_period") or "").strip() or None,
+        "languages": languages,
+        "validity_period": validity_from(data),
         "esco_skills": tuple(
-            EscoSkill(uri=skill.uri, label=skill.label)
+            # the label in the specification's first language; the URI stays the id
+            EscoSkill(uri=skill.uri, label=skill.name(languages[0] if languages else "en"))
             for uri in get("esco_skills") or ()
             if (skill := skill_by_uri(uri)) is not None
         ),
     }
     name, country = (get("awarding_body_name") or "").strip(), get("country") or ""
+    region = get("region") or None
+    if region and not region.startswith(country + "-"):
+        region = None  # the checks say why
     if name and country:
         fields["awarding_body"] = AwardingBody(
-            id=awarding_body_id, name=name, country=country, region=get("region") or None
+            id=awarding_body_id, name=name, country=country, region=region
         )
     qa_types: list[QualityAssuranceType] = [QualityAssuranceType(t) for t in get("qa_types") or ()]
     if qa_types:
@@ -80,12 +153,10 @@ def initial_from(
     """Form initial values that reproduce ``el`` when submitted unchanged."""
     body, qa, scheme = el.awarding_body, el.quality_assurance, el.grading_scheme
     return {
-        "title": el.title.strip(),
-        "description": description,
+        **_texts_initial(el, description),
         "awarding_body_name": body.name if body else "",
         "country": body.country if body else "",
         "region": (body.region or "") if body else "",
-        "learning_outcomes": "\n".join(el.learning_outcomes),
         "ects": el.ects if el.ects is None else Decimal(el.ects).normalize(),
         "workload_hours": el.workload_hours,
         "hours_per_ects": hours_per_ects,
@@ -105,6 +176,39 @@ def initial_from(
         "stackable_towards": "\n".join(t.id for t in el.stackable_towards),
         "further_information": el.further_information or "",
         "languages": ", ".join(el.languages),
-        "validity_period": el.validity_period or "",
+        **validity_initial(el.validity_period),
         "esco_skills": [s.uri for s in el.esco_skills],
     }
+
+
+def _texts_initial(el: MicroCredentialElements, description: str) -> dict[str, Any]:
+    main = el.text_language if el.text_language in _SUFFIX else "tr"
+    found = {
+        f"{name}{suffix}": ""
+        for suffix in _SUFFIX.values()
+        for name in ("title", "description", "learning_outcomes")
+    }
+    found |= {
+        "title" + _SUFFIX[main]: el.title.strip(),
+        "description" + _SUFFIX[main]: description,
+        "learning_outcomes" + _SUFFIX[main]: "\n".join(el.learning_outcomes),
+    }
+    for t in el.translations:
+        if t.language in _SUFFIX and t.language != main:
+            found |= {
+                "title" + _SUFFIX[t.language]: t.title,
+                "description" + _SUFFIX[t.language]: t.description or "",
+                "learning_outcomes" + _SUFFIX[t.language]: "\n".join(t.learning_outcomes),
+            }
+    return found
+
+
+def as_form_data(initial: dict[str, Any]) -> dict[str, Any]:
+    """Initial values as the strings (and lists) a browser would post."""
+    data: dict[str, Any] = {}
+    for name, value in initial.items():
+        if isinstance(value, (list, tuple)):
+            data[name] = [str(v) for v in value]
+        else:
+            data[name] = "" if value is None else str(value)
+    return data

@@ -3,6 +3,7 @@
 CatalogError
 ├── NotIssuable   (code "catalog.not_issuable": unknown, unpublished or other organisation)
 ├── Incomplete    (code "catalog.incomplete": publishing a version with open checks)
+├── NotDeletable  (code "catalog.not_deletable": deleting a published or issued version)
 ├── InvalidElements (code "catalog.invalid_elements": the EU elements do not validate)
 └── ReviewRefused (code "catalog.review_refused": a review step that may not happen now)
     ├── UnderReview      (code "catalog.under_review": the version is with a QA body)
@@ -24,7 +25,17 @@ class NotIssuable(CatalogError):  # noqa: N818
 
 
 class Incomplete(CatalogError):  # noqa: N818
+    """``lines``: what is open, each already in the active language."""
+
     code = "catalog.incomplete"
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__("; ".join(lines))
+        self.lines = lines
+
+
+class NotDeletable(CatalogError):  # noqa: N818
+    code = "catalog.not_deletable"
 
 
 class InvalidElements(CatalogError):  # noqa: N818

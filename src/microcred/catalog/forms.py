@@ -6,6 +6,7 @@ form, the credential page and the criteria narrative name each value the same wa
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Any
 
@@ -13,6 +14,7 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from microcred.catalog.element_rows import country_choices
 from microcred.catalog.grading_fields import SCHEME_MESSAGES, scheme_from
 from microcred.catalog.skills import skill_by_uri
 from microcred.vc.elements import (
@@ -32,8 +34,12 @@ LEVEL_ERRORS = {
 }
 
 
+def _language() -> Language:
+    return "tr" if (get_language() or "en").startswith("tr") else "en"
+
+
 def _choices(enum: type[StrEnum], blank: bool) -> list[tuple[str, str]]:
-    language: Language = "tr" if (get_language() or "en").startswith("tr") else "en"
+    language = _language()
     found = [(str(value), label(value, language)) for value in enum]
     return [("", "—"), *found] if blank else found
 
@@ -54,29 +60,52 @@ class SkillsField(forms.Field):
             )
 
 
+LANGUAGE_CODE_FORM = re.compile(r"^[a-z]{2,3}$")
+DURATION_UNITS = (("Y", _("years")), ("M", _("months")))
+
+
 class SpecificationForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=300, required=False)
+    """Every input may stay empty in a draft; publishing asks for the mandatory ones.
+
+    Title, description and outcomes come in Turkish (``title``…) and English
+    (``title_en``…); either language may be left out.
+    """
+
+    title = forms.CharField(label=_("Title in Turkish"), max_length=300, required=False)
+    title_en = forms.CharField(label=_("Title in English"), max_length=300, required=False)
     description = forms.CharField(
-        label=_("Short description"), widget=forms.Textarea, required=False
+        label=_("Short description in Turkish"), widget=forms.Textarea, required=False
+    )
+    description_en = forms.CharField(
+        label=_("Short description in English"), widget=forms.Textarea, required=False
     )
     awarding_body_name = forms.CharField(label=_("Awarding body"), max_length=200, required=False)
-    country = forms.RegexField(
-        label=_("Country (ISO 3166-1, e.g. TR)"), regex=r"^[A-Z]{2}$", required=False
-    )
+    country = forms.ChoiceField(label=_("Country"), required=False)
     region = forms.RegexField(
         label=_("Region (ISO 3166-2, e.g. TR-35)"),
         regex=r"^[A-Z]{2}-[A-Z0-9]{1,3}$",
         required=False,
     )
     learning_outcomes = forms.CharField(
-        label=_("Learning outcomes (one per line)"), widget=forms.Textarea, required=False
+        label=_("Learning outcomes in Turkish (one per line)"),
+        widget=forms.Textarea,
+        required=False,
+    )
+    learning_outcomes_en = forms.CharField(
+        label=_("Learning outcomes in English (one per line)"),
+        widget=forms.Textarea,
+        required=False,
     )
     ects = forms.DecimalField(
         label=_("ECTS credits"), min_value=0, max_digits=5, decimal_places=2, required=False
     )
     workload_hours = forms.IntegerField(label=_("Workload (hours)"), min_value=0, required=False)
     hours_per_ects = forms.IntegerField(
-        label=_("Hours per ECTS credit (25-30)"), min_value=25, max_value=30, initial=25
+        label=_("Hours per ECTS credit (25-30)"),
+        min_value=25,
+        max_value=30,
+        initial=25,
+        required=False,
     )
     eqf_level = forms.IntegerField(
         label=_("EQF level"), required=False, min_value=1, max_value=8, error_messages=LEVEL_ERRORS
@@ -117,8 +146,15 @@ class SpecificationForm(forms.Form):
     further_information = forms.CharField(
         label=_("Further information"), widget=forms.Textarea, required=False
     )
-    languages = forms.CharField(label=_("Languages (e.g. tr, en)"), required=False)
-    validity_period = forms.CharField(label=_("Validity period (e.g. P5Y)"), required=False)
+    languages = forms.CharField(
+        label=_("Languages of teaching and assessment (e.g. tr, en)"), required=False
+    )
+    validity_number = forms.IntegerField(
+        label=_("Valid for"), min_value=1, max_value=100, required=False
+    )
+    validity_unit = forms.ChoiceField(
+        label=_("Unit"), choices=DURATION_UNITS, initial="Y", required=False
+    )
     esco_skills = SkillsField(label=_("ESCO skills"), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -134,6 +170,21 @@ class SpecificationForm(forms.Form):
             field = self.fields[name]
             assert isinstance(field, forms.ChoiceField)
             field.choices = _choices(enum, blank)
+        country = self.fields["country"]
+        assert isinstance(country, forms.ChoiceField)
+        country.choices = [("", "—"), *country_choices(_language())]
+
+    def clean_languages(self) -> str:
+        """Two- or three-letter codes only: they go into the credential as BCP 47 tags."""
+        text = self.cleaned_data.get("languages") or ""
+        codes = [code.strip().lower() for code in re.split(r"[,\s]+", text) if code.strip()]
+        wrong = [code for code in codes if not LANGUAGE_CODE_FORM.match(code)]
+        if wrong:
+            raise forms.ValidationError(
+                _("“%(code)s” is not a language code: write codes such as tr, en, de."),
+                params={"code": wrong[0]},
+            )
+        return ", ".join(codes)
 
     def clean(self) -> dict[str, Any]:
         """The grading scheme must be a usable rule: issuing enforces it (vc.elements.grading)."""

@@ -37,7 +37,10 @@ class SpecificationVersion(models.Model):
 
     ``elements`` is ``MicroCredentialElements`` JSON (validated by the service before every
     save). Once ``locked`` (a credential was issued from it) a version never changes: the
-    credential points at it. Personal data: none.
+    credential points at it. A draft is stored however unfinished: ``draft_input`` keeps
+    the editor's inputs exactly as typed (``elements`` holds only what could be used), and
+    ``acknowledged`` the keys of the warnings the designers accepted for this version.
+    Personal data: none.
     """
 
     class Status(models.TextChoices):
@@ -56,6 +59,8 @@ class SpecificationVersion(models.Model):
     title = models.CharField(max_length=300)
     description = models.TextField(blank=True)
     hours_per_ects = models.PositiveSmallIntegerField(default=25)
+    draft_input = models.JSONField(default=dict, blank=True)
+    acknowledged = models.JSONField(default=list, blank=True)
     locked = models.BooleanField(default=False)
     created = models.DateTimeField(auto_now_add=True)
     published_at = models.DateTimeField(null=True, blank=True)
@@ -72,6 +77,16 @@ class SpecificationVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} v{self.number}"
+
+    @property
+    def display_title(self) -> str:
+        """The title, or words saying there is none yet (never an empty link)."""
+        return self.title.strip() or str(_("(Untitled draft)"))
+
+    @property
+    def deletable(self) -> bool:
+        """Only a draft that was never published nor issued from may be deleted."""
+        return self.status == self.Status.DRAFT and not self.locked and self.published_at is None
 
 
 from microcred.catalog.models_review import (  # noqa: E402, F401

@@ -22,12 +22,11 @@ from django.utils.translation import gettext as _
 from microcred.accounts.models import User
 from microcred.catalog import qa_criteria
 from microcred.catalog.approvals import record_event
-from microcred.catalog.checks import stored_problems
 from microcred.catalog.endorsing import sign_endorsement
 from microcred.catalog.errors import ReviewRefused, UnderReview
 from microcred.catalog.models import SpecificationVersion
 from microcred.catalog.models_review import Approval, Review, ReviewEvent
-from microcred.catalog.services import elements_of, open_issues, under_review_message
+from microcred.catalog.services import readiness, under_review_message
 from microcred.organizations.models import Organization
 
 Status = SpecificationVersion.Status
@@ -106,7 +105,7 @@ def submit(
             % {"status": current.get_status_display()}
         )
     note = _text(note, _("note"))
-    if open_issues(current) or stored_problems(elements_of(current), current.hours_per_ects):
+    if not readiness(current).complete:
         raise ReviewRefused(
             _("Complete the specification before submitting it: the checks below are still open.")
         )

@@ -19,7 +19,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from microcred.catalog import approvals, review, services
-from microcred.catalog.checks import element_label, stored_problems
+from microcred.catalog.checks import element_label
 from microcred.catalog.element_rows import Language, element_rows
 from microcred.catalog.errors import ReviewRefused
 from microcred.catalog.models_review import Review
@@ -127,7 +127,7 @@ def _review_page(
         "provider": version.specification.organization,
         "rows": element_rows(el, lang),
         "missing": [element_label(c) for c in missing_mandatory(el, for_specification=True)],
-        "problems": stored_problems(el, version.hours_per_ects),
+        "problems": services.readiness(version).problems,
         "form": form,
         "history": review.history_of(version),
         "approval": approvals.approval_of(version),

@@ -15,11 +15,13 @@ from django.utils.translation import gettext as _
 
 from microcred.accounts.models import User
 from microcred.catalog.approvals import approval_of, approval_required
-from microcred.catalog.checks import stored_problems
+from microcred.catalog.checks import CheckReport, elements_report, stored_report
+from microcred.catalog.elements_form import as_form_data, initial_from
 from microcred.catalog.errors import (
     ApprovalRequired,
     Incomplete,
     InvalidElements,
+    NotDeletable,
     NotIssuable,
     UnderReview,
 )
@@ -41,7 +43,12 @@ def elements_of(version: SpecificationVersion) -> MicroCredentialElements:
 
 
 def _fields(
-    elements: MicroCredentialElements, *, hours_per_ects: int, description: str
+    elements: MicroCredentialElements,
+    *,
+    hours_per_ects: int,
+    description: str,
+    draft_input: dict[str, Any] | None,
+    acknowledged: list[str] | None,
 ) -> dict[str, Any]:
     if not 25 <= hours_per_ects <= 30:
         raise InvalidElements(f"hours per ECTS credit must be 25-30, not {hours_per_ects}")
@@ -51,6 +58,8 @@ def _fields(
         "title": checked.title.strip(),
         "hours_per_ects": hours_per_ects,
         "description": description,
+        "draft_input": draft_input or {},
+        "acknowledged": sorted(set(acknowledged or ())),
     }
 
 
@@ -62,9 +71,18 @@ def create_specification(
     *,
     hours_per_ects: int = 25,
     description: str = "",
+    draft_input: dict[str, Any] | None = None,
+    acknowledged: list[str] | None = None,
 ) -> SpecificationVersion:
-    """A new specification with its first version, a draft."""
-    fields = _fields(elements, hours_per_ects=hours_per_ects, description=description)
+    """A new specification with its first version, a draft (``draft_input``: the editor's
+    inputs as typed, kept so that an unfinished draft comes back exactly)."""
+    fields = _fields(
+        elements,
+        hours_per_ects=hours_per_ects,
+        description=description,
+        draft_input=draft_input,
+        acknowledged=acknowledged,
+    )
     spec = Specification.objects.create(organization=org, created_by=user)
     return SpecificationVersion.objects.create(specification=spec, number=1, **fields)
 
@@ -76,6 +94,8 @@ def save_draft(
     *,
     hours_per_ects: int,
     description: str = "",
+    draft_input: dict[str, Any] | None = None,
+    acknowledged: list[str] | None = None,
 ) -> SpecificationVersion:
     """Save edits: in place for an unlocked draft, else as a new draft version n+1.
 
@@ -84,7 +104,13 @@ def save_draft(
     version under review is refused (``UnderReview``): the reviewers must see what they
     approve.
     """
-    fields = _fields(elements, hours_per_ects=hours_per_ects, description=description)
+    fields = _fields(
+        elements,
+        hours_per_ects=hours_per_ects,
+        description=description,
+        draft_input=draft_input,
+        acknowledged=acknowledged,
+    )
     current = SpecificationVersion.objects.select_for_update().get(pk=version.pk)
     if current.status == Status.SUBMITTED:
         raise UnderReview(under_review_message())
@@ -103,6 +129,66 @@ def open_issues(version: SpecificationVersion) -> list[str]:
     return missing_mandatory(elements_of(version), for_specification=True)
 
 
+def readiness(version: SpecificationVersion) -> CheckReport:
+    """Every check of the stored version, as the editor showed them when it was saved.
+
+    From the inputs as typed when the editor saved it; from its elements otherwise (a
+    version made through the API or the demo), so both are held to the same rules.
+    """
+    el = elements_of(version)
+    acknowledged = frozenset(version.acknowledged or ())
+    if not version.draft_input:
+        initial = initial_from(el, version.hours_per_ects, version.description)
+        return elements_report(
+            el,
+            as_form_data(initial),
+            hours_per_ects=version.hours_per_ects,
+            description=version.description,
+            acknowledged=acknowledged,
+        )
+    body_id = el.awarding_body.id if el.awarding_body else "urn:microcred:awarding-body"
+    return stored_report(version.draft_input, awarding_body_id=body_id, acknowledged=acknowledged)
+
+
+def open_lines(report: CheckReport) -> list[str]:
+    """What stands between a version and publishing, one precise line each."""
+    return [
+        *(_("Missing: %(element)s") % {"element": item} for item in report.missing),
+        *(f.message for f in report.errors),
+        *(
+            _("Not acknowledged: %(warning)s") % {"warning": f.message}
+            for f in report.open_warnings
+        ),
+    ]
+
+
+@transaction.atomic
+def acknowledge(version: SpecificationVersion, keys: list[str]) -> SpecificationVersion:
+    """Record that the designers accept these warnings for this version (draft only)."""
+    current = SpecificationVersion.objects.select_for_update().get(pk=version.pk)
+    if current.status != Status.DRAFT or current.locked:
+        return current
+    known = {w.key for w in readiness(current).warnings}
+    current.acknowledged = sorted(set(current.acknowledged or ()) | (set(keys) & known))
+    current.save(update_fields=["acknowledged"])
+    return current
+
+
+@transaction.atomic
+def delete_draft(version: SpecificationVersion) -> None:
+    """Delete a version that was never published nor issued from (and its specification
+    when nothing else is left of it)."""
+    current = SpecificationVersion.objects.select_for_update().get(pk=version.pk)
+    if not current.deletable:
+        raise NotDeletable(
+            _("Only a draft that was never published or issued from can be deleted.")
+        )
+    spec = current.specification
+    current.delete()
+    if not spec.versions.exists():
+        spec.delete()
+
+
 def under_review_message() -> str:
     return _(
         "This version is under review by a quality-assurance body: it cannot be changed or "
@@ -114,7 +200,8 @@ def under_review_message() -> str:
 def publish(version: SpecificationVersion) -> SpecificationVersion:
     """Draft or approved → published.
 
-    Refused while a mandatory element is missing (``Incomplete``), while the version is under
+    Refused while a mandatory element is missing, an input is wrong or a warning is not
+    acknowledged (``Incomplete``, with the precise list), while the version is under
     review (``UnderReview``), and, when the provider requires it, until a QA body approved
     it (``ApprovalRequired``).
     """
@@ -132,12 +219,9 @@ def publish(version: SpecificationVersion) -> SpecificationVersion:
             )
             % {"org": organization.name}
         )
-    missing = open_issues(current)
-    problems = stored_problems(elements_of(current), current.hours_per_ects)
-    if missing or problems:
-        raise Incomplete(
-            "; ".join(["missing: " + ", ".join(missing)] if missing else []) + "; ".join(problems)
-        )
+    report = readiness(current)
+    if not report.complete:
+        raise Incomplete(open_lines(report))
     current.status = Status.PUBLISHED
     current.published_at = timezone.now()
     current.save(update_fields=["status", "published_at"])

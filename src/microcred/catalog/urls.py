@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path
 
-from microcred.catalog import review_views, views
+from microcred.catalog import draft_views, review_views, views
 
 app_name = "catalog"
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -13,8 +13,19 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("<slug:org>/specifications/", views.specification_list, name="list"),
     path("<slug:org>/specifications/new", views.specification_new, name="new"),
     path("<slug:org>/specifications/check", views.check, name="check"),
+    path("<slug:org>/specifications/autosave", draft_views.autosave_new, name="autosave_new"),
     path("<slug:org>/specifications/v/<str:version_id>/", views.version_detail, name="version"),
     path("<slug:org>/specifications/v/<str:version_id>/edit", views.version_edit, name="edit"),
+    path(
+        "<slug:org>/specifications/v/<str:version_id>/autosave",
+        draft_views.autosave,
+        name="autosave",
+    ),
+    path(
+        "<slug:org>/specifications/v/<str:version_id>/delete",
+        draft_views.version_delete,
+        name="delete",
+    ),
     path(
         "<slug:org>/specifications/v/<str:version_id>/publish",
         views.version_publish,

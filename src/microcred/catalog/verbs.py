@@ -2,13 +2,17 @@
 
 Outcomes are assessed, so they must say what a learner *does* ("explains", "designs"),
 not an inner state ("understands", "knows"). English puts the verb first, after an
-optional lead-in ("Learners will be able to"); Turkish puts it last ("… açıklar",
-"… açıklayabilir"), so we match the last word against verb stems.
+optional lead-in ("Learners will be able to", "On completion, participants can"); Turkish
+puts it last ("… açıklar", "… açıklayabilir"), so we match the last word against verb
+stems. The verdict is advice, never a refusal: a designer may acknowledge it (the lists
+cannot hold every verb of two languages).
 """
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -26,6 +30,10 @@ _LEAD_IN = frozenset(
         "effectively", "correctly",
     )
 )  # fmt: skip
+
+
+_MARKERS = frozenset(("to", "will", "can", "should", "shall", "must"))
+_CLAUSE = re.compile(r"[,:;]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,14 +77,29 @@ def _english_index() -> tuple[dict[str, str], dict[str, str]]:
     return observable, vague
 
 
+def _english_candidates(outcome: str) -> Iterator[str]:
+    """Words that may be the outcome's verb, most likely first: the first word of each
+    clause after its lead-in, then the first word after "to", "will", "can"…"""
+    for clause in _CLAUSE.split(outcome):
+        found = words(clause)
+        rest = [w for w in found if w not in _LEAD_IN]
+        if rest:
+            yield rest[0]
+        for index, word in enumerate(found):
+            if word in _MARKERS:
+                after = [w for w in found[index + 1 :] if w not in _LEAD_IN]
+                if after:
+                    yield after[0]
+
+
 def english_verdict(outcome: str) -> Verdict:
-    found = [w for w in words(outcome) if w not in _LEAD_IN]
-    if not found:
-        return "none"
     observable, vague = _english_index()
-    if found[0] in observable:
-        return "observable"
-    return "vague" if found[0] in vague else "none"
+    for candidate in _english_candidates(outcome):
+        if candidate in observable:
+            return "observable"
+        if candidate in vague:
+            return "vague"
+    return "none"
 
 
 def turkish_verdict(outcome: str) -> Verdict:

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from django.utils.translation import get_language
 
@@ -19,7 +19,11 @@ LANGUAGES = ("en", "tr")
 LENSES = ("social", "technological", "economic", "environmental", "political")
 
 
-def current_language() -> str:
+Language = Literal["en", "tr"]
+
+
+def current_language() -> Language:
+    """The page's language as the app's texts, its knowledge base and stored results name it."""
     return "tr" if (get_language() or "en").startswith("tr") else "en"
 
 

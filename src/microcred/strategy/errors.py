@@ -15,9 +15,10 @@ class StrategyError(Exception):
 class InvalidInput(StrategyError):  # noqa: N818
     code = "strategy.invalid_input"
 
-    def __init__(self, messages: list[str]) -> None:
+    def __init__(self, messages: list[str], fields: dict[str, str] | None = None) -> None:
         super().__init__("; ".join(messages))
         self.messages = messages
+        self.fields = fields or {}
 
 
 class NotFound(StrategyError):  # noqa: N818

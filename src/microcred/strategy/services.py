@@ -13,11 +13,11 @@ from django.utils.translation import gettext as _
 
 from microcred.accounts.models import User
 from microcred.organizations.models import Membership, Organization
-from microcred.strategy import editing
-from microcred.strategy.diff import BlockDiff, compare
+from microcred.strategy.canvas import editing
+from microcred.strategy.canvas.diff import BlockDiff, compare
 from microcred.strategy.errors import InvalidInput, NotFound
 from microcred.strategy.models import DesignRole, Revision, SteepFactor, Strategy, TeamRole
-from microcred.strategy.steep_work import factor_dict, ranked_factors
+from microcred.strategy.steep.work import factor_dict, ranked_factors
 
 __all__ = [
     "compare_revisions",

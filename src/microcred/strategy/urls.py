@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path
 
-from microcred.strategy import readiness_views, report_views, views
+from microcred.strategy.canvas import views
+from microcred.strategy.readiness import views as readiness_views
+from microcred.strategy.report import views as report_views
+from microcred.strategy.steep import views as steep_views
 
 app_name = "strategy"
 
@@ -22,13 +25,14 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path(ITEM + "add", views.item_add, name="item_add"),
     path(ITEM + "<str:item>/", views.item_save, name="item_save"),
     path(ITEM + "<str:item>/delete", views.item_delete, name="item_delete"),
-    path(S + "steep/", views.steep, name="steep"),
-    path(S + "steep/themes", views.theme_add, name="theme_add"),
-    path(S + "steep/<str:fid>/", views.factor_save, name="factor_save"),
-    path(S + "steep/<str:fid>/delete", views.factor_delete, name="factor_delete"),
-    path(S + "steep/<str:fid>/send", views.factor_send, name="factor_send"),
+    path(S + "steep/", steep_views.steep, name="steep"),
+    path(S + "steep/themes", steep_views.theme_add, name="theme_add"),
+    path(S + "steep/<str:fid>/", steep_views.factor_save, name="factor_save"),
+    path(S + "steep/<str:fid>/delete", steep_views.factor_delete, name="factor_delete"),
+    path(S + "steep/<str:fid>/send", steep_views.factor_send, name="factor_send"),
     # readiness and reports
     path(S + "readiness/", readiness_views.readiness, name="readiness"),
+    path(S + "readiness/answers", readiness_views.readiness_answer, name="readiness_answer"),
     path(S + "readiness/<str:aid>/", readiness_views.readiness_result, name="readiness_result"),
     path(S + "recommendations/", readiness_views.recommendations, name="recommendations"),
     path(S + "report/", report_views.report_page, name="report"),

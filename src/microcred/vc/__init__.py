@@ -33,7 +33,7 @@ from microcred.vc.errors import (
     VcError,
 )
 from microcred.vc.fetcher import SafeFetcher
-from microcred.vc.fields import as_list, issuer_id
+from microcred.vc.fields import as_list, issuer_id, language_values, text_for
 from microcred.vc.issue import FORMATS, Format, IssuanceError, issue_credential
 from microcred.vc.jsontext import MAX_DEPTH, read_json
 from microcred.vc.keys import Ed25519KeyPair, Ed25519PublicKey
@@ -118,6 +118,7 @@ __all__ = [
     "issue_credential",
     "issuer_id",
     "jcs",
+    "language_values",
     "parse_datetime",
     "pinned_bytes",
     "pinned_loader",
@@ -128,6 +129,7 @@ __all__ = [
     "sign_presentation",
     "status_entry",
     "status_list_credential",
+    "text_for",
     "trust_list_credential",
     "verify_credential",
     "verify_presentation",

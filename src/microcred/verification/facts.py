@@ -16,6 +16,7 @@ from typing import Any
 from django.utils import translation
 from django.utils.translation import gettext
 
+from microcred.vc import text_for
 from microcred.vc.elements import AssessmentType, ParticipationForm, label
 from microcred.verification.summary import summarize
 
@@ -55,7 +56,7 @@ def read_facts(credential: Mapping[str, Any] | None, lang: str) -> CredentialFac
     achievement = achievement if isinstance(achievement, Mapping) else {}
     alignments = [a for a in _list(achievement.get("alignment")) if isinstance(a, Mapping)]
     return CredentialFacts(
-        title=summary.achievement or _text(credential.get("name")),
+        title=summary.achievement or _text(text_for(credential, "name", lang)),
         issuer=summary.issuer,
         issued=summary.valid_from,
         issued_text=summary.valid_from_text,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from microcred.vc import parse_datetime
+from microcred.vc import parse_datetime, text_for
 
 MAX_CHARS = 300
 
@@ -56,18 +56,9 @@ def _issuer(value: Any, lang: str) -> str | None:
 
 
 def _name(node: Any, lang: str) -> str | None:
-    return _localized(node.get("name"), lang) if isinstance(node, Mapping) else None
-
-
-def _localized(value: Any, lang: str) -> str | None:
-    """A plain string, or the best of JSON-LD language values (``{"@value", "@language"}``)."""
-    if isinstance(value, str):
-        return _text(value)
-    options = [v for v in (value if isinstance(value, list) else [value]) if isinstance(v, Mapping)]
-    for option in options:
-        if str(option.get("@language", "")).lower().split("-")[0] == lang:
-            return _text(option.get("@value"))
-    return _text(options[0].get("@value")) if options else None
+    """A string or language value objects (VC 2.0 §11.1), read by the trust core's rule."""
+    found = text_for(node, "name", lang)
+    return _text(found) if found else None
 
 
 def _text(value: Any) -> str | None:

@@ -13,7 +13,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from microcred.vc import VcError, issuer_id
+from microcred.vc import VcError, issuer_id, text_for
 from microcred.vc.elements import EscoSkill, MicroCredentialElements, elements_from_credential
 from microcred.verification.summary import summarize
 
@@ -48,7 +48,9 @@ def describe(credential: Mapping[str, Any], lang: str = "en") -> Content:
     summary = summarize(credential, lang)
     issuer = issuer_id(credential)
     return Content(
-        title=(summary.achievement if summary else None) or str(credential.get("name") or "—"),
+        title=(summary.achievement if summary else None)
+        or text_for(credential, "name", lang)
+        or "—",
         issuer_name=(summary.issuer if summary else None) or "—",
         issuer_id=issuer or "",
         valid_from=summary.valid_from if summary else None,

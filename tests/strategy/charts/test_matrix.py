@@ -8,6 +8,7 @@ import pytest
 
 from microcred.strategy.charts import MatrixLabels, MatrixPoint, matrix_svg
 from microcred.strategy.charts.matrix import BANDS, band
+from microcred.strategy.steep.scoring import band as steep_band
 
 NS = {"s": "http://www.w3.org/2000/svg"}
 
@@ -19,8 +20,20 @@ POINTS = [
 ]
 
 
-def test_bands() -> None:
-    assert [band(s) for s in (1, 4, 5, 9, 10, 16, 20, 25)] == [0, 0, 1, 1, 2, 2, 3, 3]
+def test_bands_follow_the_steep_rule() -> None:
+    """The colour a factor's cell has is the risk level it becomes on the canvas."""
+    assert [band(s) for s in (1, 7, 8, 14, 15, 25)] == [0, 0, 1, 1, 2, 2]
+    for score in range(1, 26):
+        assert BANDS[band(score)][0] == steep_band(score)
+
+
+def test_cells_are_shaded_by_the_band_of_their_score() -> None:
+    root = ET.fromstring(matrix_svg(POINTS))
+    cells = [r for r in root.findall("s:rect", NS) if r.attrib["width"] == "64"]
+    colour = dict(BANDS)
+    for cell in cells:
+        score = int(cell.find("s:title", NS).text.rsplit("(", 1)[1].rstrip(")"))  # type: ignore[union-attr]
+        assert cell.attrib["fill"] == colour[steep_band(score)]
 
 
 def test_grid_and_points() -> None:

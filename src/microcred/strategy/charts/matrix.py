@@ -1,4 +1,9 @@
-"""Impact × likelihood matrix (5 × 5) for STEEP factors, cells shaded by score band."""
+"""Impact × likelihood matrix (5 × 5) for STEEP factors, cells shaded by score band.
+
+The one drawing of the matrix, for the STEEP page and the report alike. The bands are the
+STEEP rule's own (``steep.scoring.band``: a threat in the "high" band becomes a high risk on
+the canvas), so the colour a team sees is the level the factor will carry.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +13,13 @@ from dataclasses import dataclass
 from typing import Literal
 
 from microcred.strategy.charts.svg import num, open_svg, tag, text
+from microcred.strategy.steep.scoring import band as steep_band
 
-# (upper bound of impact × likelihood, fill colour, index into MatrixLabels.bands)
-BANDS: tuple[tuple[int, str], ...] = (
-    (4, "#dcfce7"),
-    (9, "#fef9c3"),
-    (16, "#fed7aa"),
-    (25, "#fecaca"),
+# fill colour per band of ``steep.scoring.band``, in the order of ``MatrixLabels.bands``
+BANDS: tuple[tuple[str, str], ...] = (
+    ("low", "#dcfce7"),
+    ("medium", "#fef9c3"),
+    ("high", "#fecaca"),
 )
 KIND_COLOUR = {"opportunity": "#15803d", "threat": "#b91c1c", None: "#1f2937"}
 CELL = 64
@@ -37,14 +42,15 @@ class MatrixLabels:
     title: str = "Impact × likelihood"
     x_axis: str = "Likelihood"
     y_axis: str = "Impact"
-    bands: tuple[str, str, str, str] = ("Low", "Medium", "High", "Critical")
+    bands: tuple[str, str, str] = ("Low", "Medium", "High")
     opportunity: str = "Opportunity"
     threat: str = "Threat"
 
 
 def band(score: int) -> int:
-    """Index of the band for impact × likelihood (1–25)."""
-    return next(i for i, (upper, _) in enumerate(BANDS) if score <= upper)
+    """Index into ``BANDS`` of impact × likelihood (1–25), by the STEEP rule."""
+    name = steep_band(score)
+    return next(i for i, (key, _) in enumerate(BANDS) if key == name)
 
 
 def _check(p: MatrixPoint) -> None:
@@ -157,7 +163,7 @@ def matrix_svg(
         f"{labels.y_axis} {p.impact}, {labels.x_axis} {p.likelihood}"
         for p in points
     )
-    out = open_svg(width, height, id_prefix, labels.title, desc or labels.title)
+    out = open_svg(width, height, id_prefix, labels.title, desc or labels.title, "steep-matrix")
     out += _cells(labels)
     out += _axes(labels)
     out += _points(points)

@@ -35,11 +35,13 @@ def check_finite(value: float, what: str) -> float:
     return value
 
 
-def open_svg(width: float, height: float, prefix: str, title: str, desc: str) -> list[str]:
+def open_svg(
+    width: float, height: float, prefix: str, title: str, desc: str, css_class: str = "chart"
+) -> list[str]:
     """The opening tag with an accessible name and description (role=img)."""
     return [
         f'<svg xmlns="{SVG_NS}" viewBox="0 0 {num(width)} {num(height)}" '
-        f'width="{num(width)}" height="{num(height)}" role="img" '
+        f'width="{num(width)}" height="{num(height)}" role="img" class={attr(css_class)} '
         f"aria-labelledby={attr(f'{prefix}-title {prefix}-desc')} "
         f"font-family={attr(FONT)}>",
         f"<title id={attr(prefix + '-title')}>{text(title)}</title>",

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import microcred.organizations.models
-import microcred.strategy.canvas
+import microcred.strategy.canvas.document
 from django.conf import settings
 from django.db import migrations, models
 
@@ -69,7 +69,7 @@ class Migration(migrations.Migration):
                 ("period", models.CharField(blank=True, max_length=60)),
                 ("created", models.DateTimeField(auto_now_add=True)),
                 ("updated", models.DateTimeField(auto_now=True)),
-                ("canvas", models.JSONField(default=microcred.strategy.canvas.empty_canvas)),
+                ("canvas", models.JSONField(default=microcred.strategy.canvas.document.empty_canvas)),
                 (
                     "created_by",
                     models.ForeignKey(

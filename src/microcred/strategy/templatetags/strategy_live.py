@@ -10,7 +10,7 @@ from typing import Any
 from django import template
 
 from microcred.organizations.access import OrgContext
-from microcred.strategy.metrics import live_indicators
+from microcred.strategy.canvas.metrics import live_indicators
 from microcred.strategy.models import Strategy
 
 register = template.Library()

@@ -39,6 +39,7 @@ from microcred.vc.elements.model import (
     QualityAssurance,
     QualityAssuranceBody,
     StackTarget,
+    Translation,
     WorkloadConsistency,
     workload_consistency,
 )
@@ -87,6 +88,7 @@ __all__ = [
     "SchemeProblem",
     "StackTarget",
     "SupervisionType",
+    "Translation",
     "WorkloadConsistency",
     "criteria_text",
     "elements_from_achievement",

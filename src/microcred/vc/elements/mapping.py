@@ -40,8 +40,10 @@ from microcred.vc.elements.model import (
     QualityAssurance,
     QualityAssuranceBody,
     StackTarget,
+    Translation,
 )
 from microcred.vc.elements.vocab import Language, label
+from microcred.vc.fields import SCHEMA_ORG, language_values
 from microcred.vc.openbadges import (
     Achievement,
     AchievementSubject,
@@ -76,11 +78,15 @@ def elements_to_achievement(
     ``name`` defaults to the title (pass another only if the title is kept elsewhere);
     without ``criteria_narrative`` one is written from the outcomes and assessment (or,
     for a draft with neither, the description stands in: OB requires some criteria).
+    With translations, the texts also appear as language value objects (decision 0009).
     """
-    narrative = criteria_narrative if criteria_narrative is not None else criteria_text(el)
+    if criteria_narrative is not None:
+        narrative = criteria_narrative
+    else:
+        narrative = "\n\n".join(p for p in _narratives(el) if p)
     if not narrative and criteria_url is None:
         narrative = description  # OB needs some criteria; a draft may have no outcomes yet
-    extension = _extension(el).to_jsonld()
+    extension = _extension(el).to_jsonld() | _language_texts(el, description)
     return Achievement(
         id=achievement_id,
         name=el.title if name is None else name,
@@ -139,12 +145,17 @@ def elements_to_credential(
     )
 
 
-def criteria_text(el: MicroCredentialElements, language: Language = "en") -> str:
+def criteria_text(
+    el: MicroCredentialElements,
+    language: Language = "en",
+    outcomes: tuple[str, ...] | None = None,
+) -> str:
     """A short Markdown narrative: learning outcomes, then how they are assessed."""
     outcomes_head, assessment_head = _HEADINGS[language]
+    outcomes = el.learning_outcomes if outcomes is None else outcomes
     parts = []
-    if el.learning_outcomes:
-        bullets = "\n".join(f"- {outcome}" for outcome in el.learning_outcomes)
+    if outcomes:
+        bullets = "\n".join(f"- {outcome}" for outcome in outcomes)
         parts.append(f"{outcomes_head}:\n{bullets}")
     if el.assessment_types or el.assessment_description:
         kinds = ", ".join(label(kind, language) for kind in el.assessment_types)
@@ -157,6 +168,46 @@ _HEADINGS = {
     "en": ("Learning outcomes", "Assessment"),
     "tr": ("Öğrenme çıktıları", "Değerlendirme"),
 }
+
+
+def _narrative_language(code: str | None) -> Language:
+    return "tr" if code == "tr" else "en"
+
+
+def _narratives(el: MicroCredentialElements) -> list[str]:
+    """The criteria narrative in the main language, then in each translation's.
+
+    OB 3.0 allows only a string here, so a bilingual specification writes both in one.
+    """
+    main = criteria_text(el, _narrative_language(el.text_language))
+    return [main] + [
+        criteria_text(el, _narrative_language(t.language), t.learning_outcomes)
+        for t in el.translations
+        if t.learning_outcomes
+    ]
+
+
+def _language_texts(el: MicroCredentialElements, description: str) -> dict[str, Any]:
+    """Title, description and outcomes as VC 2.0 language value objects (decision 0009).
+
+    Only with translations: a one-language specification stays plain strings. ``name``
+    and ``description`` keep the main language's string, as the OB 3.0 JSON Schema
+    requires; the language values ride under the same schema.org properties' full IRIs.
+    """
+    if not el.translations or el.text_language is None:
+        return {}
+    main = el.text_language
+    names = {main: el.title, **{t.language: t.title for t in el.translations}}
+    descriptions = {main: description, **{t.language: t.description or "" for t in el.translations}}
+    outcomes = [language_values({main: o})[0] for o in el.learning_outcomes]
+    for t in el.translations:
+        outcomes += [language_values({t.language: o})[0] for o in t.learning_outcomes]
+    found: dict[str, Any] = {SCHEMA_ORG + "name": language_values(names)}
+    if len(described := language_values(descriptions)) > 1:
+        found[SCHEMA_ORG + "description"] = described
+    if outcomes:
+        found["learningOutcome"] = outcomes
+    return found
 
 
 def _extension(el: MicroCredentialElements) -> ElementsExtension:
@@ -255,8 +306,43 @@ def elements_from_credential(
     return MicroCredentialElements(**fields)
 
 
+def _tagged(value: Any) -> list[tuple[str, str]]:
+    """``(language, text)`` of a list of language value objects (untagged: ``""``)."""
+    found = []
+    for item in value if isinstance(value, list) else []:
+        if isinstance(item, Mapping) and isinstance(item.get("@value"), str):
+            found.append((str(item.get("@language") or ""), item["@value"]))
+    return found
+
+
+def _translation_fields(achievement: Achievement, extra: dict[str, Any]) -> dict[str, Any]:
+    """The main language and the translations written by :func:`_language_texts`; the
+    outcomes' value objects are replaced by the main language's plain strings."""
+    names = _tagged(extra.pop(SCHEMA_ORG + "name", None))
+    descriptions = dict(_tagged(extra.pop(SCHEMA_ORG + "description", None)))
+    main = next((lang for lang, text in names if text == achievement.name), None)
+    if main is None:
+        return {}
+    outcomes = _tagged(extra.get("learningOutcome"))
+    if outcomes:
+        extra["learningOutcome"] = [text for lang, text in outcomes if lang == main]
+    translations = tuple(
+        Translation(
+            language=lang,
+            title=title,
+            description=descriptions.get(lang) or None,
+            learning_outcomes=tuple(text for tag, text in outcomes if tag == lang),
+        )
+        for lang, title in names
+        if lang != main
+    )
+    return {"text_language": main, "translations": translations}
+
+
 def _achievement_fields(achievement: Achievement) -> dict[str, Any]:
-    ext = ElementsExtension.model_validate(achievement.model_extra or {})
+    extra = dict(achievement.model_extra or {})
+    languages = _translation_fields(achievement, extra)
+    ext = ElementsExtension.model_validate(extra)
     alignments = achievement.alignment or ()
     eqf = [level for a in alignments if (level := eqf_level_of(a)) is not None]
     tqf = [level for a in alignments if (level := tqf_level_of(a)) is not None]
@@ -293,6 +379,7 @@ def _achievement_fields(achievement: Achievement) -> dict[str, Any]:
         "code": achievement.human_code,
         "field_of_study": achievement.field_of_study,
         "keywords": achievement.tag or (),
+        **languages,
     }
 
 

@@ -122,6 +122,20 @@ class EscoSkill(_Frozen):
     label: Text
 
 
+class Translation(_Frozen):
+    """The title, description and learning outcomes in a second language.
+
+    The main texts (``title``, ``learning_outcomes``, the achievement's description) are in
+    ``MicroCredentialElements.text_language``; a translation adds another language, and
+    the credential then carries both as VC 2.0 language value objects.
+    """
+
+    language: LanguageCode
+    title: Text
+    description: str | None = None
+    learning_outcomes: tuple[Text, ...] = ()
+
+
 class MicroCredentialElements(_Frozen):
     """All 16 Annex I elements (+ language, validity period, ESCO skills, code, keywords)."""
 
@@ -156,6 +170,9 @@ class MicroCredentialElements(_Frozen):
     code: str | None = None
     field_of_study: str | None = None
     keywords: tuple[str, ...] = ()
+    # the language of the main texts, and the same texts in other languages
+    text_language: LanguageCode | None = None
+    translations: tuple[Translation, ...] = ()
 
     @field_validator("date_of_issuing")
     @classmethod
@@ -186,6 +203,10 @@ class MicroCredentialElements(_Frozen):
                 raise ValueError(
                     f"{self.qf_ehea_cycle} is EQF level {expected}, not {self.eqf_level}"
                 )
+        if self.translations and self.text_language is None:
+            raise ValueError("translations need the language of the main texts")
+        if any(t.language == self.text_language for t in self.translations):
+            raise ValueError("a translation repeats the language of the main texts")
         if self.stackable_towards and self.integration is not IntegrationOption.STACKABLE:
             raise ValueError("stack targets are given but integration is not 'stackable'")
         if self.grade is not None and self.grading_scheme is not None:

@@ -1,4 +1,8 @@
-"""What a printed certificate says, read from the credential itself, in one language.
+"""What a printed certificate says, read from the credential itself, in its language.
+
+A bilingual credential (language value objects, decision 0009) prints its title,
+description and outcomes in the certificate's language first and the other language
+beneath them, as Turkish diplomas do.
 
 The certificate shows only what the signed credential discloses: a printout must never
 claim more than the credential a verifier can check with its QR code. EU elements are read
@@ -20,7 +24,7 @@ from typing import Any, Literal
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
-from microcred.vc import VcError, parse_datetime
+from microcred.vc import VcError, parse_datetime, text_for
 from microcred.vc.elements import (
     MANDATORY_ELEMENTS,
     OPTIONAL_ELEMENTS,
@@ -54,6 +58,9 @@ class CertificateContent:
     description: str | None = None
     image: str | None = None  # a data: URI, never a URL to fetch
     rows: tuple[Row, ...] = field(default=())
+    other_language: str | None = None  # "en"/"tr" when the credential has both
+    other_title: str | None = None
+    other_description: str | None = None
 
 
 def certificate_content(credential: Mapping[str, Any], lang: Language) -> CertificateContent:
@@ -61,7 +68,9 @@ def certificate_content(credential: Mapping[str, Any], lang: Language) -> Certif
     subject = _mapping(credential.get("credentialSubject"))
     achievement = _mapping(subject.get("achievement"))
     elements = _elements(credential)
-    title = elements.title if elements else _text(achievement.get("name") or credential.get("name"))
+    title = text_for(achievement, "name", lang) or text_for(credential, "name", lang)
+    other: Language = "en" if lang == "tr" else "tr"
+    other_title = _translated(achievement, "name", lang, other)
     return CertificateContent(
         title=title or _("Untitled credential"),
         issuer=_issuer_name(credential.get("issuer")),
@@ -69,10 +78,19 @@ def certificate_content(credential: Mapping[str, Any], lang: Language) -> Certif
         issued=_date(credential.get("validFrom") or credential.get("issuanceDate")),
         valid_until=_date(credential.get("validUntil") or credential.get("expirationDate")),
         learner_name=disclosed_name(subject),
-        description=_text(achievement.get("description")) or None,
+        description=text_for(achievement, "description", lang),
         image=_data_image(achievement.get("image")),
         rows=tuple(element_rows(elements, lang)) if elements else _plain_rows(achievement),
+        other_language=other if other_title else None,
+        other_title=other_title,
+        other_description=_translated(achievement, "description", lang, other),
     )
+
+
+def _translated(node: Mapping[str, Any], term: str, lang: Language, other: Language) -> str | None:
+    """The text in the other language, when the credential really has a different one."""
+    found = text_for(node, term, other)
+    return found if found and found != text_for(node, term, lang) else None
 
 
 def disclosed_name(subject: Mapping[str, Any]) -> str | None:
@@ -93,9 +111,11 @@ def _elements(credential: Mapping[str, Any]) -> MicroCredentialElements | None:
 
 def element_rows(el: MicroCredentialElements, lang: Language) -> list[Row]:
     """The EU elements in Annex I order, each only when the credential has it."""
+    outcomes, other = _outcomes(el, lang)
     rows = [
         _row("awarding_body", lang, _bodies(el)),
-        _row("learning_outcomes", lang, el.learning_outcomes),
+        _row("learning_outcomes", lang, outcomes),
+        Row(_("Learning outcomes (other language)"), other),
         _row("workload", lang, _workload(el)),
         _row("level", lang, _levels(el, lang)),
         _row("assessment_type", lang, _assessment(el, lang)),
@@ -110,6 +130,17 @@ def element_rows(el: MicroCredentialElements, lang: Language) -> list[Row]:
         _row("further_information", lang, [el.further_information or ""]),
     ]
     return [row for row in rows if row.values]
+
+
+def _outcomes(
+    el: MicroCredentialElements, lang: Language
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The outcomes in ``lang`` and, for a bilingual credential, in the other language."""
+    texts = {el.text_language or lang: el.learning_outcomes}
+    texts |= {t.language: t.learning_outcomes for t in el.translations}
+    mine = texts.get(lang) or el.learning_outcomes
+    others = [o for code, found in texts.items() if code != lang for o in found]
+    return mine, tuple(others) if el.translations else ()
 
 
 def _row(code: str, lang: Language, values: Any) -> Row:

@@ -8,7 +8,9 @@ from microcred.accounts import emails
 from microcred.accounts.models import User
 from microcred.issuing.models import Award
 from microcred.organizations.models import Organization
-from microcred.strategy import editing, services, steep_work
+from microcred.strategy import services
+from microcred.strategy.canvas import editing
+from microcred.strategy.steep import work as steep_work
 from microcred.wallet import claims
 
 

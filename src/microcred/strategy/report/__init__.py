@@ -1,0 +1,1 @@
+"""The strategy report: one context (``build``) for the HTML page and the PDF (``views``)."""

@@ -1,0 +1,32 @@
+// Autosave of the readiness questionnaire: each answer is posted as it is chosen, with the
+// form's CSRF token, and the outcome is announced in the status line (aria-live). Without
+// this script nothing is lost: each page's "Save and continue" saves its answers.
+"use strict";
+document.addEventListener("DOMContentLoaded", () => {
+  const form = document.getElementById("questionnaire");
+  const status = document.getElementById("autosave-status");
+  if (!form || !status || !window.fetch) return;
+  const token = form.querySelector("input[name=csrfmiddlewaretoken]").value;
+  form.addEventListener("change", async (event) => {
+    const input = event.target;
+    if (!(input instanceof HTMLInputElement) || !input.name.startsWith("q-")) return;
+    const body = new FormData();
+    body.append("signal", input.name.slice(2));
+    body.append("value", input.value);
+    try {
+      const response = await fetch(form.dataset.answerUrl, {
+        method: "POST",
+        headers: { "X-CSRFToken": token },
+        body,
+        credentials: "same-origin",
+      });
+      const answer = await response.json();
+      if (!response.ok || !answer.saved) throw new Error(answer.error || String(response.status));
+      status.textContent = status.dataset.saved;
+      status.dataset.state = "saved";
+    } catch (error) {
+      status.textContent = status.dataset.failed;
+      status.dataset.state = "failed";
+    }
+  });
+});
