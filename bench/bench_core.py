@@ -24,7 +24,6 @@ from microcred.vc.did import did_key_for
 from microcred.vc.issue import issue_credential
 from microcred.vc.keys import Ed25519KeyPair
 from microcred.vc.openbadges import validate_credential
-from microcred.vc.openbadges.examples import sample_credential
 from microcred.vc.proofs import (
     create_proof,
     decode_jwt,
@@ -32,6 +31,7 @@ from microcred.vc.proofs import (
     verify_jwt_signature,
     verify_proof,
 )
+from microcred.vc.testing import sample_credential
 from microcred.vc.verify import verify_credential
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)

@@ -59,9 +59,9 @@ def issue_one() -> dict[str, object]:
 
     from microcred.catalog import services as catalog
     from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
-    from microcred.issuing.compose import Learner
     from microcred.organizations.keys import signer_for
     from microcred.organizations.models import Organization
+    from microcred.vc import Learner
 
     org = Organization.objects.create(slug="bench-uni", name="Bench University", country="TR")
     spec = catalog.create_specification(org, None, full_elements(), hours_per_ects=28)

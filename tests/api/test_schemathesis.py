@@ -32,10 +32,10 @@ from schemathesis.specs.openapi.schemas import OpenApiSchema
 
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.organizations.keys import signer_for
 from microcred.organizations.models import Organization
 from microcred.organizations.tokens import Scope
+from microcred.vc import Learner
 from tests.api.conftest import MakeToken
 
 #: Examples per operation: eight operations in well under a minute on two shared cores.

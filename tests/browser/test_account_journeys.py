@@ -22,7 +22,7 @@ from microcred.organizations.models import Organization
 from microcred.organizations.roles import Role
 from microcred.verification.services import clear_caches
 from microcred.wallet.models import WalletItem
-from tests.browser.test_wallet_journey import EMAIL, award_by_email, count_submissions
+from tests.browser.journeys import EMAIL, award_by_email, count_submissions
 from tests.conftest import PASSWORD, MakeMember
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.e2e]

@@ -16,13 +16,13 @@ from microcred.accounts.models import User
 from microcred.accounts.models.email import EmailAddress
 from microcred.catalog import services as catalog
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.issuing.models import AuditEvent, Contest
 from microcred.issuing.revocation import StatusAction, change_status
 from microcred.keystore import generate_kek_text, get_keystore
 from microcred.organizations.keys import signer_for
 from microcred.organizations.models import Organization
 from microcred.organizations.roles import Role
+from microcred.vc import Learner
 from microcred.verification.services import clear_caches
 from microcred.wallet import claims
 from tests.conftest import PASSWORD, MakeMember

@@ -24,16 +24,17 @@ from microcred.catalog import services as catalog
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
 from microcred.issuing.batches import run_batch
-from microcred.issuing.compose import Learner
 from microcred.issuing.models import Award, Batch
 from microcred.keystore import generate_kek_text, get_keystore
 from microcred.organizations.keys import signer_for
 from microcred.organizations.models import Organization
 from microcred.organizations.roles import Role
+from microcred.vc import Learner
 from microcred.verification.services import clear_caches
 from microcred.wallet import claims
 from tests.browser.conftest import sign_in
 from tests.conftest import PASSWORD
+from tests.queued_mail import run_queued_mail
 from tests.vc.elements.conftest import full_elements
 
 LINKEDIN = re.compile(r"^https://www\.linkedin\.com/profile/add\?")
@@ -89,6 +90,7 @@ def test_a_turkish_officer_issues_on_a_phone(
     award = Award.objects.get()
     assert award.language == "tr"
     assert "Ayşe Yılmaz" in str(award.credential)
+    assert run_queued_mail() == 1  # the claim e-mail, a task queued with the award
     assert mail.outbox[0].body.startswith("Merhaba Ayşe Yılmaz,")
     context.close()
 

@@ -17,10 +17,10 @@ from playwright.sync_api import Browser, Page
 
 from microcred.catalog import services as catalog
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.keystore import generate_kek_text, get_keystore
 from microcred.organizations.keys import signer_for
 from microcred.organizations.models import Organization
+from microcred.vc import Learner
 
 from ..vc.elements.conftest import full_elements
 

@@ -15,12 +15,12 @@ from playwright.sync_api import Browser, Page, ViewportSize
 from microcred.accounts.models import EmailAddress, User
 from microcred.catalog import services as catalog
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.keystore import generate_kek_text, get_keystore
 from microcred.organizations.keys import signer_for
 from microcred.organizations.models import Organization
 from microcred.organizations.roles import Role
 from microcred.recognition.models import Decision, Target
+from microcred.vc import Learner
 from microcred.verification.services import clear_caches
 from microcred.wallet import claims
 from tests.conftest import PASSWORD, MakeMember

@@ -21,12 +21,12 @@ from microcred.accounts.models import User
 from microcred.catalog import services as catalog
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.keystore import generate_kek_text, get_keystore
 from microcred.organizations.keys import signer_for
 from microcred.organizations.models import Membership, Organization
 from microcred.organizations.roles import Role
 from microcred.registry.qa_bodies import create_qa_body
+from microcred.vc import Learner
 from microcred.verification.services import clear_caches
 
 from ..conftest import PASSWORD

@@ -20,12 +20,12 @@ from playwright.sync_api import ConsoleMessage, Error, Page
 
 from microcred.catalog import services as catalog
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.issuing.models import Award
 from microcred.issuing.revocation import StatusAction, change_status
 from microcred.keystore import generate_kek_text, get_keystore
 from microcred.organizations.keys import signer_for
 from microcred.organizations.models import Organization
+from microcred.vc import Learner
 from microcred.verification.services import clear_caches, verify_document
 
 from ..conftest import Recognise

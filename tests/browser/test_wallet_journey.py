@@ -12,13 +12,9 @@ from typing import Any
 
 import pytest
 from django.core import mail
-from playwright.sync_api import Browser, Page, Request
+from playwright.sync_api import Browser
 
-from microcred.catalog import services as catalog
-from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.issuing.models import Award
-from microcred.issuing.notifications import notify_awarded
 from microcred.issuing.revocation import StatusAction, change_status
 from microcred.keystore import generate_kek_text, get_keystore
 from microcred.organizations.keys import signer_for
@@ -26,10 +22,9 @@ from microcred.organizations.models import Organization
 from microcred.verification.services import clear_caches
 from tests.conftest import PASSWORD
 
-from ..vc.elements.conftest import full_elements
+from .journeys import EMAIL, award_by_email, count_submissions
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.e2e]
-EMAIL = "ayse@uni.example"
 REASON = "Exam result annulled after review"
 
 
@@ -43,40 +38,6 @@ def _platform(monkeypatch: pytest.MonkeyPatch, settings: Any, live_server: Any) 
     yield
     get_keystore.cache_clear()
     clear_caches()
-
-
-def award_by_email(organization: Organization, language: str = "en") -> str:
-    """Issue one award and return the claim link from the e-mail the learner received."""
-    version = catalog.publish(
-        catalog.create_specification(organization, None, full_elements(), hours_per_ects=28)
-    )
-    request = AwardRequest(
-        Learner(EMAIL, "Ayşe Yılmaz", "AA", date(2026, 5, 15)),
-        idempotency_key(version.public_id, EMAIL, "2026-05-15"),
-    )
-    with signer_for(organization) as signer:
-        issued = issue_awards(version, [request], signer=signer)
-    assert notify_awarded(issued, language) == 1
-    return last_link(EMAIL)
-
-
-def last_link(to: str) -> str:
-    message = [m for m in mail.outbox if m.to == [to]][-1]
-    found = re.search(r"https?://\S+", str(message.body))
-    assert found is not None, message.body
-    return found.group(0)
-
-
-def count_submissions(page: Page) -> list[str]:
-    """Every form the person submits (a POST that navigates), as it happens."""
-    submitted: list[str] = []
-
-    def seen(request: Request) -> None:
-        if request.method == "POST" and request.is_navigation_request():
-            submitted.append(request.url)
-
-    page.on("request", seen)
-    return submitted
 
 
 def test_learner_claims_shares_and_sees_the_revocation(

@@ -15,16 +15,15 @@ from django.test import Client
 from microcred.catalog import services
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.issuing.models import Award
 from microcred.keystore import generate_kek_text, get_keystore
 from microcred.organizations.keys import signer_for
 from microcred.organizations.models import Organization
-from microcred.vc import text_for, verify_credential
+from microcred.vc import Learner, text_for, verify_credential
 from microcred.vc.openbadges import validate_credential
 from microcred.wallet.documents.certificate import render_certificate_pdf
-from tests.catalog.test_editor import create, url
-from tests.issuing.test_awards import fetch_documents
+from tests.catalog.helpers import create, url
+from tests.issuing.helpers import fetch_documents
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from microcred.catalog.models import Specification, SpecificationVersion
 from microcred.organizations.models import Organization
 from microcred.organizations.roles import Role
 from tests.catalog.conftest import complete_data, signed_in
-from tests.catalog.test_editor import create, url
+from tests.catalog.helpers import create, url
 from tests.conftest import MakeMember
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,6 @@ from html import unescape
 
 import pytest
 from django.test import Client
-from django.urls import reverse
 
 from microcred.catalog import services
 from microcred.catalog.models import SpecificationVersion
@@ -15,21 +14,10 @@ from microcred.organizations.roles import Role
 from tests.catalog.conftest import complete_data, signed_in
 from tests.conftest import MakeMember
 
+from .helpers import create, url
+
 pytestmark = pytest.mark.django_db
 Status = SpecificationVersion.Status
-
-
-def url(name: str, org: Organization, lang: str = "en", **kwargs: str) -> str:
-    path = reverse(f"catalog:{name}", kwargs={"org": org.slug, **kwargs})
-    return f"/{lang}/" + path.split("/", 2)[2]
-
-
-def create(
-    client: Client, org: Organization, lang: str = "en", **changes: object
-) -> SpecificationVersion:
-    response = client.post(url("new", org, lang), complete_data(**changes))
-    assert response.status_code == 302, unescape(response.content.decode())
-    return SpecificationVersion.objects.get(public_id=response["Location"].split("/v/")[1][:-1])
 
 
 def test_designer_creates_a_specification_with_every_mandatory_element(

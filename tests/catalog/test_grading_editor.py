@@ -11,7 +11,7 @@ from microcred.catalog import services
 from microcred.catalog.models import SpecificationVersion
 from microcred.organizations.models import Organization
 
-from .test_editor import create, url
+from .helpers import create, url
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from microcred.catalog.elements_form import element_fields
 from microcred.catalog.models import SpecificationVersion
 from microcred.catalog.skills import load_turkish, search_skills, skill_by_uri, skill_index
 from tests.catalog.conftest import PYTHON_SKILL
-from tests.catalog.test_editor import create
+from tests.catalog.helpers import create
 
 pytestmark = pytest.mark.django_db
 

@@ -5,33 +5,14 @@ from __future__ import annotations
 import json
 import os
 import stat
-import subprocess
-import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-MICROCRED = [sys.executable, "-m", "microcred.cli"]
+from .helpers import run, verify_json
+
 VECTORS = Path(__file__).resolve().parents[1] / "vectors"
 STATUS_URL = "https://issuer.example/status/3"
-
-
-def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*MICROCRED, *map(str, args)],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
-def verify_json(tmp: Path, *args: str | Path) -> tuple[int, list[dict[str, Any]]]:
-    result = run("verify", "--json", *args, cwd=tmp)
-    lines = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
-    return result.returncode, lines
 
 
 @pytest.fixture
@@ -82,6 +63,20 @@ def test_issue_then_verify_did_key(workspace: Path, fmt: str) -> None:
     assert line["verified"] is True
     assert line["file"] == "cred"
     assert all({"code", "status", "message"} <= set(c) for c in line["checks"])
+
+
+def test_issue_writes_valid_until_and_refuses_one_that_is_no_datetime(workspace: Path) -> None:
+    common = ["issue", "--key", "issuer.key", "--achievement", "achievement.json"]
+    common += ["--subject", "subject.json"]
+    issued = run(*common, "--valid-until", "2099-01-01T00:00:00Z", "--out", "c.json", cwd=workspace)
+    assert issued.returncode == 0, issued.stderr
+    credential = json.loads((workspace / "c.json").read_text())
+    assert credential["validUntil"] == "2099-01-01T00:00:00Z"
+    assert credential["credentialSubject"]["id"] == "did:example:learner"
+    refused = run(*common, "--valid-until", "next year", "--out", "d.json", cwd=workspace)
+    assert refused.returncode == 2
+    assert "--valid-until" in refused.stderr
+    assert not (workspace / "d.json").exists()
 
 
 def test_did_web_with_status_list_revoke_and_verify(workspace: Path) -> None:

@@ -12,7 +12,7 @@ from microcred.vc.presentations import sign_presentation
 from microcred.vc.proofs import create_proof
 
 from ..vc.factories import Issuer
-from .test_cli import run, verify_json
+from .helpers import run, verify_json
 
 NOW = datetime(2026, 5, 1, tzinfo=UTC)
 

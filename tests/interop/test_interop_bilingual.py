@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from interop_harness import Microcred, node_side, write_json
 from tests.vc.elements.conftest import full_elements
-from tests.vc.elements.test_languages import bilingual
+from tests.vc.elements.helpers import bilingual
 from tests.vc.factories import Issuer
 
 from microcred.vc.elements import (

@@ -13,17 +13,17 @@ from typing import Any
 import pytest
 from django.test import Client
 from interop_harness import Microcred, node_side, write_json
-from tests.issuing.conftest import documents_for
 from tests.issuing.conftest import kek as kek  # the fixture: a KEK for the organisations' keys
+from tests.issuing.helpers import documents_for
 from tests.vc.elements.conftest import full_elements
 
 from microcred.accounts.models import User
 from microcred.catalog import qa_criteria, review, services
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.organizations.keys import signer_for
 from microcred.organizations.models import Organization
+from microcred.vc import Learner
 
 pytestmark = pytest.mark.django_db
 

@@ -20,8 +20,8 @@ from django.test import Client
 from interop_harness import node_side, read_json, write_json
 from tests.api.conftest import MakeToken, call
 from tests.api.conftest import make_token as make_token  # the fixture
-from tests.issuing.conftest import documents_for
 from tests.issuing.conftest import kek as kek  # the fixture: a KEK for the organisation's keys
+from tests.issuing.helpers import documents_for
 from tests.vc.factories import Issuer
 
 from microcred.organizations.models import Organization

@@ -15,18 +15,18 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 from interop_harness import Microcred, node_side, write_json
-from tests.issuing.conftest import documents_for
 from tests.issuing.conftest import kek as kek  # the fixture: a KEK for the organisation's keys
 from tests.issuing.conftest import published as published  # the fixture: a published version
+from tests.issuing.helpers import documents_for
 
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.organizations.keys import did_for, signer_for
 from microcred.organizations.models import Organization
 from microcred.registry import trust_lists
 from microcred.registry.models import Decision
 from microcred.registry.qa_bodies import create_qa_body
+from microcred.vc import Learner
 
 pytestmark = pytest.mark.django_db
 

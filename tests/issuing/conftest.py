@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from django.test import Client
@@ -11,10 +10,12 @@ from django.test import Client
 from microcred.catalog import services as catalog
 from microcred.catalog.models import SpecificationVersion
 from microcred.keystore import generate_kek_text, get_keystore
-from microcred.organizations.keys import did_document, did_for
 from microcred.organizations.models import Organization
+from microcred.organizations.roles import Role
 
+from ..conftest import MakeMember
 from ..vc.elements.conftest import full_elements
+from .helpers import signed_in
 
 
 @pytest.fixture(autouse=True)
@@ -32,11 +33,7 @@ def published(organization: Organization) -> SpecificationVersion:
     return catalog.publish(version)
 
 
-def documents_for(client: Client, organization: Organization) -> dict[str, Any]:
-    """Everything a verifier needs, fetched over HTTP as an outsider would."""
-    did = did_for(organization)
-    response = client.get(f"/orgs/{organization.slug}/did.json")
-    assert response.status_code == 200
-    documents: dict[str, Any] = {did: response.json()}
-    assert documents[did] == did_document(organization)
-    return documents
+@pytest.fixture
+def officer(client: Client, organization: Organization, make_member: MakeMember) -> Client:
+    """A client signed in as an issuer officer of ``organization``."""
+    return signed_in(client, make_member(organization, Role.ISSUER))

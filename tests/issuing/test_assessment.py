@@ -15,27 +15,21 @@ from django.test import Client
 from microcred.catalog import services as catalog
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.issuing.models import Award, Batch
 from microcred.organizations.keys import signer_for
 from microcred.organizations.models import Organization
 from microcred.organizations.roles import Role
 from microcred.organizations.tokens import create_token
+from microcred.vc import Learner
 from microcred.vc.dates import parse_datetime
 from microcred.vc.verify import verify_credential
 from tests.conftest import MakeMember
 
 from ..api.conftest import call
 from ..vc.elements.conftest import full_elements
-from .test_awards import fetch_documents
-from .test_pages import issue_form, page, signed_in, url
+from .helpers import fetch_documents, issue_form, page, url
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def officer(client: Client, organization: Organization, make_member: MakeMember) -> Client:
-    return signed_in(client, make_member(organization, Role.ISSUER))
 
 
 @pytest.mark.parametrize(

@@ -17,10 +17,9 @@ from microcred.organizations.models import Organization
 from microcred.organizations.roles import Role
 from tests.conftest import MakeMember
 
-from .test_pages import _static_without_manifest, issue_form, page, signed_in, url
+from .helpers import issue_form, page, signed_in, url
 
 pytestmark = pytest.mark.django_db
-__all__ = ["_static_without_manifest"]
 
 
 @pytest.fixture

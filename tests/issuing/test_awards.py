@@ -3,7 +3,6 @@ anyone from the public did.json and status lists, idempotent, revocable with a r
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import pytest
@@ -11,15 +10,15 @@ from django.test import Client
 
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.issuing.errors import IssuingError
 from microcred.issuing.models import AuditEvent, Award, StatusList
 from microcred.issuing.revocation import StatusAction, change_status
 from microcred.organizations.keys import signer_for
 from microcred.organizations.models import Organization
+from microcred.vc import Learner
 from microcred.vc.verify import verify_credential
 
-from .conftest import documents_for
+from .helpers import fetch_documents
 
 pytestmark = pytest.mark.django_db
 
@@ -35,17 +34,6 @@ def requests(count: int, version: SpecificationVersion) -> list[AwardRequest]:
         )
         for i in range(count)
     ]
-
-
-def fetch_documents(client: Client, organization: Organization, award: Award) -> dict:  # type: ignore[type-arg]
-    documents = documents_for(client, organization)
-    for entry in award.credential["credentialStatus"]:
-        url = entry["statusListCredential"]
-        response = client.get(url.removeprefix("http://localhost:8000"))
-        assert response.status_code == 200
-        assert response["Content-Type"] == "application/vc"
-        documents[url] = json.loads(response.content)
-    return documents
 
 
 def test_issued_credentials_verify_from_public_documents(

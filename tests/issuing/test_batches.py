@@ -4,7 +4,6 @@ issues each learner exactly once — across re-uploads, re-runs and lost links."
 from __future__ import annotations
 
 import hashlib
-import io
 import random
 from datetime import timedelta
 from typing import Any
@@ -19,21 +18,20 @@ from microcred.issuing.awards import AwardRequest, issue_awards
 from microcred.issuing.batches import (
     CLAIM_LEASE,
     batch_progress,
-    prepare_batch,
     row_key,
     run_batch,
     start_batch,
 )
-from microcred.issuing.compose import Learner, compose_credential
 from microcred.issuing.errors import CsvFileError, IssuingError
-from microcred.issuing.mail_tasks import mail_awards
 from microcred.issuing.models import AuditEvent, Award, Batch, BatchRow
 from microcred.issuing.tasks import issue_batch, resume_stalled_batches
 from microcred.organizations.keys import signer_for
 from microcred.organizations.models import Organization
+from microcred.vc.compose import Learner, compose_credential
 from microcred.vc.verify import verify_credential
+from tests.queued_mail import run_queued_mail
 
-from .test_awards import fetch_documents
+from .helpers import fetch_documents, learners_csv, prepare
 
 pytestmark = pytest.mark.django_db
 
@@ -42,29 +40,6 @@ IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBa
 
 
 #: Grades of the fixtures' scheme at or above its pass mark (DD).
-PASSING = ("AA", "BA", "BB", "CB", "CC", "DC", "DD")
-
-
-def learners_csv(count: int, *, bad: dict[int, str] | None = None) -> bytes:
-    lines = ["name,email,grade,date"]
-    for i in range(count):
-        line = i + 2
-        name, email, day = f"Learner {i}", f"learner{i}@uni.example", "2026-05-01"
-        match (bad or {}).get(line):
-            case "email":
-                email = "not-an-address"
-            case "date":
-                day = "2999-01-01"
-            case "name":
-                name = ""
-        lines.append(f"{name},{email},{PASSING[i % len(PASSING)]},{day}")
-    return ("\r\n".join(lines) + "\r\n").encode()
-
-
-def prepare(org: Organization, version: SpecificationVersion, data: bytes) -> Any:
-    return prepare_batch(org, version, io.BytesIO(data), filename="cohort.csv", by=None)
-
-
 def test_prepare_keeps_valid_rows_and_reports_every_problem(
     organization: Organization, published: SpecificationVersion
 ) -> None:
@@ -224,22 +199,9 @@ def test_resume_requeues_only_dead_runs(
     assert resume_stalled_batches() == []  # done
 
 
-def _run_queued_mail() -> int:
-    """Run the queued mail tasks as a worker would; returns how many ran."""
-    from django_tasks_db.models import DBTaskResult
-
-    queued = DBTaskResult.objects.filter(task_path=mail_awards.module_path, status="READY")
-    for result in queued:
-        result.task.call(*result.args_kwargs["args"])
-    count = queued.count()
-    queued.delete()
-    return count
-
-
 def test_each_learner_is_mailed_once_with_a_working_claim_link(
     organization: Organization,
     published: SpecificationVersion,
-    django_capture_on_commit_callbacks: Any,
     client: Client,
 ) -> None:
     from django.core import mail
@@ -248,8 +210,7 @@ def test_each_learner_is_mailed_once_with_a_working_claim_link(
     Batch.objects.filter(pk=batch.pk).update(state=Batch.State.QUEUED)
     run_batch(batch.public_id, chunk_size=2)
     assert mail.outbox == []  # issuance does not wait for the mail: a task of its own
-    with django_capture_on_commit_callbacks(execute=True):
-        assert _run_queued_mail() == 3  # one per stored chunk of 2, 2, 1
+    assert run_queued_mail() == 3  # one per stored chunk of 2, 2, 1
     assert sorted(m.to[0] for m in mail.outbox) == sorted(
         BatchRow.objects.filter(batch=batch).values_list("learner_email", flat=True)
     )
@@ -261,7 +222,7 @@ def test_each_learner_is_mailed_once_with_a_working_claim_link(
     again = prepare(organization, published, learners_csv(5)).batch
     Batch.objects.filter(pk=again.pk).update(state=Batch.State.QUEUED)
     run_batch(again.public_id)
-    assert _run_queued_mail() == 0
+    assert run_queued_mail() == 0
     assert len(mail.outbox) == 5  # re-uploading issues and mails nothing twice
 
 

@@ -12,15 +12,14 @@ from django.test import Client
 
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.awards import AwardRequest, Issued, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.issuing.models import Award
 from microcred.issuing.revocation import StatusAction, change_status
 from microcred.organizations.keys import signer_for
+from microcred.vc import Learner
 
-from .test_pages import _static_without_manifest, page, url
+from .helpers import page, url
 
 pytestmark = pytest.mark.django_db
-__all__ = ["_static_without_manifest"]  # the autouse fixture, shared with the pages tests
 
 
 def issue_one(version: SpecificationVersion) -> Issued:

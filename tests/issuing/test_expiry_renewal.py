@@ -15,17 +15,17 @@ from pytest_django.fixtures import Settings
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing import expiry_task
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.issuing.expiry import send_expiry_notices
 from microcred.issuing.models import AuditEvent, Award
 from microcred.organizations.keys import signer_for
 from microcred.organizations.models import Organization
 from microcred.organizations.roles import Role
+from microcred.vc import Learner
 from microcred.vc.verify import verify_credential
 from tests.conftest import MakeMember
+from tests.queued_mail import run_queued_mail
 
-from .test_awards import fetch_documents
-from .test_pages import page, signed_in, url
+from .helpers import fetch_documents, page, signed_in, url
 
 pytestmark = pytest.mark.django_db
 ISSUED = datetime(2026, 5, 15, 9, 30, tzinfo=UTC)  # the fixtures' version is valid for P5Y
@@ -103,11 +103,6 @@ def test_the_task_queues_its_next_run_and_housekeeping_keeps_it_queued() -> None
     assert following.run_after >= datetime.now(UTC) + timedelta(hours=23)
 
 
-@pytest.fixture
-def officer(client: Client, organization: Organization, make_member: MakeMember) -> Client:
-    return signed_in(client, make_member(organization, Role.ISSUER))
-
-
 def test_the_awards_list_says_when_each_award_expires(
     officer: Client, organization: Organization, published: SpecificationVersion
 ) -> None:
@@ -144,6 +139,7 @@ def test_an_officer_renews_on_evidence_of_practice(
     assert response.status_code == 302
     new = Award.objects.get(renews=old)
     assert response["Location"] == url("award", org=organization.slug, award_id=new.public_id)
+    assert run_queued_mail() == 1
     assert [m.to for m in mail.outbox] == [["ayse@uni.example"]]  # the new claim link
     credential = new.credential
     assert credential["evidence"] == [

@@ -18,9 +18,9 @@ from pytest_django.fixtures import Settings
 
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.awards import AwardRequest, Issued, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.issuing.revocation import StatusAction, change_status
 from microcred.organizations.keys import signer_for
+from microcred.vc import Learner
 from microcred.vc.verify import verify_credential
 
 pytestmark = pytest.mark.django_db

@@ -25,7 +25,7 @@ from microcred.issuing.revocation import StatusAction, change_status
 from microcred.organizations.keys import signer_for
 from microcred.organizations.models import Organization
 
-from .test_batches import learners_csv, prepare
+from .helpers import learners_csv, prepare
 
 pytestmark = pytest.mark.django_db
 

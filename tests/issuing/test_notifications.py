@@ -15,11 +15,11 @@ from django.test import Client
 
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.issuing.models import Award
 from microcred.issuing.notifications import notify_awarded, notify_status_changed
 from microcred.issuing.revocation import StatusAction
 from microcred.organizations.keys import signer_for
+from microcred.vc import Learner
 
 pytestmark = pytest.mark.django_db
 

@@ -24,9 +24,10 @@ from microcred.issuing.models import AuditEvent, Award, Batch
 from microcred.organizations.models import Organization
 from microcred.organizations.roles import Role
 from tests.conftest import MakeMember
+from tests.queued_mail import run_queued_mail
 
 from ..vc.elements.conftest import full_elements
-from .test_pages import award_to, issue_form, page, signed_in, url
+from .helpers import award_to, issue_form, page, signed_in, url
 
 pytestmark = pytest.mark.django_db
 Commit = Callable[..., Any]
@@ -38,11 +39,6 @@ def _static_without_manifest(settings: Any) -> None:
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
-
-
-@pytest.fixture
-def officer(client: Client, organization: Organization, make_member: MakeMember) -> Client:
-    return signed_in(client, make_member(organization, Role.ISSUER))
 
 
 def _subject_names(award: Award) -> list[str]:
@@ -75,6 +71,7 @@ def test_a_turkish_officer_issues_in_the_learners_language_with_the_name(
     award = Award.objects.get()
     assert award.language == "en"
     assert _subject_names(award) == ["Ayşe Yılmaz"]
+    run_queued_mail()
     [message] = mail.outbox
     assert message.subject.startswith("Your micro-credential:")
     assert message.body.startswith("Hello Ayşe Yılmaz,")
@@ -92,6 +89,7 @@ def test_without_a_language_the_organisations_default_is_used(
     with django_capture_on_commit_callbacks(execute=True):
         officer.post(url("issue", "en", org=organization.slug), issue_form(published))
     assert Award.objects.get().language == ""  # not stated: resolved when mailing
+    run_queued_mail()
     assert mail.outbox[0].body.startswith("Merhaba Ayşe Yılmaz,")
 
 
@@ -198,6 +196,7 @@ def test_correct_and_reissue_revokes_issues_links_and_mails_once(
     revoke = AuditEvent.objects.get(action="revoke", target=wrong.public_id)
     assert revoke.details == {"replaced_by": new.public_id, "internal_note": "Ticket 7"}
     assert AuditEvent.objects.get(action="reissued").details["replaces"] == wrong.public_id
+    assert run_queued_mail() == 1  # the correction's one e-mail, not a second claim e-mail
     [message] = mail.outbox
     assert "was revoked and replaced by" in message.body
     assert "/issuing/claim/" in message.body

@@ -7,83 +7,26 @@ import json
 import re
 from collections.abc import Callable
 from datetime import date
-from html import unescape
 from typing import Any
 
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from django.urls import reverse
 from django.utils import translation
 
 from microcred.catalog.models import SpecificationVersion
-from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.issuing.models import Award, Batch
-from microcred.organizations.keys import signer_for
 from microcred.organizations.models import Organization
 from microcred.organizations.roles import Role
 from microcred.vc.verify import verify_credential
-from tests.conftest import PASSWORD, MakeMember
+from tests.conftest import MakeMember
+from tests.queued_mail import run_queued_mail
 
-from .test_awards import fetch_documents
+from .helpers import award_to, fetch_documents, issue_form, page, signed_in, url
 
 pytestmark = pytest.mark.django_db
 State = Award.State
-
-
-@pytest.fixture(autouse=True)
-def _static_without_manifest(settings: Any) -> None:
-    """Tests run without ``collectstatic``: serve static names as they are."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
-def url(name: str, lang: str = "en", **kwargs: str) -> str:
-    path = reverse(f"issuing:{name}", kwargs=kwargs)
-    return f"/{lang}/" + path.split("/", 2)[2]
-
-
-def page(response: Any) -> str:
-    return unescape(response.content.decode())
-
-
-def signed_in(client: Client, user: Any) -> Client:
-    assert client.login(username=user.email, password=PASSWORD)
-    return client
-
-
-@pytest.fixture
-def officer(client: Client, organization: Organization, make_member: MakeMember) -> Client:
-    return signed_in(client, make_member(organization, Role.ISSUER))
-
-
-def award_to(version: SpecificationVersion, *emails: str) -> list[Award]:
-    requests = [
-        AwardRequest(
-            Learner(email, email.split("@")[0].title(), "", date(2026, 5, 1)),
-            idempotency_key(version.public_id, email, "2026-05-01"),
-        )
-        for email in emails
-    ]
-    with signer_for(version.specification.organization) as signer:
-        return [i.award for i in issue_awards(version, requests, signer=signer)]
-
-
-def issue_form(version: SpecificationVersion, **changes: str) -> dict[str, str]:
-    data = {
-        "version": version.public_id,
-        "name": "Ayşe Yılmaz",
-        "email": "Ayse@Uni.example",
-        "grade": "AA",
-        "awarded_on": "2026-05-15",
-        "evidence_url": "https://evidence.example/ayse",
-        "include_name": "on",
-    }
-    return {**data, **changes}
 
 
 def test_issuing_one_learner_gives_a_verifying_credential_and_a_claim_email(
@@ -114,6 +57,8 @@ def test_issuing_one_learner_gives_a_verifying_credential_and_a_claim_email(
     detail = page(officer.get(response["Location"]))
     assert "Issued. ayse@uni.example was sent a link to claim the micro-credential." in detail
     assert "ayse@uni.example" in detail
+    assert mail.outbox == []  # the request does not wait for SMTP: the e-mail is a task
+    assert run_queued_mail() == 1
     assert [m.to for m in mail.outbox] == [["ayse@uni.example"]]
     link = re.search(r"https?://\S+/en/issuing/claim/\S+/", str(mail.outbox[0].body))
     assert link is not None
@@ -134,6 +79,7 @@ def test_issuing_the_same_learner_twice_issues_once_and_mails_once(
             response = officer.post(url("issue", org=organization.slug), issue_form(published))
         assert response.status_code == 302
     assert Award.objects.count() == 1
+    assert run_queued_mail() == 1  # the replay queued nothing
     assert len(mail.outbox) == 1
     assert "already had this micro-credential" in page(officer.get(response["Location"]))
 

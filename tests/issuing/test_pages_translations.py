@@ -12,9 +12,7 @@ from django.utils import translation
 from microcred.catalog.models import SpecificationVersion
 from microcred.organizations.models import Organization
 
-from .test_pages import _static_without_manifest, officer, page, url
-
-__all__ = ["_static_without_manifest", "officer"]
+from .helpers import page, url
 
 
 @pytest.fixture

@@ -16,9 +16,7 @@ from microcred.issuing.batches import SHOWN_PROBLEMS, prepare_batch
 from microcred.issuing.csv_rows import SHOWN_CHARACTERS
 from microcred.issuing.models import Batch, BatchRow
 from microcred.organizations.models import Organization
-from tests.issuing.test_pages import officer, page, url
-
-__all__ = ["officer"]  # the fixture, used by name
+from tests.issuing.helpers import page, url
 
 
 def post_csv(client: Client, org: Organization, version: SpecificationVersion, data: bytes) -> Any:

@@ -28,7 +28,7 @@ from microcred.keystore.kek import DEV_KEK_FILE, KekSource, load_kek
 from microcred.vc.did import build_did_web_document, did_web_for
 from microcred.vc.issue import issue_credential
 from microcred.vc.verify import verify_credential
-from tests.organizations.test_keys_support import leaks, seed_of
+from tests.organizations.keys_support import leaks, seed_of
 from tests.vc.factories import Issuer, unsigned_credential
 
 NOW = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)

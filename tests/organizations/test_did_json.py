@@ -7,7 +7,7 @@ from django.test import Client
 
 from microcred.organizations import keys
 from microcred.organizations.models import Organization
-from tests.organizations.test_keys_support import URLCONF, kek, leaks, seed_of  # noqa: F401
+from tests.organizations.keys_support import URLCONF, kek, leaks, seed_of  # noqa: F401
 
 pytestmark = [pytest.mark.usefixtures("kek"), pytest.mark.urls(URLCONF)]
 

@@ -14,7 +14,7 @@ from microcred.organizations.models import Organization
 from microcred.organizations.models.keys import SigningKey
 from microcred.organizations.roles import Role
 from tests.conftest import PASSWORD, MakeMember
-from tests.organizations.test_keys_support import (  # noqa: F401
+from tests.organizations.keys_support import (  # noqa: F401
     URLCONF,
     kek,
     leaks,

@@ -19,7 +19,7 @@ from microcred.organizations.models import Organization
 from microcred.organizations.models.keys import SigningKey
 from microcred.vc.issue import issue_credential
 from microcred.vc.verify import verify_credential
-from tests.organizations.test_keys_support import URLCONF, kek, leaks, seed_of  # noqa: F401
+from tests.organizations.keys_support import URLCONF, kek, leaks, seed_of  # noqa: F401
 from tests.vc.factories import Issuer, unsigned_credential
 
 pytestmark = [pytest.mark.usefixtures("kek"), pytest.mark.urls(URLCONF)]

@@ -28,11 +28,11 @@ from django.utils import timezone
 
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.awards import AwardRequest, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.organizations import domains, keys
 from microcred.organizations.errors import DomainError, KeyManagementError
 from microcred.organizations.models import Organization
 from microcred.organizations.roles import Role
+from microcred.vc import Learner
 from microcred.vc.fetcher import SafeFetcher, system_connect
 from microcred.verification.services import use_remote, verify_document
 from tests.conftest import MakeMember

@@ -20,13 +20,13 @@ from microcred.accounts.models import EmailAddress, User
 from microcred.catalog import services as catalog
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.awards import AwardRequest, Issued, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.keystore import generate_kek_text, get_keystore
 from microcred.organizations.deployment import public_base_url
 from microcred.organizations.keys import did_for, signer_for
 from microcred.organizations.models import Organization
 from microcred.pathways import services
 from microcred.pathways.models import Pathway
+from microcred.vc import Learner
 from microcred.verification.services import clear_caches
 from microcred.wallet import claims
 from microcred.wallet.models import WalletItem

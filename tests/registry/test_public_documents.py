@@ -20,9 +20,9 @@ from pytest_django.fixtures import Settings
 
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.awards import AwardRequest, Issued, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.organizations.keys import did_for, signer_for
 from microcred.organizations.models import Organization
+from microcred.vc import Learner
 from microcred.vc.contexts.integrity import pinned_bytes
 from microcred.vc.elements import ELEMENTS_CONTEXT_URL
 from microcred.vc.verify import verify_credential

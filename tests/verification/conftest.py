@@ -11,11 +11,11 @@ from django.core.cache import cache
 
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.issuing.models import Award
 from microcred.issuing.revocation import StatusAction, change_status
 from microcred.organizations.keys import signer_for
 from microcred.organizations.models import Organization
+from microcred.vc import Learner
 from microcred.verification.services import clear_caches, use_remote
 
 from ..issuing.conftest import kek, published

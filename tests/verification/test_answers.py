@@ -16,8 +16,8 @@ from django.utils import formats, translation
 from microcred.issuing.models import Award
 from microcred.issuing.revocation import StatusAction
 from microcred.vc.elements import AssessmentType, ParticipationForm, label
-from microcred.verification.presentation import answer_for
 from microcred.verification.services import verify_document
+from microcred.verification.wording import answer_for
 
 from ..conftest import Recognise
 from .conftest import change

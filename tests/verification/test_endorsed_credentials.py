@@ -18,16 +18,16 @@ from microcred.catalog.models import SpecificationVersion
 from microcred.catalog.qa_criteria import codes
 from microcred.catalog.review import Answer
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.organizations.keys import did_for, signer_for
 from microcred.organizations.models import Organization
+from microcred.vc import Learner
 from microcred.vc.contexts import loader_for
 from microcred.vc.proofs import create_proof
 from microcred.verification.services import verify_document
 from tests.conftest import Recognise
 from tests.vc.elements.conftest import full_elements
 
-from .test_page import text_of, verdict_of
+from .helpers import text_of, verdict_of
 
 pytestmark = pytest.mark.django_db
 

@@ -4,49 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 import pytest
 
-from microcred.vc.errors import DocumentLoadError
 from microcred.vc.fetcher import SafeFetcher, check_address
 from microcred.verification.cache import TtlCache
 
-
-@dataclass
-class FakeResponse:
-    status: int = 200
-    headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "application/json"})
-    body: bytes = b'{"id": "x"}'
-    stall: bool = False
-
-    def getheader(self, name: str, /) -> str | None:
-        return self.headers.get(name)
-
-    def read(self, amount: int, /) -> bytes:
-        if self.stall:
-            raise TimeoutError("timed out")
-        chunk, self.body = self.body[:amount], self.body[amount:]
-        return chunk
-
-
-@dataclass
-class FakeConnection:
-    response: FakeResponse
-    asked: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)
-    closed: bool = False
-
-    def request(self, method: str, url: str, *, headers: dict[str, str]) -> None:
-        self.asked.append((method, url, headers))
-
-    def getresponse(self) -> FakeResponse:
-        return self.response
-
-    def set_timeout(self, seconds: float) -> None:
-        assert 0 < seconds <= 5
-
-    def close(self) -> None:
-        self.closed = True
+from .helpers import FakeConnection, FakeResponse, refusal
 
 
 def fetcher(
@@ -61,12 +25,6 @@ def fetcher(
         return connection
 
     return SafeFetcher(resolve=lambda host, port: list(addresses), connect=connect), connected
-
-
-def refusal(fetch: SafeFetcher, url: str) -> str:
-    with pytest.raises(DocumentLoadError) as caught:
-        fetch(url)
-    return caught.value.code
 
 
 def test_fetches_json_from_the_checked_address() -> None:

@@ -11,7 +11,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from microcred.issuing.compose import Learner, compose_credential
+from microcred.vc.compose import Learner, compose_credential
 from microcred.verification.holder import holder_matches
 
 pytestmark = pytest.mark.django_db

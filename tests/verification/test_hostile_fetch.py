@@ -13,7 +13,7 @@ import pytest
 from microcred.vc.errors import DocumentLoadError
 from microcred.vc.fetcher import SafeFetcher, check_address, system_resolve
 
-from .test_fetcher import FakeConnection, FakeResponse, refusal
+from .helpers import FakeConnection, FakeResponse, refusal
 
 
 @pytest.mark.parametrize(

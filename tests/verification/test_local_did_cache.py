@@ -19,7 +19,7 @@ from microcred.issuing.models import Award
 from microcred.organizations.keys import did_for, retire, rotate, signer_for
 from microcred.organizations.models import Organization
 from microcred.vc.issue import issue_credential
-from microcred.vc.openbadges.examples import sample_credential
+from microcred.vc.testing import sample_credential
 from microcred.verification.cache import TtlCache
 from microcred.verification.local import PlatformFetcher
 from microcred.verification.services import verify_document

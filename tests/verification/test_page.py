@@ -9,9 +9,7 @@ from __future__ import annotations
 import base64
 import copy
 import json
-import re
 from datetime import UTC, datetime
-from html import unescape
 from typing import Any
 
 import pytest
@@ -22,24 +20,16 @@ from pytest_django.fixtures import Settings
 from microcred.vc.did import did_key_for
 from microcred.vc.issue import issue_credential
 from microcred.vc.keys import Ed25519KeyPair
-from microcred.vc.openbadges.examples import sample_credential
+from microcred.vc.testing import sample_credential
 from microcred.vc.verify import VerificationReport, verify_credential
+
+from .helpers import text_of, verdict_of
 
 LIMIT = 256 * 1024
 #: Every verification reads the registry (which bodies recognise whom).
 pytestmark = pytest.mark.django_db
 VALID = "The signature is valid, but no quality-assurance body"
 NOT_VALID = "Not valid"
-
-
-def text_of(response: Any) -> str:
-    return unescape(response.content.decode("utf-8"))
-
-
-def verdict_of(response: Any) -> str:
-    match = re.search(r'<h2 id="verdict">(.*?)</h2>', text_of(response), re.DOTALL)
-    assert match is not None, "the page shows no verdict"
-    return match.group(1).strip()
 
 
 def core_report(data: Any) -> VerificationReport:

@@ -113,8 +113,8 @@ def test_withdrawal_keeps_the_standing_of_earlier_credentials(
     organization: Organization, recognise: Recognise, published: Any
 ) -> None:
     from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
-    from microcred.issuing.compose import Learner
     from microcred.organizations.keys import signer_for
+    from microcred.vc import Learner
 
     def issue(key: str, **when: Any) -> Any:
         learner = Learner(f"{key}@uni.example", "Can Demir", "BA", None)

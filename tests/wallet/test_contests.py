@@ -27,8 +27,9 @@ from microcred.vc.verify import verify_credential
 from microcred.wallet import claims
 from microcred.wallet.models import WalletItem
 from tests.conftest import MakeMember
+from tests.queued_mail import run_queued_mail
 
-from ..issuing.test_awards import fetch_documents
+from ..issuing.helpers import fetch_documents
 from .conftest import IssueTo, MakeLearner, page, revoke, signed_in, url
 
 pytestmark = pytest.mark.django_db
@@ -195,6 +196,7 @@ def test_reissuing_a_revoked_credential_gives_a_new_one_that_names_it(
     )
     assert report.verified, [c.code for c in report.failures]
     title = new.specification_version.title
+    assert run_queued_mail() == 1  # the new award's claim e-mail, queued with it
     assert sorted(m.subject for m in mail.outbox) == [
         f"Your contest was answered: {title}",
         f"Your micro-credential: {title}",

@@ -11,11 +11,11 @@ from django.utils import timezone
 
 from microcred.accounts.models import User
 from microcred.accounts.models.email import EmailAddress
+from microcred.vc import verify_presentation
 from microcred.vc.did import did_key_for
 from microcred.vc.keys import Ed25519PublicKey
 from microcred.vc.multibase import b64url_decode
 from microcred.wallet import claims, holder, shares
-from microcred.wallet.documents.presentation import verify_presentation
 from microcred.wallet.models import Claim, HolderKey, ShareLink, WalletItem
 
 from .conftest import IssueTo, MakeLearner, page, signed_in, url

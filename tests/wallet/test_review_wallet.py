@@ -15,6 +15,7 @@ from django.db import models
 from django.test import Client
 
 from microcred.accounts.models import User
+from microcred.infra.token_digest import token_digest
 from microcred.wallet import claims, holder, shares
 from microcred.wallet.models import ShareLink, WalletItem
 from tests.conftest import PASSWORD
@@ -90,7 +91,7 @@ def test_forms_are_csrf_protected(item: WalletItem, learner: User) -> None:
 
 
 def _views(token: str) -> int:
-    return ShareLink.objects.get(token_hash=shares._digest(token)).view_count
+    return ShareLink.objects.get(token_hash=token_digest(token)).view_count
 
 
 def test_only_a_get_of_the_page_counts_as_a_view(

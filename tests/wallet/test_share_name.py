@@ -13,8 +13,8 @@ from django.test import Client
 from microcred.accounts.models import User
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.organizations.keys import signer_for
+from microcred.vc import Learner
 from microcred.wallet import claims, shares
 from microcred.wallet.models import ShareLink, WalletItem
 

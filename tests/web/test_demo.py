@@ -10,9 +10,8 @@ from typing import Any
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
-from tests.issuing.conftest import documents_for
 from tests.issuing.conftest import kek as kek  # the fixture: a KEK for the organisation's keys
-from tests.issuing.test_awards import fetch_documents
+from tests.issuing.helpers import documents_for, fetch_documents
 
 from microcred.issuing.models import Award
 from microcred.organizations.models import Organization

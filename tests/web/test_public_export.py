@@ -25,10 +25,10 @@ from tests.tls import TestAuthority
 
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.issuing.revocation import StatusAction, change_status
 from microcred.organizations.keys import did_document, signer_for
 from microcred.organizations.models import Organization
+from microcred.vc import Learner
 from microcred.vc.contexts.integrity import pinned_bytes
 from microcred.vc.elements import ELEMENTS_CONTEXT_URL
 

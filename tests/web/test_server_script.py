@@ -24,7 +24,6 @@ from stat import S_IMODE
 from typing import NamedTuple
 
 import pytest
-from django_tasks import task
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVER = ROOT / "scripts" / "server"
@@ -269,15 +268,6 @@ def test_development_mode_when_nothing_is_configured(tmp_path: Path) -> None:
 # --- the task worker ---------------------------------------------------------------------
 
 
-@task()
-def pause(folder: str, seconds: float) -> str:
-    """A slow task for the stop tests: marks its start and its end with files in ``folder``."""
-    (Path(folder) / "started").touch()
-    time.sleep(seconds)
-    (Path(folder) / "finished").touch()
-    return "done"
-
-
 def manage(server: Server, *args: str, timeout: float = 90) -> subprocess.CompletedProcess[str]:
     """``manage.py`` against the server's database, as an operator on that machine would."""
     return subprocess.run(
@@ -293,7 +283,7 @@ def manage(server: Server, *args: str, timeout: float = 90) -> subprocess.Comple
 
 def enqueue_pause(server: Server, folder: Path, seconds: float) -> str:
     code = (
-        "from tests.web.test_server_script import pause; "
+        "from tests.web.slow_task import pause; "
         f"print(pause.enqueue({str(folder)!r}, {seconds}).id)"
     )
     result = manage(server, "shell", "--no-imports", "-c", code)
@@ -302,10 +292,7 @@ def enqueue_pause(server: Server, folder: Path, seconds: float) -> str:
 
 
 def task_status(server: Server, result_id: str) -> str:
-    code = (
-        "from tests.web.test_server_script import pause; "
-        f"print(pause.get_result({result_id!r}).status)"
-    )
+    code = f"from tests.web.slow_task import pause; print(pause.get_result({result_id!r}).status)"
     result = manage(server, "shell", "--no-imports", "-c", code)
     assert result.returncode == 0, result.stderr
     return result.stdout.strip()

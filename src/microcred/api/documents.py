@@ -12,7 +12,7 @@ from typing import Any
 
 from microcred.issuing.public_documents import local_list_id, signed_status_list
 from microcred.organizations.keys import local_did_document
-from microcred.vc.fields import as_list, issuer_id
+from microcred.vc import as_list, issuer_id
 
 
 def _dids(credential: Mapping[str, Any]) -> Iterator[str]:

@@ -24,7 +24,7 @@ from microcred.infra.errors import MicrocredError
 from microcred.issuing.errors import CredentialIdTakenError, ValueRefusedError
 from microcred.keystore import KeyStoreError
 from microcred.organizations.errors import InactiveTokenError, ScopeError
-from microcred.vc.errors import VcError
+from microcred.vc import VcError
 
 
 class ApiError(MicrocredError):

@@ -10,9 +10,8 @@ from django.utils.translation import gettext as _
 from ninja.parser import Parser
 
 from microcred.api.errors import ApiError
-from microcred.vc.errors import JsonInputError
-from microcred.vc.jsontext import MAX_DEPTH, read_json
-from microcred.vc.verify.parse import contains_nul
+from microcred.vc import MAX_DEPTH, JsonInputError, read_json
+from microcred.vc.verify import contains_nul
 
 DEFAULT_MAX_BYTES = 1024 * 1024
 #: A credential may nest MAX_DEPTH levels; the request wraps it in one object (and options).

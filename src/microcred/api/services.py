@@ -18,17 +18,15 @@ from microcred.api.vc_options import read_issue_options
 from microcred.catalog import services as catalog
 from microcred.issuing import api_credentials
 from microcred.issuing.audit import ViaToken
-from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
+from microcred.issuing.awards import AwardRequest, idempotency_key
 from microcred.issuing.models import ApiCredential, Award
 from microcred.issuing.revocation import StatusAction, change_status
+from microcred.issuing.single_award import issue_single_award
 from microcred.organizations.keys import did_for, signer_for
 from microcred.organizations.models import Organization
 from microcred.organizations.tokens import TokenGrant
-from microcred.vc.fields import issuer_id
-from microcred.vc.presentations import PresentationReport
-from microcred.vc.verify import Check, CheckStatus, VerificationReport, verify_credential
-from microcred.vc.verify.budget import Budget
+from microcred.vc import Learner, PresentationReport, issuer_id
+from microcred.vc.verify import Budget, Check, CheckStatus, VerificationReport, verify_credential
 from microcred.verification.resources import resource_loader
 from microcred.verification.services import limits
 
@@ -93,9 +91,9 @@ def issue_award(grant: TokenGrant, data: AwardIn) -> IssueResult:
     request = AwardRequest(learner, idempotency_key("api", supplied), request_hash=digest)
     include_name = True if data.include_name is None else data.include_name
     with signer_for(org) as signer:
-        (issued,) = issue_awards(
+        issued = issue_single_award(
             version,
-            [request],
+            request,
             signer=signer,
             issued_by=grant.created_by,
             include_name=include_name,

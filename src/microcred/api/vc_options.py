@@ -17,8 +17,7 @@ from django.utils.translation import gettext as _
 
 from microcred.api.errors import ApiError
 from microcred.issuing.models import StatusPurpose
-from microcred.vc.issue import Format
-from microcred.vc.proofs import EDDSA_JCS_2022, EDDSA_RDFC_2022
+from microcred.vc import EDDSA_JCS_2022, EDDSA_RDFC_2022, Format
 
 ISSUE_OPTIONS = frozenset({"credentialId", "cryptosuite", "credentialStatus"})
 CRYPTOSUITES: dict[str, Format] = {EDDSA_RDFC_2022: "di-rdfc", EDDSA_JCS_2022: "di-jcs"}

@@ -33,16 +33,14 @@ from microcred.api.schemas import (
     VerifyOut,
 )
 from microcred.organizations.tokens import Scope
-from microcred.vc.verify.budget import Budget
-from microcred.vc.verify.options import OptionError, VerifyOptions, read_options
-from microcred.vc.verify.pipeline import verify_secured
+from microcred.vc.verify import Budget, OptionError, VerifyOptions, read_options, verify_secured
 from microcred.verification import ratelimit
-from microcred.verification.resources import resource_loader
-from microcred.verification.services import limits, verify_document
-from microcred.verification.verify_presentation import (
+from microcred.verification.presentation_services import (
     is_presentation,
     verify_presentation_document,
 )
+from microcred.verification.resources import resource_loader
+from microcred.verification.services import limits, verify_document
 
 router = Router(tags=["vc-api"])
 _ERRORS = {400: ErrorOut, 413: ErrorOut, 422: ErrorOut}

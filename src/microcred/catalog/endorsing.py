@@ -16,25 +16,14 @@ from microcred.catalog.services import achievement_id
 from microcred.organizations import deployment
 from microcred.organizations.keys import signer_for
 from microcred.organizations.models import Organization
-from microcred.vc.issue import issue_credential
+from microcred.organizations.profiles import profile_for
+from microcred.vc import issue_credential
 from microcred.vc.openbadges import endorsement_credential
 
 
 def subject_id(version: SpecificationVersion) -> str:
     """The achievement ``id`` every credential from ``version`` names (the endorsed object)."""
     return achievement_id(version, base_url=deployment.public_base_url())
-
-
-def _profile(qa_body: Organization, did: str) -> dict[str, Any]:
-    profile: dict[str, Any] = {
-        "id": did,
-        "type": ["Profile"],
-        "name": qa_body.name,
-        "url": deployment.profile_url(qa_body),
-    }
-    if qa_body.country:
-        profile["address"] = {"type": ["Address"], "addressCountryCode": qa_body.country}
-    return profile
 
 
 def sign_endorsement(
@@ -44,7 +33,7 @@ def sign_endorsement(
     with signer_for(qa_body) as signer:
         unsigned = endorsement_credential(
             credential_id=f"urn:uuid:{uuid.uuid4()}",
-            issuer=_profile(qa_body, signer.did),
+            issuer=profile_for(qa_body, signer.did),
             subject_id=subject_id(version),
             name=f"Quality-assurance approval: {version.title} (version {version.number})",
             valid_from=at,

@@ -20,13 +20,13 @@ from microcred.catalog.skills import skill_by_uri
 from microcred.vc.elements import (
     AssessmentType,
     IntegrationOption,
+    Language,
     ParticipationForm,
     QualityAssuranceType,
     SupervisionType,
     label,
+    scheme_problems,
 )
-from microcred.vc.elements.grading import scheme_problems
-from microcred.vc.elements.vocab import Language
 
 LEVEL_ERRORS = {
     "min_value": _("Levels run from 1 to 8."),

@@ -14,8 +14,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from microcred.vc.elements import GradingScheme
-from microcred.vc.elements.grading import SchemeProblem, number
+from microcred.vc.elements import GradingScheme, SchemeProblem, number
 
 SCHEME_MESSAGES = {
     SchemeProblem.VALUES_AND_RANGE: _(

@@ -10,9 +10,7 @@ from typing import Any, NoReturn
 import typer
 from rich.console import Console
 
-from microcred.vc.did import did_key_for, did_web_for
-from microcred.vc.errors import VcError
-from microcred.vc.keys import Ed25519KeyPair
+from microcred.vc import Ed25519KeyPair, VcError, did_key_for, did_web_for
 
 err = Console(stderr=True)
 MISUSE = 2

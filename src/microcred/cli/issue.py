@@ -18,40 +18,15 @@ from microcred.cli.common import (
     read_json_object,
     write_text,
 )
-from microcred.vc.dates import format_datetime
-from microcred.vc.did import build_did_web_document
-from microcred.vc.issue import FORMATS, IssuanceError, issue_credential
-from microcred.vc.openbadges import credential_context
-from microcred.vc.status import status_entry
-
-
-def compose(
-    achievement: dict[str, Any],
-    subject: dict[str, Any],
-    *,
-    issuer: dict[str, Any],
-    now: datetime,
-    status: dict[str, Any] | None,
-    valid_until: str | None,
-) -> dict[str, Any]:
-    credential: dict[str, Any] = {
-        "@context": credential_context(achievement),
-        "id": f"urn:uuid:{uuid.uuid4()}",
-        "type": ["VerifiableCredential", "OpenBadgeCredential"],
-        "issuer": issuer,
-        "validFrom": format_datetime(now),
-        "name": achievement.get("name", "Open Badge"),
-        "credentialSubject": {
-            "type": ["AchievementSubject"],
-            **subject,
-            "achievement": achievement,
-        },
-    }
-    if valid_until:
-        credential["validUntil"] = valid_until
-    if status is not None:
-        credential["credentialStatus"] = status
-    return credential
+from microcred.vc import (
+    FORMATS,
+    IssuanceError,
+    build_did_web_document,
+    compose_credential,
+    issue_credential,
+    parse_datetime,
+    status_entry,
+)
 
 
 def _status_from(path: Path, index: int) -> dict[str, Any]:
@@ -62,6 +37,16 @@ def _status_from(path: Path, index: int) -> dict[str, Any]:
     return status_entry(
         list_credential=listed["id"], index=index, purpose=str(subject.get("statusPurpose"))
     )
+
+
+def _moment(value: str | None) -> datetime | None:
+    """``--valid-until`` as a moment: refused here, with the reason, if it is no dateTime."""
+    if value is None:
+        return None
+    try:
+        return parse_datetime(value)
+    except ValueError as exc:
+        fail(f"--valid-until: {exc}")
 
 
 def issue(
@@ -90,13 +75,14 @@ def issue(
     if status_list is not None and status_index is not None:
         status = _status_from(status_list, status_index)
     now = datetime.now(UTC)
-    credential = compose(
-        read_json_object(achievement_file, "achievement"),
-        read_json_object(subject_file, "subject"),
+    credential = compose_credential(
+        credential_id=f"urn:uuid:{uuid.uuid4()}",
+        achievement=read_json_object(achievement_file, "achievement"),
         issuer=issuer,
-        now=now,
-        status=status,
-        valid_until=valid_until,
+        subject=read_json_object(subject_file, "subject"),
+        issued=now,
+        status=[] if status is None else [status],
+        valid_until=_moment(valid_until),
     )
     documents = {}
     if did_web is not None:

@@ -9,8 +9,7 @@ from typing import Annotated
 import typer
 
 from microcred.cli.common import dump, issuer_identity, load_key, write_private, write_text
-from microcred.vc.did import build_did_web_document
-from microcred.vc.keys import Ed25519KeyPair
+from microcred.vc import Ed25519KeyPair, build_did_web_document
 
 app = typer.Typer(help="Ed25519 signing keys.", no_args_is_help=True)
 

@@ -9,12 +9,16 @@ from typing import Annotated, Any
 import typer
 
 from microcred.cli.common import dump, fail, issuer_identity, load_key, read_json_object, write_text
-from microcred.vc.dates import format_datetime
-from microcred.vc.did import build_did_web_document
-from microcred.vc.errors import VcError
-from microcred.vc.issue import IssuanceError, issue_credential
-from microcred.vc.keys import Ed25519KeyPair
-from microcred.vc.status import BitstringStatusList, status_list_credential
+from microcred.vc import (
+    BitstringStatusList,
+    Ed25519KeyPair,
+    IssuanceError,
+    VcError,
+    build_did_web_document,
+    format_datetime,
+    issue_credential,
+    status_list_credential,
+)
 
 app = typer.Typer(help="Bitstring Status Lists (revocation and suspension).", no_args_is_help=True)
 PURPOSES = ("revocation", "suspension")

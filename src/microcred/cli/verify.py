@@ -26,11 +26,16 @@ from rich.markup import escape
 from rich.table import Table
 
 from microcred.cli.common import fail, read_json_object
-from microcred.vc.dates import parse_datetime
-from microcred.vc.errors import JsonInputError, VcError
-from microcred.vc.fetcher import SafeFetcher
-from microcred.vc.jsontext import read_json
-from microcred.vc.presentations import PRESENTATION_TYPE, PresentationReport, verify_presentation
+from microcred.vc import (
+    PRESENTATION_TYPE,
+    JsonInputError,
+    PresentationReport,
+    SafeFetcher,
+    VcError,
+    parse_datetime,
+    read_json,
+    verify_presentation,
+)
 from microcred.vc.verify import Check, CheckStatus, TrustList, VerificationReport, verify_credential
 
 # Identifiers are printed verbatim: no emoji shortcodes ("did:key:" is not "did🔑").

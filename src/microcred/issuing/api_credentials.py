@@ -31,8 +31,8 @@ from microcred.issuing.models import ApiCredential, AuditEvent, Award, StatusLis
 from microcred.issuing.signer import IssuerSigner
 from microcred.organizations.deployment import public_base_url
 from microcred.organizations.models import Organization
-from microcred.vc.issue import Format, issue_credential
-from microcred.vc.verify.context import ResourceLoader
+from microcred.vc import Format, issue_credential
+from microcred.vc.verify import ResourceLoader
 
 MAX_ID_LENGTH = 500
 #: A URL or URN as the VC data model asks of ``id``: a scheme, then no space or control.

@@ -28,11 +28,13 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
+from microcred.accounts.models import User
 from microcred.catalog import services as catalog
 from microcred.catalog.approvals import endorser_documents
+from microcred.catalog.models import SpecificationVersion
+from microcred.infra.token_digest import token_digest
 from microcred.issuing import status_lists
 from microcred.issuing.audit import ViaToken, details_for
-from microcred.issuing.compose import Learner, compose_credential
 from microcred.issuing.errors import ValueRefusedError
 from microcred.issuing.grading import check_grades
 from microcred.issuing.models import AuditEvent, Award, Batch, StatusList, StatusPurpose
@@ -40,12 +42,18 @@ from microcred.issuing.plain_insert import insert_rows
 from microcred.issuing.plain_text import has_control_characters
 from microcred.issuing.signer import IssuerSigner
 from microcred.organizations import deployment
-from microcred.vc.bindings import binding_for
-from microcred.vc.canon.memo import remembered_canonical_forms
-from microcred.vc.dates import parse_datetime
-from microcred.vc.elements.validity import valid_until
-from microcred.vc.issue import issue_credential
-from microcred.vc.verify.parse import Parsed
+from microcred.organizations.models import Organization
+from microcred.organizations.profiles import profile_for
+from microcred.vc import (
+    Learner,
+    binding_for,
+    compose_credential,
+    issue_credential,
+    parse_datetime,
+    remembered_canonical_forms,
+)
+from microcred.vc.elements import valid_until
+from microcred.vc.verify import Parsed
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +90,7 @@ class Issued:
 class Prepared:
     """Awards composed, signed and self-verified, not yet stored (see ``store_awards``)."""
 
-    version: Any
+    version: SpecificationVersion
     awards: list[Award]
     tokens: list[str]
     #: Status lists first used by these awards: published in the same transaction.
@@ -125,29 +133,20 @@ def claim_token_for(award_public_id: str) -> str:
     return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
 
 
-def claim_token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
-
-
 def idempotency_key(*parts: str) -> str:
     """A stable key for a row: the same inputs always give the same key."""
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
-def _issuer_profile(signer: IssuerSigner, organization: Any) -> dict[str, Any]:
-    """OB 3.0 ``Profile``: the DID is who signs; ``url`` is the public profile (page and JSON)."""
-    profile: dict[str, Any] = {
-        "id": signer.did,
-        "type": ["Profile"],
-        "name": organization.name,
-        "url": deployment.profile_url(organization),
-    }
-    if organization.country:
-        profile["address"] = {"type": ["Address"], "addressCountryCode": organization.country}
-    return profile
+def carries_name(award: Award) -> bool:
+    """Whether the award's credential names its learner (a plain ``name`` IdentityObject):
+    a correction's form starts from it, and a renewal keeps it."""
+    subject = award.credential.get("credentialSubject", {}) if award.credential else {}
+    identifiers = subject.get("identifier", []) if isinstance(subject, dict) else []
+    return any(isinstance(i, dict) and i.get("identityType") == "name" for i in identifiers)
 
 
-def expiry_of(version: Any, issued: datetime) -> datetime | None:
+def expiry_of(version: SpecificationVersion, issued: datetime) -> datetime | None:
     """``validUntil`` of a credential issued now: the issue moment plus the specification's
     validity period (``None``, no end, when it sets none)."""
     period = catalog.elements_of(version).validity_period
@@ -155,11 +154,11 @@ def expiry_of(version: Any, issued: datetime) -> datetime | None:
 
 
 def issue_awards(
-    version: Any,
+    version: SpecificationVersion,
     requests: Sequence[AwardRequest],
     *,
     signer: IssuerSigner,
-    issued_by: Any = None,
+    issued_by: User | None = None,
     batch: Batch | None = None,
     include_name: bool = False,
     now: datetime | None = None,
@@ -208,7 +207,7 @@ def check_learner_name(name: str) -> None:
         )
 
 
-def existing_awards(version: Any, keys: Sequence[str]) -> dict[str, Award]:
+def existing_awards(version: SpecificationVersion, keys: Sequence[str]) -> dict[str, Award]:
     """The awards already issued under these idempotency keys, by key."""
     organization = version.specification.organization
     return {
@@ -230,7 +229,7 @@ Allocation = tuple[list[tuple[StatusList, int]], list[tuple[StatusList, int]]]
 
 
 @transaction.atomic
-def allocate_entries(organization: Any, count: int) -> Allocation:
+def allocate_entries(organization: Organization, count: int) -> Allocation:
     """Revocation and suspension entries for ``count`` awards, in one short write."""
     return (
         status_lists.allocate(organization, StatusPurpose.REVOCATION, count),
@@ -239,11 +238,11 @@ def allocate_entries(organization: Any, count: int) -> Allocation:
 
 
 def prepare_awards(
-    version: Any,
+    version: SpecificationVersion,
     todo: Sequence[AwardRequest],
     *,
     signer: IssuerSigner,
-    issued_by: Any = None,
+    issued_by: User | None = None,
     batch: Batch | None = None,
     include_name: bool = False,
     now: datetime | None = None,
@@ -269,7 +268,7 @@ def prepare_awards(
     achievement = catalog.achievement_for(version, base_url=deployment.public_base_url())
     # The self-check verifies an embedded QA approval too: give it the endorser's DID document.
     documents = {**endorser_documents(version), **signer.documents}
-    issuer = _issuer_profile(signer, organization)
+    issuer = profile_for(organization, signer.did)
     context_url = deployment.elements_context_url()
     prepared = Prepared(version, [], [], [], moment)
     with remembered_canonical_forms():  # the shared proof configuration, once per chunk
@@ -337,7 +336,7 @@ def _award(
         renews=request.renews,
     )
     token = claim_token_for(award.public_id)
-    award.claim_token_hash = claim_token_hash(token)
+    award.claim_token_hash = token_digest(token)
     return award, token
 
 

@@ -17,7 +17,7 @@ import secrets
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import partial
 from typing import IO, Any
 
@@ -27,6 +27,8 @@ from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from microcred.accounts.models import User
+from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.awards import (
     Allocation,
     AwardRequest,
@@ -38,14 +40,14 @@ from microcred.issuing.awards import (
     prepare_awards,
     store_awards,
 )
-from microcred.issuing.compose import Learner
 from microcred.issuing.csv_rows import GradeRule, RowProblem, read_rows
 from microcred.issuing.errors import IssuingError
 from microcred.issuing.grading import refusal, scheme_of
 from microcred.issuing.mail_tasks import mail_awards
 from microcred.issuing.models import AuditEvent, Award, Batch, BatchRow
 from microcred.organizations.keys import OrgSigner, signer_for
-from microcred.vc.errors import VcError
+from microcred.organizations.models import Organization
+from microcred.vc import Learner, VcError
 
 logger = logging.getLogger(__name__)
 
@@ -123,18 +125,18 @@ class _HashingReader(io.RawIOBase):
         return len(data)
 
 
-def row_key(version: Any, email: str, awarded_on: date | None) -> str:
+def row_key(version: SpecificationVersion, email: str, awarded_on: date | None) -> str:
     """The idempotency key of one learner's award from one version (on one date)."""
     return idempotency_key(version.public_id, email, awarded_on.isoformat() if awarded_on else "")
 
 
 def prepare_batch(
-    organization: Any,
-    version: Any,
+    organization: Organization,
+    version: SpecificationVersion,
     upload: IO[bytes],
     *,
     filename: str,
-    by: Any,
+    by: User | None,
     include_name: bool = True,
     language: str = "",
 ) -> BatchPreview:
@@ -185,7 +187,7 @@ def already_issued_rows(batch: Batch) -> int:
     )
 
 
-def grade_rule_for(version: Any) -> GradeRule:
+def grade_rule_for(version: SpecificationVersion) -> GradeRule:
     """The version's assessment rule as the CSV check applies it: a refusal's words."""
     scheme = scheme_of(version)
 
@@ -226,7 +228,9 @@ def _refresh_row_statistics() -> None:
             cursor.execute(f"ANALYZE {connection.ops.quote_name(BatchRow._meta.db_table)}")
 
 
-def _batch_row(batch: Batch, version: Any, line: int, learner: Learner, language: str) -> BatchRow:
+def _batch_row(
+    batch: Batch, version: SpecificationVersion, line: int, learner: Learner, language: str
+) -> BatchRow:
     return BatchRow(
         batch=batch,
         line=line,
@@ -240,7 +244,7 @@ def _batch_row(batch: Batch, version: Any, line: int, learner: Learner, language
     )
 
 
-def start_batch(batch: Batch, *, by: Any) -> None:
+def start_batch(batch: Batch, *, by: User | None) -> None:
     """The officer's decision to issue the valid rows: queue the background run."""
     from microcred.issuing.tasks import enqueue_runs  # tasks imports this module
 
@@ -349,7 +353,7 @@ def release_run_claims(run_id: str) -> int:
     )
 
 
-def has_live_claim(batch: Batch, now: Any) -> bool:
+def has_live_claim(batch: Batch, now: datetime) -> bool:
     """A run holds an unexpired lease on some pending row: it is at work."""
     return BatchRow.objects.filter(_pending(batch), claimed_until__gte=now).exists()
 

@@ -6,7 +6,6 @@ is by that hash and the final comparison is constant-time.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -14,6 +13,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from microcred.catalog import services as catalog
+from microcred.infra.token_digest import token_digest
 from microcred.issuing.models import Award
 from microcred.issuing.views import credential_response
 
@@ -22,7 +22,7 @@ def award_for_token(token: str) -> Award:
     """The award a raw claim token opens; Http404 for any unknown or malformed token."""
     if not token or len(token) > 128:
         raise Http404
-    digest = hashlib.sha256(token.encode("utf-8")).hexdigest()
+    digest = token_digest(token)
     award = (
         Award.objects.select_related("specification_version", "organization")
         .filter(claim_token_hash=digest)

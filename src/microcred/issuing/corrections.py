@@ -16,12 +16,14 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from microcred.issuing.awards import AwardRequest, Issued, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
+from microcred.issuing.awards import AwardRequest, Issued, idempotency_key
 from microcred.issuing.errors import IssuingError
+from microcred.issuing.mail_tasks import mail_reissued
 from microcred.issuing.models import AuditEvent, Award
 from microcred.issuing.revocation import StatusAction, change_status
 from microcred.issuing.signer import IssuerSigner
+from microcred.issuing.single_award import issue_single_award
+from microcred.vc import Learner
 
 
 def correct_award(
@@ -35,7 +37,8 @@ def correct_award(
     by: Any,
     signer: IssuerSigner,
 ) -> Issued:
-    """Revoke ``wrong`` (it must be active or suspended) and issue ``learner`` ``version``."""
+    """Revoke ``wrong`` (it must be active or suspended) and issue ``learner`` ``version``;
+    the learner's e-mail (the reason and the new claim link) is queued with the change."""
     if wrong.state == Award.State.REVOKED:
         raise IssuingError(
             _("This award is already revoked; issue a new one instead."),
@@ -43,9 +46,9 @@ def correct_award(
         )
     key = idempotency_key("correction", wrong.public_id)
     with transaction.atomic():
-        (issued,) = issue_awards(
-            version, [AwardRequest(learner, key)], signer=signer, issued_by=by,
-            include_name=include_name,
+        issued = issue_single_award(
+            version, AwardRequest(learner, key), signer=signer, issued_by=by,
+            include_name=include_name, announce=False,
         )  # fmt: skip
         new = issued.award
         change_status(
@@ -60,6 +63,8 @@ def correct_award(
             reason=reason.strip(),
             details={"replaces": wrong.public_id, "specification": version.public_id},
         )
+        if issued.claim_token is not None:  # one e-mail: what was wrong, and the new link
+            mail_reissued.enqueue(wrong.public_id, new.public_id, reason.strip())
     return issued
 
 

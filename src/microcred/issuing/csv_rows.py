@@ -26,9 +26,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.utils.translation import gettext as _
 
-from microcred.issuing.compose import Learner
 from microcred.issuing.errors import CsvFileError
 from microcred.issuing.plain_text import has_control_characters
+from microcred.vc import Learner
 
 #: Default for ``MICROCRED_CSV_MAX_ROWS``: data rows one file may hold.
 MAX_ROWS = 100_000

@@ -16,9 +16,11 @@ from django.utils.translation import gettext_lazy as _
 
 from microcred.catalog import services as catalog
 from microcred.catalog.models import SpecificationVersion
+from microcred.issuing.awards import carries_name
 from microcred.issuing.models import Award
 from microcred.issuing.plain_text import has_control_characters
 from microcred.organizations.models import Organization
+from microcred.vc import Learner
 
 MAX_REASON = 1000
 
@@ -67,6 +69,18 @@ def include_name_field() -> forms.BooleanField:
 
 class LearnerFields(forms.Form):
     """What a credential says about its learner: typed by an officer, checked here."""
+
+    def learner(self) -> Learner:
+        """The learner the valid form describes (the issue form's and the correction's)."""
+        data = self.cleaned_data
+        return Learner(
+            email=data["email"],
+            name=data["name"].strip(),
+            grade=data["grade"].strip(),
+            awarded_on=data["awarded_on"],
+            evidence_url=data["evidence_url"],
+            language=data["language"],
+        )
 
     name = forms.CharField(label=_("Learner's name"), max_length=200)
     email = forms.EmailField(label=_("Learner's e-mail"))
@@ -136,7 +150,7 @@ class ReissueForm(LearnerFields):
             "awarded_on": award.awarded_on or award.created.date(),
             "evidence_url": award.evidence_url,
             "language": award.language or award.organization.default_language,
-            "include_name": _has_name(award),
+            "include_name": carries_name(award),
         }
         kwargs["initial"] = initial
         super().__init__(*args, **kwargs)
@@ -144,12 +158,6 @@ class ReissueForm(LearnerFields):
         assert isinstance(field, forms.ChoiceField)
         field.choices = version_choices(award.organization, published_only=True)
         self.order_fields(["version"])
-
-
-def _has_name(award: Award) -> bool:
-    subject = award.credential.get("credentialSubject", {}) if award.credential else {}
-    identifiers = subject.get("identifier", []) if isinstance(subject, dict) else []
-    return any(isinstance(i, dict) and i.get("identityType") == "name" for i in identifiers)
 
 
 class StatusChangeForm(forms.Form):

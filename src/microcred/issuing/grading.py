@@ -14,8 +14,7 @@ from django.utils.translation import gettext as _
 
 from microcred.catalog import services as catalog
 from microcred.issuing.errors import GradeRefusedError
-from microcred.vc.elements import GradingScheme
-from microcred.vc.elements.grading import GradeProblem, grade_problem, is_numeric
+from microcred.vc.elements import GradeProblem, GradingScheme, grade_problem, is_numeric
 
 
 def scheme_of(version: Any) -> GradingScheme | None:

@@ -1,4 +1,4 @@
-"""The award e-mails of a bulk batch, sent by a task of their own.
+"""The award e-mails (of a batch, or of one award however it was issued), sent by tasks.
 
 Writing and sending thousands of messages is slow (an SMTP round trip each, in production)
 and has nothing to do with signing; as a separate task, queued in the same transaction as
@@ -13,7 +13,7 @@ from django_tasks import task
 
 from microcred.issuing.awards import Issued, claim_token_for
 from microcred.issuing.models import Award
-from microcred.issuing.notifications import notify_awarded
+from microcred.issuing.notifications import notify_awarded, notify_reissued
 
 
 @task()
@@ -26,4 +26,13 @@ def mail_awards(award_public_ids: list[str], language: str = "") -> int:
     return notify_awarded([Issued(a, claim_token_for(a.public_id)) for a in awards], language)
 
 
-__all__ = ["mail_awards"]
+@task()
+def mail_reissued(old_public_id: str, new_public_id: str, reason: str) -> int:
+    """The one e-mail of a correction: why the old award was revoked, and the new claim link."""
+    awards = Award.objects.select_related("organization", "specification_version")
+    old = awards.get(public_id=old_public_id)
+    new = awards.get(public_id=new_public_id)
+    return notify_reissued(old, Issued(new, claim_token_for(new.public_id)), reason)
+
+
+__all__ = ["mail_awards", "mail_reissued"]

@@ -15,8 +15,6 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from microcred.catalog import services as catalog
 from microcred.catalog.errors import NotIssuable
-from microcred.issuing import notifications
-from microcred.issuing.compose import Learner
 from microcred.issuing.corrections import correct_award
 from microcred.issuing.csv_rows import template_header
 from microcred.issuing.errors import IssuingError
@@ -58,11 +56,7 @@ def award_correct(request: HttpRequest, org: OrgContext, award_id: str) -> HttpR
             version = catalog.get_issuable_version(org.organization, data["version"])
         except NotIssuable:
             raise Http404 from None
-        learner = Learner(
-            email=data["email"], name=data["name"].strip(), grade=data["grade"].strip(),
-            awarded_on=data["awarded_on"], evidence_url=data["evidence_url"],
-            language=data["language"],
-        )  # fmt: skip
+        learner = form.learner()
         try:
             with signer_for(org.organization) as signer:
                 issued = correct_award(
@@ -73,7 +67,6 @@ def award_correct(request: HttpRequest, org: OrgContext, award_id: str) -> HttpR
         except IssuingError as error:
             form.add_error(None, str(error))
         else:
-            notifications.notify_reissued(wrong, issued, data["reason"].strip())
             messages.success(
                 request,
                 _("Corrected: the wrong award was revoked, the new one issued, the learner told."),

@@ -22,23 +22,18 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from microcred.issuing.awards import AwardRequest, Issued, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
+from microcred.issuing.awards import AwardRequest, Issued, carries_name, idempotency_key
 from microcred.issuing.errors import IssuingError
 from microcred.issuing.models import AuditEvent, Award
 from microcred.issuing.signer import IssuerSigner
+from microcred.issuing.single_award import issue_single_award
+from microcred.vc import Learner
 
 
 class RenewalBasis(StrEnum):
     REASSESSMENT = "reassessment"
     PRACTICE = "practice"
     CONTEST = "contest"
-
-
-def _named(award: Award) -> bool:
-    """Whether the renewed credential carried the learner's name (the renewal does too)."""
-    identifiers = award.credential.get("credentialSubject", {}).get("identifier", [])
-    return any(isinstance(i, dict) and i.get("identityType") == "name" for i in identifiers)
 
 
 @transaction.atomic
@@ -74,15 +69,16 @@ def renew(
         grade=(grade or award.grade).strip(),
         awarded_on=timezone.localdate(moment),
         evidence_url=evidence_url,
+        language=award.language or award.learner_language,  # its e-mail in their language
     )
     key = idempotency_key("renewal", award.public_id, timezone.localdate(moment).isoformat())
     request = AwardRequest(learner, key, renews=award)
-    (issued,) = issue_awards(
+    issued = issue_single_award(
         award.specification_version,
-        [request],
+        request,
         signer=signer,
         issued_by=by,
-        include_name=_named(award),
+        include_name=carries_name(award),  # as the renewed one did
         now=moment,
     )
     if issued.claim_token is not None:

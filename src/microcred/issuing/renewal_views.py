@@ -12,15 +12,12 @@ from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from microcred.issuing import contests, notifications
-from microcred.issuing.awards import Issued, claim_token_for
+from microcred.issuing import contests
 from microcred.issuing.errors import GradeRefusedError, IssuingError
-from microcred.issuing.expiry import language_of
 from microcred.issuing.forms import MAX_REASON
 from microcred.issuing.models import Award, Contest
 from microcred.issuing.renewal import RenewalBasis, renew
@@ -96,7 +93,6 @@ def award_renew(request: HttpRequest, org: OrgContext, award_id: str) -> HttpRes
         except IssuingError as exc:
             form.add_error("grade" if isinstance(exc, GradeRefusedError) else None, str(exc))
         else:
-            notifications.notify_awarded([issued], translation.get_language())
             messages.success(request, _("Renewed. The learner was sent the new credential."))
             return redirect(
                 "issuing:award", org=org.organization.slug, award_id=issued.award.public_id
@@ -127,11 +123,6 @@ def contest_answer(
                 contest, decision=decision, reason=form.cleaned_data["reason"],
                 by=request.user, signer=signer,
             )  # fmt: skip
-        if decision is contests.Decision.REISSUE:
-            renewal = Award.objects.filter(renews=award).order_by("-created", "-pk").first()
-            if renewal is not None:
-                issued = Issued(renewal, claim_token_for(renewal.public_id))
-                notifications.notify_awarded([issued], language_of(award))
         messages.success(request, _("Your answer was recorded and sent to the learner."))
     else:
         messages.error(request, _("Choose an answer and give the reason."))

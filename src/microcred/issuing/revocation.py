@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from microcred.accounts.models import User
 from microcred.issuing import status_lists
 from microcred.issuing.audit import ViaToken, details_for
 from microcred.issuing.errors import IssuingError
@@ -57,7 +58,7 @@ def change_status(
     action: StatusAction,
     *,
     reason: str,
-    by: Any,
+    by: User | None,
     signer: IssuerSigner,
     now: datetime | None = None,
     via: ViaToken | None = None,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Protocol
 
-from microcred.vc.keys import Ed25519KeyPair
+from microcred.vc import Ed25519KeyPair
 
 
 class IssuerSigner(Protocol):

@@ -29,9 +29,13 @@ from microcred.issuing.signer import IssuerSigner
 from microcred.organizations.deployment import public_base_url
 from microcred.organizations.keys import did_for, document_as, signer_for
 from microcred.organizations.models import Organization, new_public_id
-from microcred.vc.dates import format_datetime
-from microcred.vc.issue import issue_credential
-from microcred.vc.status import BitstringStatusList, status_entry, status_list_credential
+from microcred.vc import (
+    BitstringStatusList,
+    format_datetime,
+    issue_credential,
+    status_entry,
+    status_list_credential,
+)
 
 #: Open a new list once half the entries are taken, so every list keeps a large anonymity
 #: set (the unused half are bits nobody points at).

@@ -22,11 +22,11 @@ from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from microcred.accounts.acting import acting_user
 from microcred.catalog import services as catalog
 from microcred.catalog.errors import NotIssuable
 from microcred.issuing import audit, contests, notifications, upload_limits
-from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
+from microcred.issuing.awards import AwardRequest, idempotency_key
 from microcred.issuing.errors import GradeRefusedError, IssuingError
 from microcred.issuing.forms import (
     AwardFilterForm,
@@ -39,6 +39,7 @@ from microcred.issuing.models import AuditEvent, Award, Batch
 from microcred.issuing.public_views import STATUS_LIST_MAX_AGE
 from microcred.issuing.renewal import renewals_of
 from microcred.issuing.revocation import StatusAction, change_status
+from microcred.issuing.single_award import issue_single_award
 from microcred.organizations.access import OrgContext, org_view
 from microcred.organizations.keys import signer_for
 from microcred.organizations.roles import Role
@@ -112,22 +113,15 @@ def issue_one(request: HttpRequest, org: OrgContext) -> HttpResponse:
             version = catalog.get_issuable_version(org.organization, data["version"])
         except NotIssuable:
             raise Http404 from None
-        learner = Learner(
-            email=data["email"],
-            name=data["name"].strip(),
-            grade=data["grade"].strip(),
-            awarded_on=data["awarded_on"],
-            evidence_url=data["evidence_url"],
-            language=data["language"],
-        )
+        learner = form.learner()
         key = idempotency_key(version.public_id, learner.email, data["awarded_on"].isoformat())
         try:
             with signer_for(org.organization) as signer:
-                issued = issue_awards(
+                issued = issue_single_award(
                     version,
-                    [AwardRequest(learner, key)],
+                    AwardRequest(learner, key),
                     signer=signer,
-                    issued_by=request.user,
+                    issued_by=acting_user(request.user),
                     include_name=data["include_name"],
                 )
         except IssuingError as exc:
@@ -135,8 +129,7 @@ def issue_one(request: HttpRequest, org: OrgContext) -> HttpResponse:
                 raise
             form.add_error("grade", str(exc))  # the assessment rule: nothing was issued
             return render(request, "issuing/issue.html", {"org": org, "form": form}, status=400)
-        notifications.notify_awarded(issued)
-        if issued[0].claim_token is None:
+        if issued.claim_token is None:
             messages.info(
                 request, _("This learner already had this micro-credential; nothing was issued.")
             )
@@ -144,11 +137,9 @@ def issue_one(request: HttpRequest, org: OrgContext) -> HttpResponse:
             messages.success(
                 request,
                 _("Issued. %(email)s was sent a link to claim the micro-credential.")
-                % {"email": issued[0].award.learner_email},
+                % {"email": issued.award.learner_email},
             )
-        return redirect(
-            "issuing:award", org=org.organization.slug, award_id=issued[0].award.public_id
-        )
+        return redirect("issuing:award", org=org.organization.slug, award_id=issued.award.public_id)
     status = 400 if request.method == "POST" else 200
     return render(request, "issuing/issue.html", {"org": org, "form": form}, status=status)
 
@@ -228,7 +219,7 @@ def _apply(
     reason = str(data["reason"])
     with signer_for(org.organization) as signer:
         changed = change_status(
-            awards, action, reason=reason, by=request.user, signer=signer,
+            awards, action, reason=reason, by=acting_user(request.user), signer=signer,
             internal_note=str(data.get("internal_note") or ""),
         )  # fmt: skip
     notifications.notify_status_changed(changed, action, reason.strip())
@@ -320,7 +311,8 @@ def _csv_upload(
         upload = form.cleaned_data["file"]
         try:
             preview = prepare_batch(
-                org.organization, version, upload, filename=upload.name or "", by=request.user,
+                org.organization, version, upload, filename=upload.name or "",
+                by=acting_user(request.user),
                 include_name=form.cleaned_data["include_name"],
                 language=form.cleaned_data["language"],
             )  # fmt: skip
@@ -354,7 +346,7 @@ def batch_start(request: HttpRequest, org: OrgContext, batch_id: str) -> HttpRes
         messages.error(request, _("This file has no valid rows to issue."))
     else:
         try:
-            start_batch(batch, by=request.user)
+            start_batch(batch, by=acting_user(request.user))
         except IssuingError:
             messages.info(request, _("This batch has already been started."))
     return redirect("issuing:batch", org=org.organization.slug, batch_id=batch.public_id)

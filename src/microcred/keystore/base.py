@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import NoReturn, Protocol, runtime_checkable
 
 from microcred.keystore.errors import KeyStoreError
-from microcred.vc.keys import Ed25519KeyPair, Ed25519PublicKey
+from microcred.vc import Ed25519KeyPair, Ed25519PublicKey
 
 
 @dataclass(frozen=True, slots=True)

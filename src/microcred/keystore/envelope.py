@@ -23,7 +23,7 @@ from microcred.keystore.base import KeyRef, SealedKey
 from microcred.keystore.errors import KeyStoreError
 from microcred.keystore.kek import Kek, KekSource, load_kek
 from microcred.keystore.secret import SecretBytes
-from microcred.vc.keys import Ed25519KeyPair, Ed25519PublicKey
+from microcred.vc import Ed25519KeyPair, Ed25519PublicKey
 
 NONCE_LENGTH = 12
 SEED_LENGTH = 32

@@ -26,8 +26,7 @@ from microcred.keystore import (
 from microcred.keystore.config import load_keystore_class
 from microcred.keystore.kek import KEK_ENV
 from microcred.organizations.keys import did_web_host
-from microcred.vc.did import did_web_for
-from microcred.vc.errors import DidError
+from microcred.vc import DidError, did_web_for
 
 E_KEYSTORE = "microcred.organizations.E001"
 E_KEK_MISSING = "microcred.organizations.E002"

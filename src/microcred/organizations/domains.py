@@ -36,9 +36,13 @@ from microcred.organizations.errors import DomainError
 from microcred.organizations.models import Organization
 from microcred.organizations.models.domains import OwnDomain
 from microcred.organizations.models.keys import SigningKey
-from microcred.vc.did import did_web_for, did_web_to_url
-from microcred.vc.errors import DidError, DocumentLoadError
-from microcred.vc.fetcher import SafeFetcher
+from microcred.vc import (
+    DidError,
+    DocumentLoadError,
+    SafeFetcher,
+    did_web_for,
+    did_web_to_url,
+)
 
 __all__ = [
     "CHALLENGE_KEY",

@@ -7,7 +7,6 @@ rebuilt from a database copy. A link works once and for seven days.
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from microcred.accounts.models import User
+from microcred.infra.token_digest import token_digest
 from microcred.organizations.errors import InvitationError
 from microcred.organizations.models import Organization
 from microcred.organizations.models.people import Invitation
@@ -37,10 +37,6 @@ LIFETIME = timedelta(days=7)
 class SentInvitation:
     invitation: Invitation
     link: str
-
-
-def _digest(raw: str) -> str:
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
 @transaction.atomic
@@ -65,7 +61,7 @@ def invite(
         organization=organization,
         email=email.strip().lower(),
         role=Role(role),
-        token_hash=_digest(raw),
+        token_hash=token_digest(raw),
         language=language,
         created_by=inviter,
         expires_at=created + LIFETIME,
@@ -104,7 +100,9 @@ def cancel(organization: Organization, public_id: str) -> bool:
 def find(raw: str, *, now: datetime | None = None) -> Invitation:
     """The usable invitation behind a link, or InvitationError saying exactly why not."""
     invitation = (
-        Invitation.objects.select_related("organization").filter(token_hash=_digest(raw)).first()
+        Invitation.objects.select_related("organization")
+        .filter(token_hash=token_digest(raw))
+        .first()
     )
     if invitation is None:
         raise InvitationError(

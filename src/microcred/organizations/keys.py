@@ -34,10 +34,14 @@ from microcred.organizations import domains, signals
 from microcred.organizations.errors import DomainError, KeyManagementError
 from microcred.organizations.models import Organization
 from microcred.organizations.models.keys import OrganizationDid, SigningKey
-from microcred.vc.dates import format_datetime
-from microcred.vc.did import build_did_web_document, did_web_for
-from microcred.vc.errors import DidError
-from microcred.vc.keys import Ed25519KeyPair, Ed25519PublicKey
+from microcred.vc import (
+    DidError,
+    Ed25519KeyPair,
+    Ed25519PublicKey,
+    build_did_web_document,
+    did_web_for,
+    format_datetime,
+)
 
 __all__ = [
     "OrgSigner",

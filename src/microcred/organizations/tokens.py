@@ -11,7 +11,6 @@ working and the tokens page shows it as inactive.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import secrets
 from collections.abc import Iterable
@@ -23,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from microcred.accounts.models import User
+from microcred.infra.token_digest import token_digest
 from microcred.organizations.errors import InactiveTokenError, OrganizationError, ScopeError
 from microcred.organizations.models import Membership, Organization
 from microcred.organizations.models.people import ApiToken
@@ -79,10 +79,6 @@ class TokenGrant:
     created_by: User | None = None
 
 
-def digest(raw: str) -> str:
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
-
-
 def _split(raw: str) -> str | None:
     """The public prefix of a well-formed token, else None."""
     if not raw.startswith(_PREFIX):
@@ -117,7 +113,7 @@ def create_token(
                     organization=organization,
                     name=name,
                     prefix=prefix,
-                    secret_hash=digest(raw),
+                    secret_hash=token_digest(raw),
                     scopes=chosen,
                     created_by=created_by,
                     by_operator=by_operator,
@@ -170,7 +166,7 @@ def authenticate_token(raw: str) -> TokenGrant | None:
         return None
     found = ApiToken.objects.select_related("organization", "created_by").filter(prefix=prefix)
     token = _with_creator_check(found).first()
-    if token is None or not hmac.compare_digest(digest(raw.strip()), token.secret_hash):
+    if token is None or not hmac.compare_digest(token_digest(raw.strip()), token.secret_hash):
         return None
     if token.revoked_at is not None:
         return None

@@ -15,12 +15,9 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from microcred.vc.bindings import binding_for, credential_id
-from microcred.vc.dates import parse_datetime
+from microcred.vc import as_list, binding_for, credential_id, issuer_id, parse_datetime
 from microcred.vc.elements import EQF_URI, TQF_URI
-from microcred.vc.fields import as_list, issuer_id
-from microcred.vc.verify import VerificationReport
-from microcred.vc.verify.parse import Parsed
+from microcred.vc.verify import Parsed, VerificationReport
 
 _EQF = re.compile(re.escape(EQF_URI).replace(r"\{level\}", r"([1-8])") + r"\Z")
 _TQF = re.compile(re.escape(TQF_URI).replace(r"\{level\}", r"([1-8])") + r"\Z")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from microcred.pathways.evidence import Evidence, read_evidence
-from microcred.vc.verify.parse import Parsed, parse_input
+from microcred.vc.verify import Parsed, parse_input
 from microcred.verification.services import verify_document
 
 __all__ = ["Held", "verified_evidence"]

@@ -29,7 +29,7 @@ from decimal import Decimal
 
 from microcred.pathways.evidence import Evidence
 from microcred.pathways.rules import ComponentRef, Rule
-from microcred.vc.verify.trust import TrustedIssuer
+from microcred.vc.verify import TrustedIssuer
 
 #: Why a credential the learner holds was not counted.
 NOT_VERIFIED, BELOW_LEVEL, TOO_EARLY, NO_ID = "not_verified", "below_level", "too_early", "no_id"

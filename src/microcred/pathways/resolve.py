@@ -21,7 +21,7 @@ from microcred.pathways.progress import Component, Resolved
 from microcred.pathways.rules import ComponentRef, Rule, parse_rules
 from microcred.registry.public_standing import recognised_providers
 from microcred.registry.standing import periods_of, trusted_issuer
-from microcred.vc.verify.trust import TrustedIssuer
+from microcred.vc.verify import TrustedIssuer
 
 __all__ = ["organization_dids", "recognitions", "resolve", "spec_label"]
 

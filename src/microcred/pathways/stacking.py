@@ -27,14 +27,13 @@ from django.utils.translation import gettext as _
 from microcred.accounts.models import User
 from microcred.catalog import services as catalog
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.issuing.models import Award
 from microcred.organizations.keys import signer_for
 from microcred.pathways.errors import PathwayError
 from microcred.pathways.evidence import Evidence
 from microcred.pathways.models import Pathway, StackedCredential
 from microcred.pathways.progress import Progress
-from microcred.vc.bindings import HAS_PART
+from microcred.vc import HAS_PART, Learner
 
 __all__ = ["HAS_PART", "issue_stack", "part_alignment"]
 

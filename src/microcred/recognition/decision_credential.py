@@ -29,12 +29,11 @@ from django.utils.translation import gettext as _
 from microcred.catalog import services as catalog
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.issuing.models import Award
 from microcred.organizations.keys import signer_for
 from microcred.organizations.models import Organization
 from microcred.recognition.models import Desk, Outcome, Request, StandingRule
-from microcred.vc.canon.jcs import jcs
+from microcred.vc import Learner, jcs
 from microcred.vc.elements import MicroCredentialElements
 
 __all__ = ["decision_version", "issue_decision", "related_link"]

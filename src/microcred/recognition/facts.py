@@ -16,14 +16,16 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from microcred.vc.elements import AssessmentType, MicroCredentialElements, label
-from microcred.vc.elements.mapping import elements_from_credential
-from microcred.vc.errors import VcError
-from microcred.vc.fields import issuer_id
-from microcred.vc.verify import VerificationReport
-from microcred.vc.verify.report import Check, CheckStatus
+from microcred.vc import VcError, issuer_id
+from microcred.vc.elements import (
+    AssessmentType,
+    MicroCredentialElements,
+    elements_from_credential,
+    label,
+)
+from microcred.vc.verify import Check, CheckStatus, VerificationReport
 from microcred.verification.facts import read_facts
-from microcred.verification.presentation import standing_words
+from microcred.verification.wording import standing_words
 
 __all__ = ["Facts", "achievement_id_of", "freeze"]
 

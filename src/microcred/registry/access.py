@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from django.http import Http404
 
-from microcred.accounts.models import User
 from microcred.organizations.access import OrgContext
 from microcred.organizations.models import Organization
 from microcred.registry.models import Application
@@ -50,8 +49,3 @@ def body_application(org: OrgContext, public_id: str) -> Application:
     if found is None:
         raise Http404
     return found
-
-
-def acting_user(user: object) -> User:
-    assert isinstance(user, User)  # org_view lets only signed-in users through
-    return user

@@ -14,6 +14,7 @@ from microcred.catalog.models import SpecificationVersion
 from microcred.organizations import deployment
 from microcred.organizations.keys import did_for
 from microcred.organizations.models import Organization
+from microcred.organizations.profiles import profile_for
 from microcred.vc.openbadges import OB_CONTEXTS, context_resources, credential_context
 
 __all__ = ["achievement_document", "profile_document", "public_version"]
@@ -50,13 +51,4 @@ def achievement_document(version: SpecificationVersion) -> dict[str, Any]:
 def profile_document(org: Organization) -> dict[str, Any]:
     """The issuer's OB 3.0 ``Profile``: its DID as ``id``, its public page as ``url`` (OB's
     "homepage or social media profile": the page shows the website and registry standing)."""
-    profile: dict[str, Any] = {
-        "@context": list(OB_CONTEXTS),
-        "id": did_for(org),
-        "type": ["Profile"],
-        "name": org.name,
-        "url": deployment.profile_url(org),
-    }
-    if org.country:
-        profile["address"] = {"type": ["Address"], "addressCountryCode": org.country}
-    return profile
+    return {"@context": list(OB_CONTEXTS), **profile_for(org, did_for(org))}

@@ -14,11 +14,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from microcred.accounts.acting import acting_user
 from microcred.organizations.access import OrgContext, org_view
 from microcred.organizations.models import Organization
 from microcred.organizations.roles import Role
 from microcred.registry import applications, evidence, indicators
-from microcred.registry.access import acting_user, provider_application, require_provider
+from microcred.registry.access import provider_application, require_provider
 from microcred.registry.errors import RegistryError
 from microcred.registry.forms import ApplicationForm, EvidenceForm, TextForm
 from microcred.registry.history import history_of

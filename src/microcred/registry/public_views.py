@@ -29,9 +29,8 @@ from microcred.registry import documents, trust_lists
 from microcred.registry.approval_facts import approval_of
 from microcred.registry.models import TrustListVersion
 from microcred.registry.public_standing import standings_of
-from microcred.vc.contexts.integrity import pinned_bytes
+from microcred.vc import TRUST_LIST_CONTEXT_URL, pinned_bytes
 from microcred.vc.elements import ELEMENTS_CONTEXT_URL
-from microcred.vc.trustlist import TRUST_LIST_CONTEXT_URL
 
 DOCUMENT_MAX_AGE = 300
 #: The latest trust list: a recognition change must reach verifiers within a minute.

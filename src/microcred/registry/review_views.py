@@ -10,12 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from microcred.accounts.acting import acting_user
 from microcred.organizations.access import OrgContext, org_view
 from microcred.organizations.models import Organization
 from microcred.organizations.names import same_name
 from microcred.organizations.roles import Role
 from microcred.registry import applications, decisions, indicators, trust_lists
-from microcred.registry.access import acting_user, body_application, require_body
+from microcred.registry.access import body_application, require_body
 from microcred.registry.criteria import criteria
 from microcred.registry.errors import RegistryError
 from microcred.registry.forms import DecisionForm, EndForm, TextForm, start_of

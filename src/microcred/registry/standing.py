@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from microcred.organizations.keys import did_for
 from microcred.organizations.models import Organization
 from microcred.registry.models import Decision
-from microcred.vc.verify.trust import TrustedIssuer
+from microcred.vc.verify import TrustedIssuer
 
 __all__ = ["Period", "Standing", "State", "periods_of", "standing_of", "trusted_issuer"]
 

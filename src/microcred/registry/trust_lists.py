@@ -19,9 +19,8 @@ from microcred.organizations.keys import did_for, signer_for
 from microcred.organizations.models import Organization
 from microcred.registry.models import Decision, TrustListVersion
 from microcred.registry.standing import periods_of, trusted_issuer
-from microcred.vc.issue import issue_credential
-from microcred.vc.trustlist import trust_list_credential
-from microcred.vc.verify.trust import TrustedIssuer, TrustList, group_by_issuer
+from microcred.vc import issue_credential, trust_list_credential
+from microcred.vc.verify import TrustedIssuer, TrustList, group_by_issuer
 
 __all__ = [
     "CONTEXT_PATH",

@@ -18,11 +18,13 @@ Renewals bind the renewed credential the same way (``issuing/awards.py``).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from microcred.vc.canon.jcs import jcs
 from microcred.vc.contexts.integrity import content_pinned, declared_digests, sri_digest
-from microcred.vc.verify.parse import Parsed
+
+if TYPE_CHECKING:  # the pipeline checks bindings itself (rules_components): no import cycle
+    from microcred.vc.verify.parse import Parsed
 
 __all__ = ["HAS_PART", "binding_bytes", "binding_for", "bound_ids", "credential_id"]
 

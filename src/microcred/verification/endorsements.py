@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from microcred.vc.dates import parse_datetime
+from microcred.vc import parse_datetime
 from microcred.vc.verify import CheckStatus, VerificationReport
 
 

@@ -12,8 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from microcred.vc.openbadges import identity_matches
-from microcred.vc.openbadges.subject import IdentityObject
+from microcred.vc.openbadges import IdentityObject, identity_matches
 
 
 def holder_matches(credential: Any, email: str) -> bool | None:

@@ -16,7 +16,7 @@ from urllib.parse import unquote
 from django.utils.translation import gettext as _
 
 from microcred.organizations.keys import did_web_host
-from microcred.vc.fields import issuer_id
+from microcred.vc import issuer_id
 from microcred.vc.verify import VerificationReport
 
 __all__ = ["IssuerIdentity", "issuer_identity"]

@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from microcred.organizations.deployment import public_base_url
-from microcred.vc.errors import DocumentLoadError
+from microcred.vc import DocumentLoadError
 from microcred.verification import services
 
 

@@ -14,8 +14,7 @@ from urllib.parse import urlsplit
 
 from microcred.issuing import public_documents
 from microcred.organizations.keys import local_did_document
-from microcred.vc.did import Fetcher, did_web_for
-from microcred.vc.errors import DocumentLoadError, VcError
+from microcred.vc import DocumentLoadError, Fetcher, VcError, did_web_for
 from microcred.verification.cache import TtlCache
 
 _DID_PATH = re.compile(r"/orgs/(?P<slug>[-a-zA-Z0-9_]+)/did\.json\Z")

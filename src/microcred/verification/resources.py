@@ -11,9 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from microcred.vc.errors import VcError
-from microcred.vc.fetcher import SafeFetcher
-from microcred.vc.verify.budget import Budget
+from microcred.vc import SafeFetcher, VcError
+from microcred.vc.verify import Budget
 
 BytesFetcher = Callable[[str], bytes]
 _safe = SafeFetcher()

@@ -19,13 +19,17 @@ from django.conf import settings
 from django.utils import timezone
 
 from microcred.issuing import public_documents
-from microcred.vc.did import Fetcher
-from microcred.vc.fetcher import SafeFetcher
-from microcred.vc.fields import issuer_id
-from microcred.vc.verify import VerificationReport, verify_credential
-from microcred.vc.verify.budget import DEFAULT_LIMITS, Budget, Limits
-from microcred.vc.verify.parse import Parsed, parse_input
-from microcred.vc.verify.report import Check
+from microcred.vc import Fetcher, SafeFetcher, issuer_id
+from microcred.vc.verify import (
+    DEFAULT_LIMITS,
+    Budget,
+    Check,
+    Limits,
+    Parsed,
+    VerificationReport,
+    parse_input,
+    verify_credential,
+)
 from microcred.verification.cache import TtlCache
 from microcred.verification.local import PlatformFetcher
 from microcred.verification.trust_lists import clear_cache as clear_trust_lists

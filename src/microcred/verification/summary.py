@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from microcred.vc import text_for
-from microcred.vc.dates import parse_datetime
+from microcred.vc import parse_datetime, text_for
 
 MAX_CHARS = 300
 

@@ -21,10 +21,8 @@ from django.conf import settings
 
 from microcred.registry.qa_bodies import qa_bodies
 from microcred.registry.trust_lists import local_trust_list
-from microcred.vc.did import Fetcher
-from microcred.vc.errors import VcError
-from microcred.vc.verify import TrustList
-from microcred.vc.verify.budget import Budget
+from microcred.vc import Fetcher, VcError
+from microcred.vc.verify import Budget, TrustList
 from microcred.verification.cache import TtlCache
 
 __all__ = [

@@ -26,17 +26,17 @@ from django.utils.translation import get_language, gettext
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
-from microcred.vc.errors import VcError
+from microcred.vc import VcError
 from microcred.verification import links, ratelimit, services
 from microcred.verification.forms import VerifyForm, too_large_message
 from microcred.verification.holder import holder_matches
-from microcred.verification.presentation import answer_for
-from microcred.verification.presentation_answer import presentation_answer
-from microcred.verification.uploads import BoundedMemoryUploadHandler
-from microcred.verification.verify_presentation import (
+from microcred.verification.presentation_services import (
     presentation_in,
     verify_presentation_document,
 )
+from microcred.verification.presentation_wording import presentation_answer
+from microcred.verification.uploads import BoundedMemoryUploadHandler
+from microcred.verification.wording import answer_for
 
 #: Room for the multipart envelope (boundaries, headers, the CSRF token) around the file.
 ENVELOPE_BYTES = 32 * 1024

@@ -18,9 +18,8 @@ from microcred.accounts import emails
 from microcred.accounts.models import User
 from microcred.issuing.awards import mark_claimed
 from microcred.issuing.models import Award
-from microcred.vc.errors import VcError
-from microcred.vc.openbadges.identity import identity_matches
-from microcred.vc.openbadges.subject import IdentityObject
+from microcred.vc import VcError
+from microcred.vc.openbadges import IdentityObject, identity_matches
 from microcred.wallet.errors import WalletError
 from microcred.wallet.models import Claim, WalletItem
 from microcred.wallet.pathways import queue_auto_issue

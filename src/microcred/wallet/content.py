@@ -13,9 +13,8 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from microcred.vc import VcError, issuer_id, text_for
 from microcred.vc.elements import EscoSkill, MicroCredentialElements, elements_from_credential
-from microcred.vc.errors import VcError
-from microcred.vc.fields import issuer_id, text_for
 from microcred.verification.summary import summarize
 
 

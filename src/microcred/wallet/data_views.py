@@ -16,10 +16,9 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from microcred.keystore import KeyStoreError
-from microcred.vc.errors import VcError
+from microcred.vc import VcError, sign_presentation
 from microcred.wallet import data
 from microcred.wallet.documents.clr import build_clr
-from microcred.wallet.documents.presentation import sign_presentation
 from microcred.wallet.forms import DeleteAccountForm
 from microcred.wallet.holder import holder_did, holder_key, holder_signer
 from microcred.wallet.models import WalletItem

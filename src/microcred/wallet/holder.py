@@ -15,8 +15,7 @@ from django.db import transaction
 
 from microcred.accounts.models import User
 from microcred.keystore import KeyRef, SealedKey, get_keystore
-from microcred.vc.did import did_key_for
-from microcred.vc.keys import Ed25519KeyPair, Ed25519PublicKey
+from microcred.vc import Ed25519KeyPair, Ed25519PublicKey, did_key_for
 from microcred.wallet.models import HolderKey
 
 

@@ -17,8 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from microcred.accounts.models import User
-from microcred.vc.verify import VerificationReport
-from microcred.vc.verify.parse import Parsed, contains_nul, parse_input
+from microcred.vc.verify import Parsed, VerificationReport, contains_nul, parse_input
 from microcred.verification.services import verify_document
 from microcred.wallet import status
 from microcred.wallet.errors import WalletError

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from microcred.issuing.models import Award
 from microcred.organizations.logos import logo_data_uri
 from microcred.vc.verify import VerificationReport
-from microcred.verification.presentation import Answer, answer_for
+from microcred.verification.wording import Answer, answer_for
 from microcred.wallet.documents.linkedin import linkedin_url
 from microcred.wallet.documents.qr import qr_svg
 from microcred.wallet.passport import Held

@@ -9,7 +9,6 @@ credentials it was made for — never the holder's other credentials or e-mail.
 from __future__ import annotations
 
 import base64
-import hashlib
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -20,14 +19,11 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from microcred.accounts.models import User
+from microcred.infra.token_digest import token_digest
 from microcred.wallet.errors import WalletError
 from microcred.wallet.models import ShareLink, WalletItem
 
 MAX_TOKEN_LENGTH = 128
-
-
-def _digest(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 @transaction.atomic
@@ -58,7 +54,7 @@ def create_share(
         certificate_for=certificate_for,
     )
     token = token_for(link.public_id)
-    link.token_hash = _digest(token)
+    link.token_hash = token_digest(token)
     link.save()
     link.items.set(items)
     return link, token
@@ -86,7 +82,7 @@ def certificate_link(user: User, item: WalletItem) -> tuple[ShareLink, str]:
     while it is live, so printing again never adds another public link."""
     token = live_certificate_token(item)
     if token is not None and item.owner_id == user.pk:
-        link = ShareLink.objects.get(token_hash=_digest(token))
+        link = ShareLink.objects.get(token_hash=token_digest(token))
         return link, token
     return create_share(user, [item], label=_("Certificate link"), certificate_for=item)
 
@@ -124,7 +120,7 @@ def open_share(token: str, *, now: datetime | None = None) -> ShareLink:
     (``share_unknown``, ``share_revoked``, ``share_expired``)."""
     link = None
     if token and len(token) <= MAX_TOKEN_LENGTH:
-        link = ShareLink.objects.filter(token_hash=_digest(token)).first()
+        link = ShareLink.objects.filter(token_hash=token_digest(token)).first()
     if link is None:
         raise WalletError(_("There is no such share link."), code="wallet.share_unknown")
     if link.revoked_at is not None:

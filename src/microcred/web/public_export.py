@@ -23,7 +23,7 @@ from microcred.organizations import deployment
 from microcred.organizations.keys import did_document, list_keys
 from microcred.organizations.models import Organization
 from microcred.registry import documents
-from microcred.vc.contexts.integrity import pinned_bytes
+from microcred.vc import pinned_bytes
 from microcred.vc.elements import ELEMENTS_CONTEXT_URL
 
 __all__ = ["Exported", "export_public_documents"]

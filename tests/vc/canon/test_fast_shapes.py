@@ -18,8 +18,8 @@ from microcred.vc.canon.fast import to_quads_fast
 from microcred.vc.canon.jsonld import to_quads_reference
 from microcred.vc.canon.rdfc import canonicalize
 from microcred.vc.contexts import OB_CONTEXT, VC_V2, pinned_loader
-from microcred.vc.openbadges.examples import sample_credential
 from microcred.vc.status import BitstringStatusList, status_entry, status_list_credential
+from microcred.vc.testing import sample_credential
 
 from .conftest import read_json, read_text
 

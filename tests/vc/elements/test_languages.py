@@ -22,29 +22,9 @@ from microcred.vc.keys import Ed25519KeyPair
 from microcred.vc.openbadges import validate_credential
 
 from .conftest import full_elements
+from .helpers import bilingual
 
 NOW = datetime(2026, 6, 2, tzinfo=UTC)
-
-
-def bilingual(el: MicroCredentialElements, **changes: Any) -> MicroCredentialElements:
-    translation = Translation(
-        language="en",
-        title="Data Literacy",
-        description="Reading, cleaning and presenting data.",
-        learning_outcomes=("Explains statistical charts.", "Cleans a small data set."),
-    )
-    return el.model_copy(
-        update={
-            "title": "Veri Okuryazarlığı",
-            "learning_outcomes": (
-                "İstatistik grafiklerini açıklar.",
-                "Küçük bir veri setini temizler.",
-            ),
-            "text_language": "tr",
-            "translations": (translation,),
-            **changes,
-        }
-    )
 
 
 def _credential(el: MicroCredentialElements) -> dict[str, Any]:

@@ -34,6 +34,7 @@ from microcred.vc.openbadges import (
 )
 
 from ..conftest import load_vector
+from .helpers import clr_document, endorsement_document
 
 VECTOR = "1edtech-ob30/linked-data-proof-ob-signed.json"
 
@@ -229,26 +230,10 @@ def test_extension_vocabulary_terms_are_accepted() -> None:
     assert alignment.to_jsonld()["targetType"] == "ext:EQFLevel"
 
 
-def _endorsement() -> dict[str, Any]:
-    return {
-        "@context": list(OB_CONTEXTS),
-        "id": "urn:uuid:e",
-        "type": ["VerifiableCredential", "EndorsementCredential"],
-        "name": "Endorsement of the Teamwork badge",
-        "issuer": {"id": "did:example:endorser", "type": ["Profile"], "name": "Guild"},
-        "validFrom": "2024-01-01T00:00:00Z",
-        "credentialSubject": {
-            "id": "https://example.com/achievements/21st-century-skills/teamwork",
-            "type": ["EndorsementSubject"],
-            "endorsementComment": "Well-designed criteria.",
-        },
-    }
-
-
 def test_endorsement_round_trips_and_nests_in_an_achievement(vector: dict[str, Any]) -> None:
-    endorsement = EndorsementCredential.from_jsonld(_endorsement())
-    assert endorsement.to_jsonld() == _endorsement()
-    vector["credentialSubject"]["achievement"]["endorsement"] = [_endorsement()]
+    endorsement = EndorsementCredential.from_jsonld(endorsement_document())
+    assert endorsement.to_jsonld() == endorsement_document()
+    vector["credentialSubject"]["achievement"]["endorsement"] = [endorsement_document()]
     credential = OpenBadgeCredential.from_jsonld(vector)
     nested = credential.credential_subject.achievement.endorsement
     assert nested is not None
@@ -257,7 +242,7 @@ def test_endorsement_round_trips_and_nests_in_an_achievement(vector: dict[str, A
 
 
 def test_endorsement_type_is_required() -> None:
-    document = _endorsement()
+    document = endorsement_document()
     document["type"] = ["VerifiableCredential", "OpenBadgeCredential"]
     with pytest.raises(SchemaError):
         EndorsementCredential.from_jsonld(document)
@@ -270,39 +255,8 @@ def test_evidence_round_trips(vector: dict[str, Any]) -> None:
     assert credential.to_jsonld() == vector
 
 
-def _clr(vector: dict[str, Any]) -> dict[str, Any]:
-    unsigned = {k: v for k, v in vector.items() if k != "proof"}
-    achievement_id = vector["credentialSubject"]["achievement"]["id"]
-    return {
-        "@context": [
-            "https://www.w3.org/ns/credentials/v2",
-            "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json",
-            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
-        ],
-        "id": "urn:uuid:clr",
-        "type": ["VerifiableCredential", "ClrCredential"],
-        "name": "Learner record",
-        "issuer": {"id": "https://example.edu/issuers/565049", "type": ["Profile"]},
-        "validFrom": "2024-01-01T00:00:00Z",
-        "partial": True,
-        "credentialSubject": {
-            "id": "did:example:ebfeb1f712ebc6f1c276e12ec21",
-            "type": ["ClrSubject"],
-            "verifiableCredential": [vector, unsigned],
-            "association": [
-                {
-                    "type": "Association",
-                    "associationType": "isPartOf",
-                    "sourceId": achievement_id,
-                    "targetId": "https://example.com/programmes/leadership",
-                }
-            ],
-        },
-    }
-
-
 def test_clr_round_trips(vector: dict[str, Any]) -> None:
-    document = _clr(vector)
+    document = clr_document(vector)
     clr = ClrCredential.from_jsonld(document)
     assert clr.to_jsonld() == document
     assert clr.credential_subject.verifiable_credential[0] == OpenBadgeCredential.from_jsonld(

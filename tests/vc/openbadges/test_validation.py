@@ -20,7 +20,7 @@ from microcred.vc.openbadges.validation import (
 )
 
 from ..conftest import load_vector
-from .test_models import _clr, _endorsement
+from .helpers import clr_document, endorsement_document
 
 Mutation = Callable[[dict[str, Any]], None]
 
@@ -166,14 +166,14 @@ def test_schema_chosen_by_type(vector: dict[str, Any]) -> None:
         schema_for({"type": ["VerifiableCredential", "AchievementCredential"]})
         == ACHIEVEMENT_SCHEMA
     )
-    assert schema_for(_endorsement()) == ENDORSEMENT_SCHEMA
-    assert schema_for(_clr(vector)) == CLR_SCHEMA
+    assert schema_for(endorsement_document()) == ENDORSEMENT_SCHEMA
+    assert schema_for(clr_document(vector)) == CLR_SCHEMA
     assert schema_for({"type": "nonsense"}) == ACHIEVEMENT_SCHEMA
 
 
 def test_endorsement_schema() -> None:
-    assert validate_credential(_endorsement()) == []
-    broken = _endorsement()
+    assert validate_credential(endorsement_document()) == []
+    broken = endorsement_document()
     broken["credentialSubject"]["endorsementComment"] = 5
     assert [i.path for i in validate_credential(broken)] == [
         "/credentialSubject/endorsementComment"
@@ -181,7 +181,7 @@ def test_endorsement_schema() -> None:
 
 
 def test_clr_schema(vector: dict[str, Any]) -> None:
-    document = _clr(vector)
+    document = clr_document(vector)
     assert validate_credential(document) == []
     inner = copy.deepcopy(document)
     del inner["credentialSubject"]["verifiableCredential"][1]["validFrom"]

@@ -79,6 +79,12 @@ def codes(document: Any, **options: Any) -> list[str]:
          "related_resource_digest_invalid"),
         ({"validFrom": "2026-01-01T00:00:00Z", "validUntil": "2025-01-01T00:00:00Z"},
          "validity_period_inverted"),
+        # A present null is refused, not read as absent (one as_list, null → []).
+        ({"type": None}, "credential_type_missing"),
+        ({"credentialSubject": None}, "subject_empty"),
+        ({"credentialStatus": None}, "property_type_missing"),
+        ({"evidence": None}, "property_type_missing"),
+        ({"relatedResource": None}, "related_resource_invalid"),
     ],
 )  # fmt: skip
 def test_data_model_musts(change: dict[str, Any], code: str) -> None:

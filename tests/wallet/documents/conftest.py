@@ -9,7 +9,7 @@ import pytest
 
 from microcred.vc import Ed25519KeyPair, did_key_for, issue_credential
 from microcred.vc.elements import elements_to_credential
-from microcred.vc.openbadges.examples import sample_credential
+from microcred.vc.testing import sample_credential
 
 from ...vc.elements.conftest import full_elements
 

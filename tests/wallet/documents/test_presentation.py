@@ -156,6 +156,7 @@ def test_proof_from_the_future_is_refused(holder: Ed25519KeyPair, signed: dict[s
         (lambda vp: vp.pop("proof"), "presentation_proof_missing"),
         (lambda vp: vp["proof"].update(proofValue="not-multibase"), "proof_malformed"),
         (lambda vp: vp.update(type=["VerifiableCredential"]), "presentation_type_invalid"),
+        (lambda vp: vp.update(verifiableCredential=None), "presentation_credential_invalid"),
         (lambda vp: vp.update({"@context": ["https://www.w3.org/2018/credentials/v1"]}),
          "context_order_invalid"),
     ],

@@ -27,7 +27,7 @@ that tags them ``"static"`` (``contexts.pinned_loader`` does) is then remembered
 the usual call loads nothing. A loader that refuses a URL makes the fast path decline,
 and the reference path reports the refusal.
 
-Measured on ``openbadges.examples.sample_credential`` (3.2 kB, 78 quads), warm cache:
+Measured on ``vc.testing.sample_credential`` (3.2 kB, 78 quads), warm cache:
 ~70-90 µs per call against ~5-8 ms for the reference path.
 """
 

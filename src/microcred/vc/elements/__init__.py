@@ -14,6 +14,14 @@ from microcred.vc.elements.frameworks import (
     esco_alignment,
     tqf_alignment,
 )
+from microcred.vc.elements.grading import (
+    GradeProblem,
+    SchemeProblem,
+    grade_problem,
+    is_numeric,
+    number,
+    scheme_problems,
+)
 from microcred.vc.elements.mapping import (
     criteria_text,
     elements_from_achievement,
@@ -41,9 +49,11 @@ from microcred.vc.elements.table import (
     ElementInfo,
     missing_mandatory,
 )
+from microcred.vc.elements.validity import valid_until
 from microcred.vc.elements.vocab import (
     AssessmentType,
     IntegrationOption,
+    Language,
     ParticipationForm,
     QfEheaCycle,
     QualityAssuranceType,
@@ -64,8 +74,10 @@ __all__ = [
     "AwardingBody",
     "ElementInfo",
     "EscoSkill",
+    "GradeProblem",
     "GradingScheme",
     "IntegrationOption",
+    "Language",
     "Learner",
     "MicroCredentialElements",
     "ParticipationForm",
@@ -73,6 +85,7 @@ __all__ = [
     "QualityAssurance",
     "QualityAssuranceBody",
     "QualityAssuranceType",
+    "SchemeProblem",
     "StackTarget",
     "SupervisionType",
     "Translation",
@@ -84,8 +97,13 @@ __all__ = [
     "elements_to_credential",
     "eqf_alignment",
     "esco_alignment",
+    "grade_problem",
+    "is_numeric",
     "label",
     "missing_mandatory",
+    "number",
+    "scheme_problems",
     "tqf_alignment",
+    "valid_until",
     "workload_consistency",
 ]

@@ -51,6 +51,7 @@ def number(text: str | None) -> Decimal | None:
 
 
 def is_numeric(scheme: GradingScheme) -> bool:
+    """A scheme of numbers (a range, no list of allowed values): its grades are compared."""
     return not scheme.allowed_values and (
         scheme.value_min is not None or scheme.value_max is not None
     )

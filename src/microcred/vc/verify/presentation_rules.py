@@ -14,9 +14,10 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from microcred.vc.contexts import VC_V2, content_aliases
+from microcred.vc.fields import as_list
 from microcred.vc.verify.inline_contexts import inline_context_problem
 from microcred.vc.verify.report import Check, CheckStatus, VerificationReport
-from microcred.vc.verify.rules_datamodel import as_list, is_url, types_of
+from microcred.vc.verify.rules_datamodel import is_url, types_of
 
 PRESENTATION_TYPE = "VerifiablePresentation"
 ENVELOPED_TYPE = "EnvelopedVerifiableCredential"
@@ -67,7 +68,11 @@ def shape_checks(vp: Mapping[str, Any]) -> list[Check]:
     if "holder" in vp and not is_url(holder_id(vp)):
         checks.append(_failed("presentation", "presentation_holder_invalid"))
     if "verifiableCredential" in vp:
-        for index, item in enumerate(as_list(vp["verifiableCredential"]), start=1):
+        # A present null is one malformed entry (as_list alone would read no entries).
+        entries = (
+            [None] if vp["verifiableCredential"] is None else as_list(vp["verifiableCredential"])
+        )
+        for index, item in enumerate(entries, start=1):
             if not _credential_entry_ok(item):
                 checks.append(
                     _failed("presentation", "presentation_credential_invalid", index=str(index))

@@ -16,6 +16,7 @@ from typing import Any
 
 from microcred.vc.contexts.integrity import declared_digests
 from microcred.vc.dates import parse_datetime
+from microcred.vc.fields import as_list, issuer_id
 from microcred.vc.verify.context import Run
 from microcred.vc.verify.report import Check, CheckStatus
 
@@ -36,10 +37,6 @@ ENTRY_TYPE = "BitstringStatusListEntry"
 
 def _fail(code: str, **params: str) -> Check:
     return Check(CHECK, code, CheckStatus.FAILED, params)
-
-
-def as_list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else [value]
 
 
 def is_url(value: Any) -> bool:
@@ -65,9 +62,7 @@ def _identifier_problems(document: Mapping[str, Any]) -> Iterator[Check]:
     """§4.4 Identifiers (credential, subjects) and §4.7 Issuer: one URL each."""
     if "id" in document and not is_url(document["id"]):
         yield _fail("identifier_invalid", field="id")
-    issuer = document.get("issuer")
-    issuer_id = issuer.get("id") if isinstance(issuer, Mapping) else issuer
-    if not is_url(issuer_id):
+    if not is_url(issuer_id(document)):
         yield _fail("issuer_invalid")
 
 
@@ -91,6 +86,9 @@ def _typed_problems(document: Mapping[str, Any]) -> Iterator[Check]:
     for name in TYPED_PROPERTIES:
         if name not in document:
             continue
+        if document[name] is None:  # present but null: no object at all (as_list reads [])
+            yield _fail("property_type_missing", field=name)
+            continue
         for item in as_list(document[name]):
             if not isinstance(item, Mapping) or not _has_type(item):
                 yield _fail("property_type_missing", field=name)
@@ -112,6 +110,8 @@ def _related_problems(document: Mapping[str, Any]) -> Iterator[Check]:
         return
     seen: set[str] = set()
     readable = declared_digests(document)
+    if document["relatedResource"] is None:  # present but null: no resource at all
+        yield _fail("related_resource_invalid")
     for item in as_list(document["relatedResource"]):
         if not isinstance(item, Mapping) or not is_url(item.get("id")):
             yield _fail("related_resource_invalid")

@@ -22,10 +22,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from microcred.vc.bindings import HAS_PART, bound_ids
-from microcred.vc.dates import format_datetime
+from microcred.vc import HAS_PART, as_list, bound_ids, format_datetime
 from microcred.vc.elements import ELEMENTS_CONTEXT_URL
-from microcred.vc.fields import as_list
 from microcred.vc.openbadges import CLR_CONTEXTS, validate_or_raise
 
 CLR_TYPE = "ClrCredential"

@@ -24,8 +24,7 @@ from typing import Any, Literal
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
-from microcred.vc import text_for
-from microcred.vc.dates import parse_datetime
+from microcred.vc import VcError, parse_datetime, text_for
 from microcred.vc.elements import (
     MANDATORY_ELEMENTS,
     OPTIONAL_ELEMENTS,
@@ -33,7 +32,6 @@ from microcred.vc.elements import (
     elements_from_credential,
     label,
 )
-from microcred.vc.errors import VcError
 
 Language = Literal["en", "tr"]
 _ELEMENT_LABELS = {e.code: (e.label_en, e.label_tr) for e in MANDATORY_ELEMENTS + OPTIONAL_ELEMENTS}

@@ -23,12 +23,12 @@ from microcred.catalog import qa_criteria, review
 from microcred.catalog import services as catalog
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.awards import AwardRequest, idempotency_key, issue_awards
-from microcred.issuing.compose import Learner
 from microcred.issuing.revocation import StatusAction, change_status
 from microcred.organizations.deployment import public_base_url
 from microcred.organizations.keys import did_for, signer_for
 from microcred.organizations.models import Membership, Organization
 from microcred.organizations.roles import Role
+from microcred.vc import Learner
 from microcred.web.demo.extras import fill_passport, start_strategy
 from microcred.web.demo.pathway import seed_pathway
 from microcred.web.demo.recognition import seed_recognition

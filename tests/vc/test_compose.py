@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from microcred.issuing.compose import Learner, compose_credential
 from microcred.vc.canon import to_quads
+from microcred.vc.compose import Learner, compose_credential
 from microcred.vc.contexts import pinned_loader
 from microcred.vc.openbadges import IdentityObject, identity_matches, validate_credential
-from microcred.vc.openbadges.examples import sample_credential
+from microcred.vc.testing import sample_credential
 
 ISSUER = "did:web:uni.example:orgs:anadolu"
 SAMPLE = sample_credential(issuer=ISSUER)
@@ -84,4 +84,22 @@ def test_grade_evidence_dates_and_status() -> None:
     assert credential["validFrom"] == "2026-06-01T09:30:00Z"
     assert credential["validUntil"] == "2030-01-01T00:00:00Z"
     assert credential["credentialStatus"] == [entry]
+    assert validate_credential(credential) == []
+
+
+def test_a_subject_of_its_own_is_kept_as_given_without_a_learner() -> None:
+    """The CLI's path: the issuer writes the AchievementSubject; the composer adds the rest."""
+    credential = compose_credential(
+        credential_id="urn:uuid:9d8f",
+        achievement=SAMPLE["credentialSubject"]["achievement"],
+        issuer=SAMPLE["issuer"],
+        subject={"id": "did:example:learner"},
+        issued=NOW,
+    )
+    subject = credential["credentialSubject"]
+    assert subject["id"] == "did:example:learner"
+    assert subject["type"] == ["AchievementSubject"]
+    assert subject["achievement"] == SAMPLE["credentialSubject"]["achievement"]
+    assert "identifier" not in subject
+    assert "evidence" not in credential
     assert validate_credential(credential) == []

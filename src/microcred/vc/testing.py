@@ -1,4 +1,5 @@
-"""A realistic unsigned OB 3.0 micro-credential carrying all 16 EU elements.
+"""Test data for the trust core and its users: a realistic unsigned OB 3.0 micro-credential
+carrying all 16 EU elements.
 
 Benchmarks and tests share it so that "a credential" means the same thing everywhere:
 about 3 KB of JSON, ~78 RDF quads, several blank nodes (alignments, criteria, address,

@@ -2,7 +2,7 @@
 
 First whether the presentation itself holds (signed by its holder, for this verifier when
 a challenge was asked), then each credential's own answer exactly as for a credential on
-its own (:func:`~microcred.verification.presentation.answer_for`). The verdict is the
+its own (:func:`~microcred.verification.wording.answer_for`). The verdict is the
 trust core's; only the wording is ours.
 """
 
@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from microcred.vc.presentations import PresentationReport
-from microcred.verification.presentation import STATUS_LABELS, Answer, CheckRow, answer_for
+from microcred.vc import PresentationReport
+from microcred.verification.wording import STATUS_LABELS, Answer, CheckRow, answer_for
 
 
 @dataclass(frozen=True, slots=True)

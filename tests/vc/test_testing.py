@@ -10,7 +10,7 @@ from microcred.vc.canon import to_quads
 from microcred.vc.contexts import pinned_loader
 from microcred.vc.elements import elements_from_credential, missing_mandatory
 from microcred.vc.openbadges import ELEMENTS_CONTEXT_URL, OpenBadgeCredential, validate_credential
-from microcred.vc.openbadges.examples import sample_credential
+from microcred.vc.testing import sample_credential
 
 DID_KEY = "did:key:z6MkpTHR8VNsBxYAAWHut2Geadd9jSwuBV8xRoAnwWsdvktH"
 DID_WEB = "did:web:mc.example.edu.tr:issuers:ege"

@@ -1,4 +1,4 @@
-"""The answer in plain words first, then what the credential says, then every check.
+"""The wording of the answer to a credential: plain words, what it says, every check.
 
 The verdict is *never* re-derived here: it is the trust core's report, read in a fixed
 order of importance (a forged credential is "changed after signing" before it is
@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from microcred.issuing import public_documents
-from microcred.vc.dates import parse_datetime
+from microcred.vc import parse_datetime
 from microcred.vc.verify import Check, CheckStatus, VerificationReport
 from microcred.verification.endorsements import Approval, approvals
 from microcred.verification.facts import CredentialFacts, read_facts

@@ -19,7 +19,7 @@ from microcred.keystore import generate_kek_text, get_keystore
 from microcred.vc.keys import Ed25519KeyPair
 from microcred.web.urls import urlpatterns as site_patterns
 
-URLCONF = "tests.organizations.test_keys_support"
+URLCONF = "tests.organizations.keys_support"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     *site_patterns,

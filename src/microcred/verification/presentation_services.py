@@ -16,11 +16,8 @@ from typing import Any
 
 from django.utils import timezone
 
-from microcred.vc.did import Fetcher
-from microcred.vc.errors import JsonInputError
-from microcred.vc.jsontext import read_json
-from microcred.vc.presentations import PresentationReport, verify_presentation
-from microcred.vc.verify.budget import Budget
+from microcred.vc import Fetcher, JsonInputError, PresentationReport, read_json, verify_presentation
+from microcred.vc.verify import Budget
 from microcred.verification.resources import resource_loader
 from microcred.verification.services import limits, platform_fetcher
 
