@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from microcred.strategy.readiness.engine import Answer, Context, assess, recommend
+from microcred.strategy.readiness.engine import Context, assess, recommend
 
-from .tiny import tiny_kb
-
-# s1 partly, s2 = 2 → PS-01 = (2×0.5 + 0.5) / 3 = 50 → not in place (threshold 60).
-# s3 yes → PS-02 raw = (0.5 + 1) / 2 = 75, but blocked by PS-01 → capped at 50.
-ANSWERS: dict[str, Answer] = {"s1": "partly", "s2": 2, "s3": "yes", "s4": "yes", "s5": 4}
+from .tiny import ANSWERS, tiny_kb
 
 
 def test_blocked_practice_is_capped_and_flagged() -> None:

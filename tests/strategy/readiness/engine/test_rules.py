@@ -14,8 +14,7 @@ from microcred.strategy.readiness.engine import (
     render,
 )
 
-from .test_gates import ANSWERS
-from .tiny import tiny_kb
+from .tiny import ANSWERS, tiny_kb
 
 DEMAND = SteepFactor(
     category="economic",

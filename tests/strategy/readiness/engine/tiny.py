@@ -5,6 +5,7 @@ from __future__ import annotations
 from copy import deepcopy
 from typing import Any
 
+from microcred.strategy.readiness.engine.answers import Answer
 from microcred.strategy.readiness.engine.loader import check_kb
 from microcred.strategy.readiness.engine.models import KnowledgeBase
 
@@ -102,3 +103,9 @@ def tiny_kb() -> KnowledgeBase:
     kb = KnowledgeBase.model_validate(tiny_raw())
     assert check_kb(kb) == []
     return kb
+
+
+#: Answers that exercise the gates (test_gates, test_rules, test_recommend):
+# s1 partly, s2 = 2 → PS-01 = (2×0.5 + 0.5) / 3 = 50 → not in place (threshold 60).
+# s3 yes → PS-02 raw = (0.5 + 1) / 2 = 75, but blocked by PS-01 → capped at 50.
+ANSWERS: dict[str, Answer] = {"s1": "partly", "s2": 2, "s3": "yes", "s4": "yes", "s5": 4}
