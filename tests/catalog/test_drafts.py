@@ -187,3 +187,49 @@ def test_eighteen_months_round_trip_through_the_picker(
     assert services.elements_of(version).validity_period == "P18M"
     page = text(designer_client.get(url("version", organization, version_id=version.public_id)))
     assert "<dd>18 months</dd>" in page
+
+
+def _set_period(version: SpecificationVersion, period: str) -> SpecificationVersion:
+    """As the API sets it: elements only, nothing typed into the editor."""
+    elements = services.elements_of(version).model_copy(update={"validity_period": period})
+    return services.save_draft(version, elements, hours_per_ects=25, draft_input=None)
+
+
+def test_weeks_from_the_api_show_in_the_picker(
+    designer_client: Client, organization: Organization
+) -> None:
+    version = _set_period(create(designer_client, organization), "P2W")
+    edit = text(designer_client.get(url("edit", organization, version_id=version.public_id)))
+    assert 'name="validity_number" value="2"' in edit
+    assert '<option value="W" selected>' in edit
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "1 year, 2 days"), ("tr", "1 yıl, 2 gün")])
+def test_a_period_the_picker_cannot_show_survives_saving_the_draft(
+    designer_client: Client, organization: Organization, lang: str, words: str
+) -> None:
+    version = _set_period(create(designer_client, organization), "P1Y2D")
+    edit = text(designer_client.get(url("edit", organization, lang, version_id=version.public_id)))
+    assert 'name="validity_kept" value="P1Y2D"' in edit
+    assert words in edit.split('id="validity-kept"')[1].split("</p>")[0]
+    # saved again as the page sends it (no number chosen): the period stays
+    data = complete_data(validity_number="", validity_kept="P1Y2D")
+    save = url("edit", organization, lang, version_id=version.public_id)
+    assert designer_client.post(save, data).status_code == 302
+    version.refresh_from_db()
+    assert services.elements_of(version).validity_period == "P1Y2D"
+    # a number chosen replaces it
+    data = complete_data(validity_number="3", validity_unit="M", validity_kept="P1Y2D")
+    assert designer_client.post(save, data).status_code == 302
+    version.refresh_from_db()
+    assert services.elements_of(version).validity_period == "P3M"
+
+
+def test_a_forged_kept_period_is_refused_not_stored(
+    designer_client: Client, organization: Organization
+) -> None:
+    version = create(designer_client, organization)
+    save = url("edit", organization, version_id=version.public_id)
+    designer_client.post(save, complete_data(validity_number="", validity_kept="P1Y; DROP"))
+    version.refresh_from_db()
+    assert services.elements_of(version).validity_period is None

@@ -26,7 +26,7 @@ from microcred.vc.elements import (
 )
 
 _SPLIT = re.compile(r"[,\s]+")
-_YEARS_MONTHS = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?\Z")
+_PERIOD = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?\Z")
 _SUFFIX = {"tr": "", "en": "_en"}
 
 
@@ -70,20 +70,34 @@ def texts_from(data: dict[str, Any]) -> Texts:
 
 
 def validity_from(data: dict[str, Any]) -> str | None:
-    """The picker's number and unit as the ISO 8601 duration the model stores (``P5Y``)."""
+    """The picker's number and unit as the ISO 8601 duration the model stores (``P5Y``);
+    with no number, a period the picker cannot show is kept as it was (``validity_kept``)."""
     number, unit = data.get("validity_number"), data.get("validity_unit") or "Y"
-    return f"P{number}{unit}" if number else None
+    if number:
+        return f"P{number}{unit}"
+    kept = data.get("validity_kept") or ""
+    return kept if _PERIOD.match(kept) and kept != "P" else None
 
 
 def validity_initial(period: str | None) -> dict[str, Any]:
-    """``P5Y`` → 5 years, ``P18M`` or ``P1Y6M`` → 18 months (the picker's two units)."""
-    found = _YEARS_MONTHS.match(period or "")
+    """The picker's number and unit for a stored period: ``P5Y`` → 5 years, ``P1Y6M`` → 18
+    months, ``P2W`` → 2 weeks, ``P1W3D`` → 10 days. A period no single unit can hold exactly
+    (``P1Y2D``, set through the API) stays in ``validity_kept``, so saving the draft — by
+    hand or by autosave — never changes it behind the designer's back."""
+    none = {"validity_number": None, "validity_unit": "Y", "validity_kept": ""}
+    found = _PERIOD.match(period or "")
     if found is None or not any(found.groups()):
-        return {"validity_number": None, "validity_unit": "Y"}
-    years, months = int(found.group(1) or 0), int(found.group(2) or 0)
+        return none
+    years, months, weeks, days = (int(part or 0) for part in found.groups())
+    if (years or months) and (weeks or days):
+        return {**none, "validity_kept": period}
     if months:
-        return {"validity_number": years * 12 + months, "validity_unit": "M"}
-    return {"validity_number": years, "validity_unit": "Y"}
+        return {**none, "validity_number": years * 12 + months, "validity_unit": "M"}
+    if years:
+        return {**none, "validity_number": years}
+    if days:
+        return {**none, "validity_number": weeks * 7 + days, "validity_unit": "D"}
+    return {**none, "validity_number": weeks, "validity_unit": "W"}
 
 
 def lines(text: str | None) -> tuple[str, ...]:

@@ -61,7 +61,7 @@ class SkillsField(forms.Field):
 
 
 LANGUAGE_CODE_FORM = re.compile(r"^[a-z]{2,3}$")
-DURATION_UNITS = (("Y", _("years")), ("M", _("months")))
+DURATION_UNITS = (("Y", _("years")), ("M", _("months")), ("W", _("weeks")), ("D", _("days")))
 
 
 class SpecificationForm(forms.Form):
@@ -150,10 +150,16 @@ class SpecificationForm(forms.Form):
         label=_("Languages of teaching and assessment (e.g. tr, en)"), required=False
     )
     validity_number = forms.IntegerField(
-        label=_("Valid for"), min_value=1, max_value=100, required=False
+        label=_("Valid for"), min_value=1, max_value=3660, required=False
     )
     validity_unit = forms.ChoiceField(
         label=_("Unit"), choices=DURATION_UNITS, initial="Y", required=False
+    )
+    #: A stored period the picker cannot show (``P1Y2D``): kept unless a new one is chosen.
+    validity_kept = forms.RegexField(
+        regex=r"\AP(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?\Z",
+        widget=forms.HiddenInput,
+        required=False,
     )
     esco_skills = SkillsField(label=_("ESCO skills"), required=False)
 
