@@ -13,6 +13,7 @@ from django.core import mail
 from django.utils import translation
 
 from microcred.accounts.models import User
+from microcred.catalog import services as catalog
 from microcred.catalog.models import SpecificationVersion
 from microcred.issuing.models import Award
 from microcred.issuing.revocation import StatusAction, change_status
@@ -74,6 +75,10 @@ def test_full_recognition_is_issued_as_a_credential_that_names_the_recognised_on
     # It is in the learner's passport, and does not add to the ECTS total twice.
     item = WalletItem.objects.get(owner=learner, award_public_id=award.public_id)
     assert item.source == WalletItem.Source.PLATFORM
+    # The desk's record keeping is not a micro-credential the designers or officers offer.
+    assert award.specification_version.specification.internal
+    offered = catalog.versions_of(course.organization)
+    assert award.specification_version.specification not in offered
 
 
 def test_partial_recognition_needs_a_reason_and_fewer_ects_than_the_target(

@@ -73,9 +73,11 @@ def create_specification(
     description: str = "",
     draft_input: dict[str, Any] | None = None,
     acknowledged: list[str] | None = None,
+    internal: bool = False,
 ) -> SpecificationVersion:
     """A new specification with its first version, a draft (``draft_input``: the editor's
-    inputs as typed, kept so that an unfinished draft comes back exactly)."""
+    inputs as typed, kept so that an unfinished draft comes back exactly; ``internal``: the
+    platform's own record, listed nowhere)."""
     fields = _fields(
         elements,
         hours_per_ects=hours_per_ects,
@@ -83,7 +85,7 @@ def create_specification(
         draft_input=draft_input,
         acknowledged=acknowledged,
     )
-    spec = Specification.objects.create(organization=org, created_by=user)
+    spec = Specification.objects.create(organization=org, created_by=user, internal=internal)
     return SpecificationVersion.objects.create(specification=spec, number=1, **fields)
 
 
@@ -230,7 +232,7 @@ def publish(version: SpecificationVersion) -> SpecificationVersion:
 
 def versions_of(org: Organization) -> list[Specification]:
     return list(
-        Specification.objects.filter(organization=org)
+        Specification.objects.filter(organization=org, internal=False)
         .prefetch_related("versions")
         .order_by("-created")
     )

@@ -15,8 +15,6 @@ specification (``Desk``), made on first use and never published.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import uuid
 from collections.abc import Mapping
 from decimal import Decimal
@@ -33,8 +31,9 @@ from microcred.issuing.models import Award
 from microcred.organizations.keys import signer_for
 from microcred.organizations.models import Organization
 from microcred.recognition.models import Desk, Outcome, Request, StandingRule
-from microcred.vc import Learner, jcs
+from microcred.vc import Learner, binding_for, credential_id
 from microcred.vc.elements import MicroCredentialElements
+from microcred.vc.verify import Parsed, parse_input
 
 __all__ = ["decision_version", "issue_decision", "related_link"]
 
@@ -50,6 +49,7 @@ def decision_version(organization: Organization) -> SpecificationVersion:
         None,
         MicroCredentialElements(title="Tanınma kararları / Recognition decisions"),
         description="Recognition of prior learning and credit transfer: the desk's decisions.",
+        internal=True,
     )
     Desk.objects.create(organization=organization, decision_version=version)
     return version
@@ -57,11 +57,10 @@ def decision_version(organization: Organization) -> SpecificationVersion:
 
 def related_link(credential: Mapping[str, Any]) -> dict[str, str] | None:
     """The ``relatedResource`` entry naming a recognised credential (None without an id)."""
-    ident = credential.get("id")
-    if not isinstance(ident, str) or not ident:
+    parsed = parse_input(credential)
+    if not isinstance(parsed, Parsed) or credential_id(parsed) is None:
         return None
-    digest = hashlib.sha384(jcs(credential)).digest()
-    return {"id": ident, "digestSRI": "sha384-" + base64.b64encode(digest).decode("ascii")}
+    return binding_for(parsed)  # the same binding a stacked credential makes (decision 0010)
 
 
 def _number(value: Decimal) -> str:

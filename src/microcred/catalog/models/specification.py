@@ -27,6 +27,9 @@ class Specification(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     created = models.DateTimeField(auto_now_add=True)
+    #: Kept by the platform for its own records, never offered (the recognition desk files
+    #: its decision credentials under one): out of the designers' and officers' lists.
+    internal = models.BooleanField(default=False)
 
     def __str__(self) -> str:
         return self.public_id
