@@ -39,7 +39,7 @@ from microcred.vc import (
 from microcred.vc.verify import Check, CheckStatus, TrustList, VerificationReport, verify_credential
 
 # Identifiers are printed verbatim: no emoji shortcodes ("did:key:" is not "did🔑").
-out = Console(highlight=False, emoji=False)
+out = Console(highlight=False, emoji=False, soft_wrap=True)  # a path or a DID is never cut in two
 _MARK = {
     CheckStatus.PASSED: "[green]✓[/]",
     CheckStatus.FAILED: "[red]✗[/]",
