@@ -3,7 +3,8 @@ phone and a 1366 px desktop: nothing wider than the screen, no serious or critic
 accessibility violation (axe-core), and a screenshot of each in test-artifacts/ (issue 13).
 
 The data is the demo a first run shows (``microcred.web.demo``): an organisation with an
-admin, a programme designer and an issuer officer, a published micro-credential, four
+admin, a programme designer, an issuer officer and a recognition reviewer, a published
+micro-credential, a pathway, a recognition request waiting, four
 awards (one revoked) and a learner whose passport holds hers. Each person signs in through
 the form and lands where their work is; every further page is one click on a link or a
 button they can see. One browser for the module; one context per person and language,
@@ -26,6 +27,7 @@ from microcred.issuing.models import Award
 from microcred.keystore import generate_kek_text, get_keystore
 from microcred.organizations.roles import Role
 from microcred.web.demo import seed
+from microcred.web.demo.recognition import RPL_REVIEWER
 from tests.browser.conftest import SCREENSHOTS
 from tests.browser.page_audit import DESKTOP, PHONE, axe_findings, failing, overflow
 
@@ -118,6 +120,10 @@ def _learner(walk: Walk, password: str) -> None:
     walk.sign_in(seed.LEARNERS[0][1], password)
     walk.page.wait_for_url(re.compile(rf"/{walk.lang}/wallet/$"))
     walk.check("passport")
+    walk.click("main .passport-pathways h3 a", "pathway-public")  # the pathway she follows
+    walk.page.locator(".account-nav a[href$='/wallet/']").click()
+    walk.click("main a[href$='/recognition/new/']", "recognition-new")
+    walk.page.locator(".account-nav a[href$='/wallet/']").click()
     walk.click("main a[href*='/wallet/items/']", "passport-item")
     walk.click("nav.wallet-nav a[href$='/wallet/shares/']", "share-links")
     walk.page.locator("main input[name=items]").first.check()
@@ -137,6 +143,17 @@ def _designer(walk: Walk, password: str) -> None:
     walk.click("main a[href$='/edit']", "specification-editor")
     walk.click("nav.org-nav a[href$='/specifications/']", "specifications-list")
     walk.click("main a[href$='/specifications/new']", "specification-new")
+    walk.click("nav.org-nav a[href*='/pathways/']", "pathways")
+    walk.click(f"main li a[href*='/pathways/{seed.SLUG}/']", "pathway-editor")
+
+
+def _reviewer(walk: Walk, password: str) -> None:
+    walk.sign_in(RPL_REVIEWER, password)
+    walk.page.wait_for_url(re.compile(rf"/{walk.lang}/orgs/{seed.SLUG}/$"))
+    walk.check("reviewer-start")
+    walk.click("main a[href$='/recognition/desk/" + seed.SLUG + "/']", "recognition-desk")
+    walk.click("main ul.queue a", "recognition-review")
+    walk.click("nav a[href$='/rules/']", "recognition-rules")
 
 
 def _officer(walk: Walk, password: str) -> None:
@@ -178,6 +195,7 @@ def test_every_main_page_fits_and_passes_axe(
         ("designer", partial(_designer, password=demo.password)),
         ("officer", partial(_officer, password=demo.password)),
         ("admin", partial(_admin, password=demo.password)),
+        ("reviewer", partial(_reviewer, password=demo.password)),
     )
     for who, walk_through in walks:
         context = _context(browser, lang)
@@ -189,4 +207,4 @@ def test_every_main_page_fits_and_passes_axe(
         problems += [f"{who}: {problem}" for problem in walk.problems]
         seen += len(walk.seen)
     assert problems == []
-    assert seen >= 39
+    assert seen >= 47
