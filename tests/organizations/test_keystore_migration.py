@@ -16,7 +16,7 @@ from microcred.organizations.models.keys import SigningKey
 
 pytestmark = pytest.mark.django_db
 MIGRATION = importlib.import_module("microcred.organizations.migrations.0008_keystore_moved")
-OLD_PATH = "microcred.keystore.envelope.EnvelopeKeyStore"
+OLD_PATH = "microcred.organizations.keystore.envelope.EnvelopeKeyStore"
 
 
 @pytest.fixture(autouse=True)
