@@ -16,7 +16,7 @@ from tests.vc.factories import Issuer
 
 from microcred.vc.elements import (
     AwardingBody,
-    Learner,
+    LearnerIdentification,
     MicroCredentialElements,
     elements_to_credential,
 )
@@ -32,7 +32,7 @@ def _signed(issuer: Issuer) -> dict[str, Any]:
         full_elements(),
         awarding_body=AwardingBody(id=issuer.did, name="Ege Üniversitesi", country="TR"),
         co_awarding_bodies=(),
-        learner=Learner(id="did:example:learner"),
+        learner=LearnerIdentification(id="did:example:learner"),
         date_of_issuing=NOW,
     )
     unsigned = elements_to_credential(

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from microcred.vc.elements import (
-    Learner,
+    LearnerIdentification,
     MicroCredentialElements,
     elements_to_achievement,
     elements_to_credential,
@@ -30,7 +30,10 @@ def preview_json(
         ).to_jsonld()
     else:
         award = el.model_copy(
-            update={"learner": Learner(id=PREVIEW_LEARNER), "date_of_issuing": now.astimezone(UTC)}
+            update={
+                "learner": LearnerIdentification(id=PREVIEW_LEARNER),
+                "date_of_issuing": now.astimezone(UTC),
+            }
         )
         award = MicroCredentialElements.model_validate(award.model_dump())
         document = elements_to_credential(

@@ -33,7 +33,7 @@ def sample_credential(
         EscoSkill,
         GradingScheme,
         IntegrationOption,
-        Learner,
+        LearnerIdentification,
         MicroCredentialElements,
         ParticipationForm,
         QualityAssurance,
@@ -46,7 +46,9 @@ def sample_credential(
 
     base = "https://mc.example.edu.tr"
     elements = MicroCredentialElements(
-        learner=Learner(id=learner, identifiers=(identity_object(email, salt="c0ffee42"),)),
+        learner=LearnerIdentification(
+            id=learner, identifiers=(identity_object(email, salt="c0ffee42"),)
+        ),
         title="Data Literacy for Teachers",
         awarding_body=AwardingBody(
             id=issuer, name="Ege University", country="TR", region="TR-35", url=base

@@ -13,7 +13,7 @@ from microcred.vc.elements import (
     EscoSkill,
     GradingScheme,
     IntegrationOption,
-    Learner,
+    LearnerIdentification,
     MicroCredentialElements,
     ParticipationForm,
     QfEheaCycle,
@@ -31,7 +31,7 @@ BASE = "https://mc.example.edu.tr"
 
 def full_elements() -> MicroCredentialElements:
     return MicroCredentialElements(
-        learner=Learner(
+        learner=LearnerIdentification(
             id="did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK",
             identifiers=(identity_object("ayse@example.org", salt="s4lt"),),
         ),

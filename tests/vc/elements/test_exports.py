@@ -9,7 +9,8 @@ import microcred.vc.elements as elements
 EXPORTED = {
     "ECTS_HOURS", "ELEMENTS_CONTEXT_URL", "EQF_URI", "ESCO_SKILL_PREFIX", "MANDATORY_ELEMENTS",
     "OPTIONAL_ELEMENTS", "TQF_URI", "AssessmentType", "AwardingBody", "ElementInfo",
-    "EscoSkill", "GradingScheme", "IntegrationOption", "Learner", "MicroCredentialElements",
+    "EscoSkill", "GradingScheme", "IntegrationOption", "LearnerIdentification",
+    "MicroCredentialElements",
     "ParticipationForm", "QfEheaCycle", "QualityAssurance", "QualityAssuranceBody",
     "QualityAssuranceType", "StackTarget", "SupervisionType", "Translation",
     "WorkloadConsistency",

@@ -11,7 +11,7 @@ from microcred.vc import text_for, verify_credential
 from microcred.vc.did import did_key_for
 from microcred.vc.elements import (
     AwardingBody,
-    Learner,
+    LearnerIdentification,
     MicroCredentialElements,
     Translation,
     elements_from_credential,
@@ -73,7 +73,7 @@ def test_a_signed_bilingual_credential_verifies() -> None:
         full_elements(),
         awarding_body=AwardingBody(id=did, name="Ege Üniversitesi", country="TR"),
         co_awarding_bodies=(),
-        learner=Learner(id="did:example:learner"),
+        learner=LearnerIdentification(id="did:example:learner"),
         date_of_issuing=NOW,
     )
     signed = issue_credential(

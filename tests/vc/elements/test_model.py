@@ -15,7 +15,7 @@ from microcred.vc.elements import (
     EscoSkill,
     GradingScheme,
     IntegrationOption,
-    Learner,
+    LearnerIdentification,
     MicroCredentialElements,
     QfEheaCycle,
     QualityAssurance,
@@ -122,7 +122,7 @@ def test_grade_must_be_an_allowed_value() -> None:
 
 def test_learner_needs_some_identification() -> None:
     with pytest.raises(ValidationError, match="id or at least one identifier"):
-        Learner()
+        LearnerIdentification()
 
 
 def test_validity_period_is_an_iso_duration() -> None:

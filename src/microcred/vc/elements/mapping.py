@@ -35,7 +35,7 @@ from microcred.vc.elements.model import (
     AwardingBody,
     EscoSkill,
     GradingScheme,
-    Learner,
+    LearnerIdentification,
     MicroCredentialElements,
     QualityAssurance,
     QualityAssuranceBody,
@@ -299,7 +299,7 @@ def elements_from_credential(
         credential = OpenBadgeCredential.from_jsonld(credential)
     subject = credential.credential_subject
     fields = _achievement_fields(subject.achievement)
-    fields["learner"] = Learner(id=subject.id, identifiers=subject.identifier or ())
+    fields["learner"] = LearnerIdentification(id=subject.id, identifiers=subject.identifier or ())
     fields["date_of_issuing"] = parse_datetime(credential.valid_from)
     fields["awarding_body"] = _awarding_body(credential.issuer)
     fields["grade"] = _grade(subject.result, fields.get("grading_scheme"))

@@ -62,7 +62,7 @@ class AwardingBody(_Frozen):
         return self
 
 
-class Learner(_Frozen):
+class LearnerIdentification(_Frozen):
     """How the learner is identified: a DID/URL, hashed identifiers, or both."""
 
     id: str | None = None
@@ -140,7 +140,7 @@ class MicroCredentialElements(_Frozen):
     """All 16 Annex I elements (+ language, validity period, ESCO skills, code, keywords)."""
 
     # mandatory (Annex I, 1-11)
-    learner: Learner | None = None
+    learner: LearnerIdentification | None = None
     title: Text
     awarding_body: AwardingBody | None = None  # its country/region is element 3
     co_awarding_bodies: tuple[AwardingBody, ...] = ()

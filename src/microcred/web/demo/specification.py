@@ -11,7 +11,7 @@ from microcred.vc.elements import (
     EscoSkill,
     GradingScheme,
     IntegrationOption,
-    Learner,
+    LearnerIdentification,
     MicroCredentialElements,
     ParticipationForm,
     QfEheaCycle,
@@ -27,7 +27,7 @@ ESCO = "http://data.europa.eu/esco/skill/"
 def demo_elements(*, issuer_did: str, name: str, base_url: str) -> MicroCredentialElements:
     """A data-literacy micro-credential; the learner is filled in per award, not here."""
     return MicroCredentialElements(
-        learner=Learner(id="urn:example:learner"),
+        learner=LearnerIdentification(id="urn:example:learner"),
         title="Veri Okuryazarlığı / Data Literacy",
         awarding_body=AwardingBody(id=issuer_did, name=name, country="TR", url=base_url),
         date_of_issuing=datetime(2026, 6, 1, 9, 30, tzinfo=UTC),
