@@ -82,9 +82,14 @@ class SpecificationForm(forms.Form):
     awarding_body_name = forms.CharField(label=_("Awarding body"), max_length=200, required=False)
     country = forms.ChoiceField(label=_("Country"), required=False)
     region = forms.RegexField(
-        label=_("Region (ISO 3166-2, e.g. TR-35)"),
+        label=_("Region: a province of Türkiye, or another country's ISO 3166-2 code"),
         regex=r"^[A-Z]{2}-[A-Z0-9]{1,3}$",
         required=False,
+        # the provinces by name (editor.html's datalist); the credential keeps the code
+        widget=forms.TextInput(attrs={"list": "regions", "autocomplete": "off"}),
+        error_messages={
+            "invalid": _("Choose a province from the list, or type a code such as DE-BY.")
+        },
     )
     learning_outcomes = forms.CharField(
         label=_("Learning outcomes in Turkish (one per line)"),

@@ -8,6 +8,7 @@ from django import template
 from django.utils.translation import get_language
 
 from microcred.catalog.element_rows import Language, country_name, duration_words, language_name
+from microcred.catalog.regions import region_choices, region_name
 from microcred.vc.elements import label
 
 register = template.Library()
@@ -29,6 +30,18 @@ def _lang() -> Language:
 def duration(value: str | None) -> str:
     """An ISO 8601 duration in words ("5 yıl" / "5 years"): never "P5Y" on a page."""
     return duration_words(value) if value else ""
+
+
+@register.filter
+def region(code: str | None) -> str:
+    """A region by its name where we know it ("İzmir" for TR-35), else its code."""
+    return region_name(code)
+
+
+@register.simple_tag
+def regions() -> list[tuple[str, str]]:
+    """The provinces a region input offers by name (``catalog/_regions.html``)."""
+    return region_choices()
 
 
 @register.filter

@@ -24,6 +24,8 @@ from typing import Any, Literal
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
+from microcred.catalog.element_rows import country_name
+from microcred.catalog.regions import region_name
 from microcred.vc import VcError, parse_datetime, text_for
 from microcred.vc.elements import (
     MANDATORY_ELEMENTS,
@@ -113,7 +115,7 @@ def element_rows(el: MicroCredentialElements, lang: Language) -> list[Row]:
     """The EU elements in Annex I order, each only when the credential has it."""
     outcomes, other = _outcomes(el, lang)
     rows = [
-        _row("awarding_body", lang, _bodies(el)),
+        _row("awarding_body", lang, _bodies(el, lang)),
         _row("learning_outcomes", lang, outcomes),
         Row(_("Learning outcomes (other language)"), other),
         _row("workload", lang, _workload(el)),
@@ -148,9 +150,14 @@ def _row(code: str, lang: Language, values: Any) -> Row:
     return Row(turkish if lang == "tr" else english, tuple(v for v in values if v))
 
 
-def _bodies(el: MicroCredentialElements) -> list[str]:
+def _bodies(el: MicroCredentialElements, lang: Language) -> list[str]:
+    """Each awarding body with where it is, in words: "Ege Üniversitesi (İzmir)"."""
     bodies = [el.awarding_body, *el.co_awarding_bodies] if el.awarding_body else []
-    return [f"{b.name} ({b.region or b.country})" for b in bodies if b is not None]
+    return [
+        f"{b.name} ({region_name(b.region) or country_name(b.country, lang)})"
+        for b in bodies
+        if b is not None
+    ]
 
 
 def _workload(el: MicroCredentialElements) -> list[str]:
