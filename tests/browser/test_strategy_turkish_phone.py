@@ -5,6 +5,7 @@ scrolling and axe-core clean on every page; screenshots in test-artifacts/."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -86,6 +87,10 @@ def test_a_turkish_designer_on_a_phone_budgets_and_self_assesses_across_two_sign
         "n => document.querySelectorAll('#questionnaire input:checked').length === n", arg=questions
     )
     page.wait_for_load_state("networkidle")
+    # the count follows the autosave, in Turkish word order ("118 sorudan 30 tanesi …")
+    expect(page.locator("#answered-count")).to_have_text(
+        re.compile(rf"^\d+ sorudan {questions} tanesi yanıtlandı$")
+    )
     screenshot(page, "readiness-section-1")
     audit(page)
 

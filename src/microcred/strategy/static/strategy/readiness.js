@@ -5,6 +5,7 @@
 document.addEventListener("DOMContentLoaded", () => {
   const form = document.getElementById("questionnaire");
   const status = document.getElementById("autosave-status");
+  const count = document.getElementById("answered-count");
   if (!form || !status || !window.fetch) return;
   const token = form.querySelector("input[name=csrfmiddlewaretoken]").value;
   form.addEventListener("change", async (event) => {
@@ -23,6 +24,12 @@ document.addEventListener("DOMContentLoaded", () => {
       const answer = await response.json();
       if (!response.ok || !answer.saved) throw new Error(answer.error || String(response.status));
       status.textContent = status.dataset.saved;
+      if (count && count.dataset.pattern) {
+        // the server's count, in the page's own words ("12 of 118 questions answered")
+        count.textContent = count.dataset.pattern
+          .replace("%A", String(answer.answered))
+          .replace("%T", String(answer.total));
+      }
       status.dataset.state = "saved";
     } catch (error) {
       status.textContent = status.dataset.failed;
