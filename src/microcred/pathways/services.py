@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -193,11 +192,8 @@ def public_pathway(public_id: str) -> Pathway | None:
 def follow(user: User, pathway: Pathway) -> None:
     if pathway.status != Pathway.Status.PUBLISHED:
         raise PathwayError(_("This pathway is not published."), code="pathways.not_published")
-    try:
-        with transaction.atomic():
-            Follow.objects.get_or_create(user=user, pathway=pathway)
-    except IntegrityError:  # a double click: followed once either way
-        pass
+    # get_or_create settles a double click itself (it re-reads after losing the race)
+    Follow.objects.get_or_create(user=user, pathway=pathway)
 
 
 def unfollow(user: User, pathway: Pathway) -> None:

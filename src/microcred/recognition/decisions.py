@@ -32,7 +32,7 @@ from microcred.organizations.roles import Role
 from microcred.recognition import notifications
 from microcred.recognition.decision_credential import issue_decision
 from microcred.recognition.errors import RecognitionError
-from microcred.recognition.evidence import stored_evidence
+from microcred.recognition.evidence import store_evidence
 from microcred.recognition.models import Appeal, Decision, Outcome, Request, StandingRule
 from microcred.recognition.stages import first_decision
 from microcred.registry.evidence import CheckedFile
@@ -143,8 +143,7 @@ def appeal(request: Request, *, argument: str, files: Sequence[CheckedFile] = ()
                 code="recognition.appealed",
             )
         made = Appeal.objects.create(request=locked, argument=argument)
-        with stored_evidence(locked, files, appeal=made):
-            pass
+        store_evidence(locked, files, appeal=made)
     notifications.tell_reviewers(request, appealed=True)
     return made
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 
 from django.conf import settings
@@ -23,7 +22,7 @@ from microcred.recognition.models import Appeal, EvidenceFile, Request
 from microcred.registry.errors import RegistryError
 from microcred.registry.evidence import CheckedFile, check_upload, write_private
 
-__all__ = ["MAX_FILES", "checked_files", "evidence_path", "stored_evidence"]
+__all__ = ["MAX_FILES", "checked_files", "evidence_path", "store_evidence"]
 
 MAX_FILES = 10
 
@@ -55,12 +54,11 @@ def checked_files(uploads: Sequence[UploadedFile]) -> list[CheckedFile]:
     return checked
 
 
-@contextmanager
-def stored_evidence(
+def store_evidence(
     request: Request, files: Sequence[CheckedFile], appeal: Appeal | None = None
-) -> Iterator[list[EvidenceFile]]:
-    """Write the files and their rows; on any failure inside the block, remove the files
-    (the caller's transaction removes the rows)."""
+) -> list[EvidenceFile]:
+    """Write the files and their rows, as the last step of the caller's transaction; if
+    one fails, the files already written are removed (the transaction removes the rows)."""
     written: list[Path] = []
     try:
         rows = []
@@ -80,8 +78,8 @@ def stored_evidence(
                     sha256=hashlib.sha256(item.data).hexdigest(),
                 )
             )
-        yield rows
     except BaseException:
         for path in written:
             path.unlink(missing_ok=True)
         raise
+    return rows

@@ -24,7 +24,7 @@ from microcred.accounts.models import User
 from microcred.recognition import notifications, rules
 from microcred.recognition.decisions import decide
 from microcred.recognition.errors import RecognitionError
-from microcred.recognition.evidence import stored_evidence
+from microcred.recognition.evidence import store_evidence
 from microcred.recognition.facts import freeze
 from microcred.recognition.models import Request, SubmittedCredential, Target
 from microcred.registry.evidence import CheckedFile
@@ -120,8 +120,7 @@ def submit(
         )
         for item, report in zip(items, reports, strict=True):
             _keep(request, item, report)
-        with stored_evidence(request, files):
-            pass
+        store_evidence(request, files)  # last: nothing after it can fail and strand a file
     notifications.tell_reviewers(request)
     _apply_rule(request)
     return request
