@@ -45,7 +45,6 @@ def held(
     return Evidence(
         ref=ref,
         credential_id=ident if with_id else None,
-        binding={"id": ident, "digestSRI": "sha384-x"} if with_id else None,
         achievement_id=achievement,
         title=ref,
         issuer_id=issuer,

@@ -30,8 +30,6 @@ class Evidence:
 
     ref: str
     credential_id: str | None
-    #: The ``relatedResource`` entry a stacked credential binds it with (None: no ``id``).
-    binding: Mapping[str, str] | None
     achievement_id: str | None
     title: str
     issuer_id: str | None
@@ -42,9 +40,19 @@ class Evidence:
     tqf: int | None
     verified: bool
     failure: str = ""
+    #: The credential as read, kept for :meth:`binding` (None in tests that need no stack).
+    parsed: Parsed | None = None
 
     def level(self, framework: str) -> int | None:
         return self.eqf if framework == "eqf" else self.tqf
+
+    def binding(self) -> Mapping[str, str] | None:
+        """The ``relatedResource`` entry a stacked credential binds it with (None: no
+        ``id``). Computed only when a stack is issued: it canonicalises the whole
+        credential, which every passport view would otherwise pay for each one held."""
+        if self.parsed is None or self.credential_id is None:
+            return None
+        return binding_for(self.parsed)
 
 
 def _achievement(credential: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -104,7 +112,6 @@ def read_evidence(ref: str, parsed: Parsed, report: VerificationReport) -> Evide
     return Evidence(
         ref=ref,
         credential_id=ident,
-        binding=binding_for(parsed) if ident else None,
         achievement_id=achievement_id if isinstance(achievement_id, str) else None,
         title=_text(achievement.get("name")) or _text(credential.get("name")) or "—",
         issuer_id=issuer_id(credential),
@@ -115,4 +122,5 @@ def read_evidence(ref: str, parsed: Parsed, report: VerificationReport) -> Evide
         tqf=_level(achievement, _TQF),
         verified=report.verified,
         failure=failures[0] if failures else "",
+        parsed=parsed,
     )

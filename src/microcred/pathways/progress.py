@@ -199,7 +199,7 @@ def evaluate(
         if not _relevant(rules, item, recognitions):
             continue
         reason = NOT_VERIFIED if not item.verified else _filters(rules, item)
-        if not reason and item.binding is None:
+        if not reason and item.credential_id is None:
             reason = NO_ID
         if reason:
             not_counted.append((item, reason))

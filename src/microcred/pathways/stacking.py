@@ -52,7 +52,8 @@ def part_alignment(evidence: Evidence) -> dict[str, Any]:
 
 
 def _bindings(progress: Progress) -> tuple[Mapping[str, str], ...]:
-    return tuple(e.binding for e in progress.counted if e.binding is not None)
+    bindings = (e.binding() for e in progress.counted)
+    return tuple(binding for binding in bindings if binding is not None)
 
 
 def _target_version(pathway: Pathway) -> Any:
