@@ -6,6 +6,10 @@ document.addEventListener("DOMContentLoaded", () => {
   const form = document.getElementById("questionnaire");
   const status = document.getElementById("autosave-status");
   const count = document.getElementById("answered-count");
+  // Answers are saved one request each, and their responses may arrive in any order; saves
+  // are serialised on the server, so the highest count any response reports is the true one
+  // (a radio answer can be changed, never taken back, so the count only grows on a page).
+  let answered = count ? Number(count.dataset.answered || 0) : 0;
   if (!form || !status || !window.fetch) return;
   const token = form.querySelector("input[name=csrfmiddlewaretoken]").value;
   form.addEventListener("change", async (event) => {
@@ -26,8 +30,9 @@ document.addEventListener("DOMContentLoaded", () => {
       status.textContent = status.dataset.saved;
       if (count && count.dataset.pattern) {
         // the server's count, in the page's own words ("12 of 118 questions answered")
+        answered = Math.max(answered, Number(answer.answered));
         count.textContent = count.dataset.pattern
-          .replace("%A", String(answer.answered))
+          .replace("%A", String(answered))
           .replace("%T", String(answer.total));
       }
       status.dataset.state = "saved";
