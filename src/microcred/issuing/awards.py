@@ -64,16 +64,15 @@ class AwardRequest:
     request_hash: str = ""
     #: The award this one renews (``issuing/renewal.py``); the credential names it.
     renews: Award | None = None
-    #: Further credentials the new one binds by id and digest (``relatedResource``): the
-    #: components of a stacked credential (``microcred.pathways``, decision 0010).
-    binds: tuple[Mapping[str, str], ...] = ()
     #: Further alignments of this learner's Achievement: the component achievements a
     #: stacked credential names (``targetType`` ``ext:hasPart``, decision 0010).
     alignments: tuple[Mapping[str, Any], ...] = ()
     #: An achievement of its own, in place of the version's: a credential that records a
     #: decision about the learner (a recognition of prior learning) describes that decision.
     achievement: Mapping[str, Any] | None = None
-    #: Further ``relatedResource`` entries (the credentials a recognition decision names).
+    #: Further credentials the new one binds by id and digest (``relatedResource``): the
+    #: components of a stacked credential (decision 0010), the credentials a recognition
+    #: decision names.
     related: tuple[Mapping[str, str], ...] = ()
     #: ``credentialSubject.creditsEarned`` (OB 3.0): the ECTS a recognition granted.
     credits_earned: Decimal | None = None
@@ -287,7 +286,6 @@ def prepare_awards(
                 elements_context_url=context_url,
                 related=[
                     *([] if request.renews is None else [renewal_link(request.renews)]),
-                    *request.binds,
                     *request.related,
                 ],
                 credits_earned=request.credits_earned,

@@ -90,7 +90,7 @@ def issue_stack(
     request = AwardRequest(
         Learner(email=email, name=name, awarded_on=timezone.localdate(moment)),
         idempotency_key("stack", pathway.public_id, str(learner.pk)),
-        binds=_bindings(progress),
+        related=_bindings(progress),
         alignments=tuple(part_alignment(e) for e in progress.counted),
     )
     with signer_for(pathway.organization) as signer:
