@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 
+from microcred.infra.attachments import attachment
 from microcred.recognition import stages
 from microcred.recognition.evidence import evidence_path
 from microcred.recognition.facts import Facts
@@ -34,14 +35,4 @@ def request_context(made: Request, lang: str) -> dict[str, Any]:
 
 def evidence_response(item: EvidenceFile) -> FileResponse:
     """The file as an attachment with its checked type, never sniffed, never cached."""
-    try:
-        handle = evidence_path(item).open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    response = FileResponse(
-        handle, as_attachment=True, filename=item.name, content_type=item.content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return attachment(evidence_path(item), name=item.name, content_type=item.content_type)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.http import FileResponse, Http404, HttpRequest
 from django.views.decorators.http import require_safe
 
+from microcred.infra.attachments import attachment
 from microcred.organizations.access import OrgContext, org_view
 from microcred.organizations.models import Organization
 from microcred.organizations.roles import Role
@@ -23,17 +24,7 @@ def download(request: HttpRequest, org: OrgContext, evidence: str) -> FileRespon
     item = EvidenceFile.objects.filter(public_id=evidence).select_related("application").first()
     if item is None or not _may_read(org, item.application):
         raise Http404
-    try:
-        handle = evidence_path(item).open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    response = FileResponse(
-        handle, as_attachment=True, filename=item.name, content_type=item.content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return attachment(evidence_path(item), name=item.name, content_type=item.content_type)
 
 
 def _may_read(org: OrgContext, application: Application) -> bool:
