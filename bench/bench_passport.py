@@ -61,19 +61,17 @@ def _grow(learner: Any, total: int) -> int:
     return WalletItem.objects.filter(owner=learner).count()
 
 
-def _median_ms(client: Any, runs: int) -> tuple[float, int]:
-    """Median time of the passport page, and its size (after two warm-up views)."""
+def _median_ms(client: Any, runs: int) -> float:
+    """Median time of the passport page (after two warm-up views)."""
     for _ in range(2):
         client.get("/tr/wallet/", secure=True)
     samples = []
-    size = 0
     for _ in range(runs):
         start = time.perf_counter()
         response = client.get("/tr/wallet/", secure=True)
         samples.append(time.perf_counter() - start)
         assert response.status_code == 200, response.status_code
-        size = len(response.content)
-    return statistics.median(samples) * 1000, size
+    return statistics.median(samples) * 1000
 
 
 def main() -> None:
@@ -98,7 +96,7 @@ def main() -> None:
         print("|---:|---:|---:|")
         for total in sorted(args.credentials):
             held = _grow(learner, total)
-            median, _ = _median_ms(client, args.runs)
+            median = _median_ms(client, args.runs)
             print(f"| {held} | {followed} | {median:.0f} ms |")
 
 

@@ -26,7 +26,8 @@ from microcred.vc.elements import (
 )
 
 _SPLIT = re.compile(r"[,\s]+")
-_PERIOD = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?\Z")
+#: An ISO 8601 period of years, months, weeks and days: what the validity picker reads.
+PERIOD = re.compile(r"\AP(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?\Z")
 _SUFFIX = {"tr": "", "en": "_en"}
 
 
@@ -76,7 +77,7 @@ def validity_from(data: dict[str, Any]) -> str | None:
     if number:
         return f"P{number}{unit}"
     kept = data.get("validity_kept") or ""
-    return kept if _PERIOD.match(kept) and kept != "P" else None
+    return kept if PERIOD.match(kept) and kept != "P" else None
 
 
 def validity_initial(period: str | None) -> dict[str, Any]:
@@ -85,7 +86,7 @@ def validity_initial(period: str | None) -> dict[str, Any]:
     (``P1Y2D``, set through the API) stays in ``validity_kept``, so saving the draft — by
     hand or by autosave — never changes it behind the designer's back."""
     none = {"validity_number": None, "validity_unit": "Y", "validity_kept": ""}
-    found = _PERIOD.match(period or "")
+    found = PERIOD.match(period or "")
     if found is None or not any(found.groups()):
         return none
     years, months, weeks, days = (int(part or 0) for part in found.groups())

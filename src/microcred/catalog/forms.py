@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from microcred.catalog.element_rows import country_choices
+from microcred.catalog.elements_form import PERIOD
 from microcred.catalog.grading_fields import SCHEME_MESSAGES, scheme_from
 from microcred.catalog.skills import skill_by_uri
 from microcred.vc.elements import (
@@ -162,7 +163,7 @@ class SpecificationForm(forms.Form):
     )
     #: A stored period the picker cannot show (``P1Y2D``): kept unless a new one is chosen.
     validity_kept = forms.RegexField(
-        regex=r"\AP(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?\Z",
+        regex=PERIOD,
         widget=forms.HiddenInput,
         required=False,
     )

@@ -3,8 +3,8 @@
 The EU elements name the awarding body's region by its ISO 3166-2 code (``TR-35``), which is
 what a credential carries and a machine compares. People know "İzmir": the editor and the
 registry's filter offer the provinces by name (a ``datalist``: any other country's code can
-still be typed), and every page and certificate shows the name. The codes of Türkiye's
-provinces are their licence-plate numbers, so the list is complete and stable.
+still be typed), and the certificate names it. The codes of Türkiye's provinces are their
+licence-plate numbers, so the list is complete and stable.
 """
 
 from __future__ import annotations

@@ -114,10 +114,11 @@ def renewal_link(previous: Award) -> dict[str, str]:
 
 def _with_alignments(
     achievement: Mapping[str, Any], alignments: Sequence[Mapping[str, Any]]
-) -> dict[str, Any]:
-    """``achievement`` with further alignments (a copy; the shared one is left as is)."""
+) -> Mapping[str, Any]:
+    """``achievement`` with further alignments (a copy then; the shared one is left as is,
+    and without alignments it is handed on as it is: the composer copies it anyway)."""
     if not alignments:
-        return dict(achievement)
+        return achievement
     return {**achievement, "alignment": [*achievement.get("alignment", []), *map(dict, alignments)]}
 
 
